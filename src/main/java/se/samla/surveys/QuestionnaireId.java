@@ -1,0 +1,23 @@
+package se.samla.surveys;
+
+import java.util.regex.Pattern;
+
+/**
+ * The id of a questionnaire, e.g. {@code steg2}: lower-case letters, digits and dashes.
+ */
+public record QuestionnaireId(String value) {
+
+	private static final Pattern VALID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+
+	public QuestionnaireId {
+		if (value == null || !VALID.matcher(value).matches()) {
+			throw new IllegalArgumentException("invalid questionnaire id: " + value);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return this.value;
+	}
+
+}
