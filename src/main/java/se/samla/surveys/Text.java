@@ -1,5 +1,7 @@
 package se.samla.surveys;
 
+import se.samla.shared.Language;
+
 import java.util.Objects;
 
 /**

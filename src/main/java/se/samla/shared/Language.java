@@ -1,4 +1,4 @@
-package se.samla.surveys;
+package se.samla.shared;
 
 import java.util.Locale;
 
