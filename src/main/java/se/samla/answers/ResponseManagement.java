@@ -1,0 +1,319 @@
+package se.samla.answers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import se.samla.answers.AuditEntry.Action;
+import se.samla.answers.internal.AnswerCodec;
+import se.samla.answers.internal.ResponseRecords;
+import se.samla.answers.internal.ResponseRecords.AnswerRow;
+import se.samla.answers.internal.ResponseRecords.AuditRow;
+import se.samla.answers.internal.ResponseRecords.ResponseRow;
+import se.samla.directory.ActivityId;
+import se.samla.directory.Directory;
+import se.samla.directory.PersonId;
+import se.samla.directory.PlanActivity;
+import se.samla.shared.Channel;
+import se.samla.shared.SendOutId;
+import se.samla.surveys.AnswerValue;
+import se.samla.surveys.Problem;
+import se.samla.surveys.Question;
+import se.samla.surveys.Questionnaire;
+import se.samla.surveys.QuestionnaireId;
+import se.samla.surveys.Questionnaires;
+import se.samla.surveys.UnknownQuestionnaireException;
+
+/**
+ * The one place that decides how a response moves: every channel (Teams, email, operator)
+ * calls these methods, so "which question is next", validation and editing rules are the
+ * same wherever a person answers. A person has one response per send-out whichever
+ * channel they use.
+ * <p>
+ * Each change runs in a transaction that holds the response's row lock, so concurrent
+ * messages from two channels apply one after the other. A change that carries a source
+ * message id is recorded once: the audit trail has a unique key on (response, question,
+ * channel, message id), and a replayed message returns {@link Outcome.AlreadyRecorded}.
+ */
+@Service
+public class ResponseManagement {
+
+	private static final Logger log = LoggerFactory.getLogger(ResponseManagement.class);
+
+	private final ResponseRecords records;
+
+	private final Questionnaires questionnaires;
+
+	private final Directory directory;
+
+	private final ResponseWindows windows;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	ResponseManagement(ResponseRecords records, Questionnaires questionnaires, Directory directory,
+			ResponseWindows windows, ApplicationEventPublisher events, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.records = records;
+		this.questionnaires = questionnaires;
+		this.directory = directory;
+		this.windows = windows;
+		this.events = events;
+		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * Returns the person's response to the send-out, starting it if there is none. The
+	 * response is bound to the questionnaire version current at start; for a
+	 * questionnaire asked per plan activity, to the activities the person owns then.
+	 * @throws ResponseNotFoundException if the send-out or the person is unknown
+	 */
+	public ResponseState startOrResume(SendOutId sendOut, PersonId person, Channel channel) {
+		Optional<ResponseRow> existing = this.records.find(sendOut, person);
+		if (existing.isPresent()) {
+			return state(existing.get());
+		}
+		ResponseWindow window = window(sendOut);
+		if (this.directory.person(person).isEmpty()) {
+			throw new ResponseNotFoundException("no person " + person.value());
+		}
+		Questionnaire questionnaire = this.questionnaires.current(window.questionnaire())
+			.orElseThrow(() -> new UnknownQuestionnaireException("send-out " + sendOut + " asks unknown questionnaire "
+					+ window.questionnaire()));
+		List<String> items = (questionnaire.repeat() == Questionnaire.Repeat.PER_OWNED_ACTIVITY)
+				? this.directory.activitiesOwnedBy(person).stream().map(activity -> activity.id().value()).toList()
+				: List.of();
+		Instant now = this.clock.instant();
+		ResponseRow row = new ResponseRow(ResponseId.random(), sendOut, person, questionnaire.id().value(),
+				questionnaire.version(), items, ResponseStatus.IN_PROGRESS, null, channel, now, now, null, null);
+		try {
+			this.transactions.executeWithoutResult(tx -> {
+				this.records.insert(row);
+				this.records.audit(new AuditRow(row.id(), ResponseRecords.RESPONSE_LEVEL, Action.STARTED.name(), null,
+						null, channel, null, now));
+			});
+			log.info("Response {} started for send-out {} by {} via {}", row.id(), sendOut, person.value(), channel);
+			return state(row);
+		}
+		catch (DuplicateKeyException raced) {
+			// Another channel started it at the same moment: theirs is the one response.
+			return state(this.records.find(sendOut, person).orElseThrow());
+		}
+	}
+
+	/** The person's response to the send-out, if started. */
+	public Optional<ResponseState> find(SendOutId sendOut, PersonId person) {
+		return this.records.find(sendOut, person).map(this::state);
+	}
+
+	/** The response's current state. */
+	public ResponseState state(ResponseId id) {
+		return state(this.records.find(id).orElseThrow(() -> new ResponseNotFoundException("no response " + id)));
+	}
+
+	/** Every response to a send-out, in the order they were started. */
+	public List<ResponseState> responses(SendOutId sendOut) {
+		return this.records.forSendOut(sendOut).stream().map(this::state).toList();
+	}
+
+	/** Every response a person has given, oldest first. */
+	public List<ResponseState> responsesOf(PersonId person) {
+		return this.records.forPerson(person).stream().map(this::state).toList();
+	}
+
+	/**
+	 * Records an answer, replacing an earlier one to the same question (also after
+	 * submitting, until the deadline).
+	 */
+	public Outcome answer(ResponseId id, StepKey step, AnswerValue value, Source source) {
+		Objects.requireNonNull(value, "value");
+		return change(id, step.toString(), source, (row, state) -> {
+			Optional<Step> target = state.step(step);
+			if (target.isEmpty()) {
+				return Outcome.Rejected.because("answer.unknown-question", step.toString());
+			}
+			List<Problem> problems = target.get().question().validate(value);
+			if (!problems.isEmpty()) {
+				return new Outcome.Rejected(problems);
+			}
+			AnswerValue before = target.get().answer();
+			if (value.equals(before)) {
+				return moveOn(row, step, source);
+			}
+			Instant now = this.clock.instant();
+			this.records.saveAnswer(row.id(),
+					new AnswerRow(step, false, AnswerCodec.write(value), source.channel(), source.messageId(), now));
+			this.records.audit(new AuditRow(row.id(), step.toString(),
+					(before == null) ? Action.ANSWERED.name() : Action.CHANGED.name(), AnswerCodec.write(before),
+					AnswerCodec.write(value), source.channel(), source.messageId(), now));
+			return moveOn(row, step, source);
+		});
+	}
+
+	/** Skips an optional question (clearing an earlier answer to it). */
+	public Outcome skip(ResponseId id, StepKey step, Source source) {
+		return change(id, step.toString(), source, (row, state) -> {
+			Optional<Step> target = state.step(step);
+			if (target.isEmpty()) {
+				return Outcome.Rejected.because("answer.unknown-question", step.toString());
+			}
+			if (target.get().question().required()) {
+				return Outcome.Rejected.because("answer.required-cannot-skip");
+			}
+			if (!target.get().skipped()) {
+				Instant now = this.clock.instant();
+				this.records.saveAnswer(row.id(),
+						new AnswerRow(step, true, null, source.channel(), source.messageId(), now));
+				this.records.audit(new AuditRow(row.id(), step.toString(), Action.SKIPPED.name(),
+						AnswerCodec.write(target.get().answer()), null, source.channel(), source.messageId(), now));
+			}
+			return moveOn(row, step, source);
+		});
+	}
+
+	/**
+	 * Shows a question again, e.g. when the respondent goes back to change an earlier
+	 * answer: it becomes the current one, so typed text answers it.
+	 */
+	public ResponseState show(ResponseId id, StepKey step) {
+		ResponseState state = state(id);
+		if (state.step(step).isEmpty()) {
+			throw new IllegalArgumentException("response " + id + " has no question " + step);
+		}
+		this.records.updateCurrent(id, step, this.clock.instant());
+		return state(id);
+	}
+
+	/**
+	 * Submits the response. Every required question must be answered; submitting again
+	 * changes nothing.
+	 */
+	public Outcome submit(ResponseId id, Source source) {
+		return change(id, ResponseRecords.RESPONSE_LEVEL, source, (row, state) -> {
+			if (state.isSubmitted()) {
+				return new Outcome.Accepted(state);
+			}
+			if (!state.isComplete()) {
+				return new Outcome.Rejected(state.missingRequired()
+					.stream()
+					.map(step -> Problem.of("response.missing-answer", step.number()))
+					.toList());
+			}
+			Instant now = this.clock.instant();
+			this.records.markSubmitted(row.id(), source.channel(), now);
+			this.records.updateCurrent(row.id(), null, now);
+			this.records.audit(new AuditRow(row.id(), ResponseRecords.RESPONSE_LEVEL, Action.SUBMITTED.name(), null,
+					null, source.channel(), source.messageId(), now));
+			this.events.publishEvent(new ResponseSubmitted(row.id(), row.sendOut(), row.person(), source.channel(), now));
+			log.info("Response {} submitted via {}", row.id(), source.channel());
+			return new Outcome.Accepted(state(this.records.find(row.id()).orElseThrow()));
+		});
+	}
+
+	/** The audit trail of a response, oldest first. */
+	public List<AuditEntry> history(ResponseId id) {
+		List<AuditEntry> entries = new ArrayList<>();
+		for (AuditRow row : this.records.audit(id)) {
+			entries.add(new AuditEntry(row.at(),
+					ResponseRecords.RESPONSE_LEVEL.equals(row.stepKey()) ? null : StepKey.parse(row.stepKey()),
+					Action.valueOf(row.action()), AnswerCodec.read(row.oldValue()), AnswerCodec.read(row.newValue()),
+					row.channel(), row.sourceMessageId()));
+		}
+		return entries;
+	}
+
+	private Outcome change(ResponseId id, String auditKey, Source source, Change change) {
+		return this.transactions.execute(tx -> {
+			ResponseRow row = this.records.lock(id)
+				.orElseThrow(() -> new ResponseNotFoundException("no response " + id));
+			ResponseState state = state(row);
+			if (this.records.alreadyRecorded(id, auditKey, source.channel(), source.messageId())) {
+				return new Outcome.AlreadyRecorded(state);
+			}
+			Instant now = this.clock.instant();
+			ResponseWindow window = window(row.sendOut());
+			if (window.closed() || now.isAfter(window.deadline())) {
+				return Outcome.Rejected.because("response.closed", java.util.Date.from(window.deadline()));
+			}
+			if (now.isBefore(window.opensAt())) {
+				return Outcome.Rejected.because("response.not-open", java.util.Date.from(window.opensAt()));
+			}
+			return change.apply(row, state);
+		});
+	}
+
+	private Outcome moveOn(ResponseRow row, StepKey answered, Source source) {
+		ResponseState after = state(this.records.find(row.id()).orElseThrow());
+		StepKey next = after.after(answered)
+			.filter(step -> !step.isSettled())
+			.or(after::next)
+			.map(Step::key)
+			.orElse(null);
+		this.records.updateCurrent(row.id(), next, this.clock.instant());
+		return new Outcome.Accepted(state(this.records.find(row.id()).orElseThrow()));
+	}
+
+	private ResponseWindow window(SendOutId sendOut) {
+		return this.windows.window(sendOut).orElseThrow(() -> new ResponseNotFoundException("no send-out " + sendOut));
+	}
+
+	private ResponseState state(ResponseRow row) {
+		Questionnaire questionnaire = this.questionnaires.version(new QuestionnaireId(row.questionnaireId()),
+				row.questionnaireVersion());
+		Map<StepKey, AnswerRow> answers = this.records.answers(row.id());
+		List<String> items = row.items().isEmpty() ? java.util.Collections.singletonList(null) : row.items();
+		List<StepDraft> drafts = new ArrayList<>();
+		for (String item : items) {
+			String label = (item != null) ? this.directory.activity(new ActivityId(item))
+				.map(PlanActivity::title)
+				.orElse(item) : null;
+			for (Question question : questionnaire.questions()) {
+				if (question.isFollowUp()) {
+					AnswerRow parent = answers.get(new StepKey(question.showIf().questionId(), item));
+					AnswerValue parentValue = (parent != null) ? AnswerCodec.read(parent.value()) : null;
+					if (parentValue == null || !parentValue.mentionsAny(question.showIf().anyOf())) {
+						continue;
+					}
+				}
+				drafts.add(new StepDraft(new StepKey(question.id(), item), question, label));
+			}
+		}
+		List<Step> steps = new ArrayList<>();
+		for (int i = 0; i < drafts.size(); i++) {
+			StepDraft draft = drafts.get(i);
+			AnswerRow answer = answers.get(draft.key());
+			steps.add(new Step(draft.key(), draft.question(), draft.itemLabel(), i + 1, drafts.size(),
+					(answer != null) ? AnswerCodec.read(answer.value()) : null, answer != null && answer.skipped()));
+		}
+		ResponseWindow window = this.windows.window(row.sendOut()).orElse(null);
+		return new ResponseState(row.id(), row.sendOut(), row.person(), questionnaire, row.status(), steps,
+				row.current(), (window != null) ? window.deadline() : null, row.submittedAt());
+	}
+
+	private record StepDraft(StepKey key, Question question, String itemLabel) {
+	}
+
+	@FunctionalInterface
+	private interface Change {
+
+		Outcome apply(ResponseRow row, ResponseState state);
+
+	}
+
+}

@@ -1,0 +1,67 @@
+package se.samla.answers.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.samla.answers.AuditEntry;
+import se.samla.answers.ResponseId;
+import se.samla.answers.ResponseManagement;
+import se.samla.answers.ResponseState;
+import se.samla.answers.Step;
+import se.samla.shared.SendOutId;
+import se.samla.surveys.AnswerValue;
+
+/** Read-only JSON views of responses for operators. */
+@RestController
+class ResponseController {
+
+	private final ResponseManagement responses;
+
+	ResponseController(ResponseManagement responses) {
+		this.responses = responses;
+	}
+
+	@GetMapping("/api/send-outs/{sendOut}/responses")
+	List<ResponseSummary> responses(@PathVariable String sendOut) {
+		return this.responses.responses(new SendOutId(sendOut)).stream().map(ResponseSummary::of).toList();
+	}
+
+	@GetMapping("/api/responses/{id}")
+	ResponseDetail response(@PathVariable String id) {
+		ResponseId responseId = ResponseId.parse(id);
+		ResponseState state = this.responses.state(responseId);
+		return new ResponseDetail(ResponseSummary.of(state), state.steps().stream().map(StepView::of).toList(),
+				this.responses.history(responseId));
+	}
+
+	record ResponseSummary(String id, String sendOut, String person, String questionnaire, String questionnaireVersion,
+			String status, long answered, int questions, boolean complete, Instant submittedAt, Instant deadline) {
+
+		static ResponseSummary of(ResponseState state) {
+			return new ResponseSummary(state.id().toString(), state.sendOut().value(),
+					state.person().value().toString(), state.questionnaire().id().value(),
+					state.questionnaire().version(), state.status().name(), state.answeredCount(), state.steps().size(),
+					state.isComplete(), state.submittedAt(), state.deadline());
+		}
+
+	}
+
+	record ResponseDetail(ResponseSummary response, List<StepView> steps, List<AuditEntry> history) {
+	}
+
+	record StepView(String key, int number, String type, String question, String item, boolean required,
+			boolean skipped, AnswerValue answer) {
+
+		static StepView of(Step step) {
+			return new StepView(step.key().toString(), step.number(), step.question().type().yamlName(),
+					step.question().text().sv(), step.itemLabel(), step.question().required(), step.skipped(),
+					step.answer());
+		}
+
+	}
+
+}

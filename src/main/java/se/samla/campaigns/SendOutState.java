@@ -1,0 +1,13 @@
+package se.samla.campaigns;
+
+/** Where a send-out stands at a given moment. */
+public enum SendOutState {
+
+	/** Not yet open: nothing has been sent and answers are not accepted. */
+	SCHEDULED,
+	/** Open: answers are accepted until the deadline. */
+	OPEN,
+	/** Past the deadline or closed early by an operator. */
+	CLOSED
+
+}

@@ -1,0 +1,47 @@
+package se.samla.campaigns.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import se.samla.campaigns.CampaignProperties;
+import se.samla.campaigns.ScheduleDefinitionException;
+import se.samla.campaigns.SendOut;
+import se.samla.campaigns.SendOuts;
+import se.samla.surveys.QuestionnaireId;
+import se.samla.surveys.Questionnaires;
+
+/**
+ * Loads the send-out definitions at start-up and checks that each asks a questionnaire
+ * that exists, so a typo is found now and not on the day the send-out opens.
+ */
+@Component
+class ScheduleStartup {
+
+	private static final Logger log = LoggerFactory.getLogger(ScheduleStartup.class);
+
+	ScheduleStartup(CampaignProperties properties, SendOuts sendOuts, Questionnaires questionnaires) {
+		List<SendOut> loaded = new ScheduleLoader(properties.zone()).load(properties.location());
+		List<String> problems = new ArrayList<>();
+		for (SendOut sendOut : loaded) {
+			QuestionnaireId questionnaire = sendOut.questionnaire();
+			if (questionnaires.current(questionnaire).isEmpty()) {
+				problems.add(sendOut.source() + ":1: asks questionnaire '" + questionnaire
+						+ "', which is not in the conversations directory");
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new ScheduleDefinitionException(problems);
+		}
+		for (SendOut sendOut : loaded) {
+			SendOut stored = sendOuts.define(sendOut);
+			log.info("Send-out {} ({}) asks {}: opens {}, deadline {}, {} recipient(s), now {}", stored.id(),
+					stored.source(), stored.questionnaire(), stored.opensAt(), stored.deadline(),
+					sendOuts.recipients(stored).size(), sendOuts.state(stored));
+		}
+	}
+
+}

@@ -1,0 +1,136 @@
+package se.samla.ops;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import se.samla.campaigns.ScheduleDefinitionException;
+import se.samla.campaigns.ScheduleValidator;
+import se.samla.campaigns.SendOut;
+import se.samla.surveys.DefinitionProblem;
+import se.samla.surveys.QuestionnaireValidator;
+
+/**
+ * Runs an operator command on the same jar as the service:
+ * {@code java -jar samla.jar <command> [options]}. {@code validate} needs nothing but the
+ * files; the other commands start Samla without its web server, against the configured
+ * database, do their work and exit.
+ */
+public final class OperatorCli {
+
+	static final Set<String> COMMANDS = Set.of("validate", "import-directory", "send-outs", "response", "help");
+
+	private OperatorCli() {
+	}
+
+	/** Whether the arguments name an operator command rather than starting the service. */
+	public static boolean handles(String[] args) {
+		return args.length > 0 && COMMANDS.contains(args[0]);
+	}
+
+	/**
+	 * Runs the command.
+	 * @return the process exit code: 0 on success, 1 when the command found problems, 2
+	 * on wrong usage
+	 */
+	public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+		String command = args[0];
+		String[] rest = Arrays.copyOfRange(args, 1, args.length);
+		try {
+			return switch (command) {
+				case "validate" -> validate(new Options(rest), out, err);
+				case "help" -> usage(out, 0);
+				default -> withContext(application, args, context -> context.getBean(OperatorCommands.class)
+					.run(command, new Options(rest), out, err));
+			};
+		}
+		catch (UsageException ex) {
+			err.println(ex.getMessage());
+			return usage(err, 2);
+		}
+	}
+
+	private static int validate(Options options, PrintStream out, PrintStream err) {
+		Path conversations = Path.of(options.value("--conversations", "./conversations"));
+		Path scheduler = Path.of(options.value("--scheduler", "./scheduler"));
+		ZoneId zone = ZoneId.of(options.value("--zone", "Europe/Stockholm"));
+		options.requireNoMore();
+		List<DefinitionProblem> problems = new QuestionnaireValidator().validate(conversations);
+		problems.forEach(problem -> err.println(problem));
+		int failures = problems.size();
+		try {
+			List<SendOut> sendOuts = ScheduleValidator.read(scheduler, zone);
+			Set<String> known = new QuestionnaireValidator().questionnaireIds(conversations);
+			for (SendOut sendOut : sendOuts) {
+				if (!known.contains(sendOut.questionnaire().value())) {
+					err.println(sendOut.source() + ":1: asks questionnaire '" + sendOut.questionnaire()
+							+ "', which is not in " + conversations);
+					failures++;
+				}
+			}
+		}
+		catch (ScheduleDefinitionException ex) {
+			ex.problems().forEach(err::println);
+			failures += ex.problems().size();
+		}
+		if (failures > 0) {
+			err.println(failures + " problem(s) found.");
+			return 1;
+		}
+		out.println("OK: questionnaires in " + conversations + " and send-outs in " + scheduler + " are valid.");
+		return 0;
+	}
+
+	private static int withContext(Class<?> application, String[] args, ContextCommand command) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+			.web(WebApplicationType.NONE)
+			.properties("spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.se.samla=WARN",
+					"samla.operator.cli=true")
+			.run()) {
+			return command.run(context);
+		}
+	}
+
+	static int usage(PrintStream out, int code) {
+		out.println("""
+				Usage: java -jar samla.jar <command> [options]
+
+				  validate [--conversations DIR] [--scheduler DIR]
+				      check the questionnaire and send-out files; exit 1 listing file:line: problem
+				  import-directory [--dry-run] [--organisations FILE] [--people FILE] [--activities FILE]
+				      import directory CSV files (semicolon-separated, UTF-8 or Windows-1252);
+				      all rows of a file or none; --dry-run only reports
+				  send-outs
+				      list the send-outs with their state and response counts
+				  response SEND-OUT PERSON
+				      show one response (PERSON: e-mail address or person id) with its audit trail
+				  help
+				      this text
+
+				Without a command the service starts.""");
+		return code;
+	}
+
+	@FunctionalInterface
+	interface ContextCommand {
+
+		int run(ConfigurableApplicationContext context);
+
+	}
+
+	static final class UsageException extends RuntimeException {
+
+		UsageException(String message) {
+			super(message);
+		}
+
+	}
+
+}

@@ -1,0 +1,169 @@
+package se.samla.ops;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import se.samla.answers.AuditEntry;
+import se.samla.answers.ResponseManagement;
+import se.samla.answers.ResponseState;
+import se.samla.answers.Step;
+import se.samla.campaigns.CampaignProperties;
+import se.samla.campaigns.SendOut;
+import se.samla.campaigns.SendOuts;
+import se.samla.directory.Directory;
+import se.samla.directory.DirectoryImport;
+import se.samla.directory.ImportReport;
+import se.samla.directory.Person;
+import se.samla.directory.PersonId;
+import se.samla.ops.OperatorCli.UsageException;
+import se.samla.shared.Language;
+import se.samla.shared.SendOutId;
+import se.samla.surveys.AnswerFormatter;
+
+/** The operator commands that need Samla's database and services. */
+@Component
+class OperatorCommands {
+
+	private final DirectoryImport directoryImport;
+
+	private final Directory directory;
+
+	private final SendOuts sendOuts;
+
+	private final ResponseManagement responses;
+
+	private final DateTimeFormatter time;
+
+	OperatorCommands(DirectoryImport directoryImport, Directory directory, SendOuts sendOuts,
+			ResponseManagement responses, CampaignProperties campaigns) {
+		this.directoryImport = directoryImport;
+		this.directory = directory;
+		this.sendOuts = sendOuts;
+		this.responses = responses;
+		this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(campaigns.zone());
+	}
+
+	int run(String command, Options options, PrintStream out, PrintStream err) {
+		return switch (command) {
+			case "import-directory" -> importDirectory(options, out, err);
+			case "send-outs" -> {
+				options.requireNoMore();
+				yield sendOuts(out);
+			}
+			case "response" -> response(options, out, err);
+			default -> throw new UsageException("unknown command " + command);
+		};
+	}
+
+	private int importDirectory(Options options, PrintStream out, PrintStream err) {
+		boolean dryRun = options.flag("--dry-run");
+		Map<String, String> files = new LinkedHashMap<>();
+		files.put("organisations", options.value("--organisations", null));
+		files.put("people", options.value("--people", null));
+		files.put("activities", options.value("--activities", null));
+		options.requireNoMore();
+		if (files.values().stream().allMatch(file -> file == null)) {
+			throw new UsageException("import-directory needs --organisations, --people and/or --activities");
+		}
+		int failures = 0;
+		for (Map.Entry<String, String> entry : files.entrySet()) {
+			if (entry.getValue() == null) {
+				continue;
+			}
+			Path file = Path.of(entry.getValue());
+			try (InputStream csv = Files.newInputStream(file)) {
+				String name = file.toString();
+				ImportReport report = switch (entry.getKey()) {
+					case "organisations" -> this.directoryImport.importOrganisations(name, csv, dryRun);
+					case "people" -> this.directoryImport.importPeople(name, csv, dryRun);
+					default -> this.directoryImport.importActivities(name, csv, dryRun);
+				};
+				out.printf("%s: %s%s — %d new, %d updated, %d unchanged, %d rejected%n", name,
+						report.dryRun() ? "dry run, " : "",
+						report.applied() ? "imported" : (report.rejected().isEmpty() ? "nothing written" : "REJECTED"),
+						report.created(), report.updated(), report.unchanged(), report.rejected().size());
+				report.rejected().forEach(row -> err.printf("%s:%d: %s%n", name, row.line(), row.reason()));
+				if (!report.rejected().isEmpty()) {
+					failures++;
+				}
+			}
+			catch (IOException ex) {
+				err.println(file + ": cannot be read: " + ex.getMessage());
+				failures++;
+			}
+		}
+		return (failures > 0) ? 1 : 0;
+	}
+
+	private int sendOuts(PrintStream out) {
+		out.printf("%-24s %-12s %-10s %-16s %-16s %10s %8s %9s%n", "SEND-OUT", "QUESTIONS", "STATE", "OPENS",
+				"DEADLINE", "RECIPIENTS", "STARTED", "SUBMITTED");
+		for (SendOut sendOut : this.sendOuts.all()) {
+			var started = this.responses.responses(sendOut.id());
+			out.printf("%-24s %-12s %-10s %-16s %-16s %10d %8d %9d%n", sendOut.id(), sendOut.questionnaire(),
+					this.sendOuts.state(sendOut), this.time.format(sendOut.opensAt()),
+					this.time.format(sendOut.deadline()), this.sendOuts.recipients(sendOut).size(), started.size(),
+					started.stream().filter(ResponseState::isSubmitted).count());
+		}
+		return 0;
+	}
+
+	private int response(Options options, PrintStream out, PrintStream err) {
+		SendOutId sendOut = new SendOutId(options.positional("SEND-OUT"));
+		String who = options.positional("PERSON");
+		options.requireNoMore();
+		Optional<Person> person = who.contains("@") ? this.directory.personByEmail(who) : parseId(who)
+			.flatMap(this.directory::person);
+		if (person.isEmpty()) {
+			err.println("No person " + who + " in the directory.");
+			return 1;
+		}
+		Optional<ResponseState> found = this.responses.find(sendOut, person.get().id());
+		if (found.isEmpty()) {
+			err.println(person.get().name() + " has not started a response to " + sendOut + ".");
+			return 1;
+		}
+		ResponseState state = found.get();
+		Language language = person.get().language();
+		out.printf("%s — %s (%s)%n", state.questionnaire().title().in(language), person.get().name(),
+				person.get().email());
+		out.printf("Response %s, questionnaire version %s, %s%s%n", state.id(), state.questionnaire().version(),
+				state.status(), (state.submittedAt() != null) ? " at " + this.time.format(state.submittedAt()) : "");
+		for (Step step : state.steps()) {
+			out.printf("%nFråga %d av %d%s: %s%n", step.number(), step.of(),
+					(step.itemLabel() != null) ? " [" + step.itemLabel() + "]" : "", step.question().text().in(language));
+			String answer = step.skipped() ? "(överhoppad)"
+					: step.isAnswered() ? AnswerFormatter.format(step.question(), step.answer(), language)
+							: "(inget svar)";
+			answer.lines().forEach(line -> out.println("  " + line));
+		}
+		out.println();
+		out.println("Audit trail:");
+		for (AuditEntry entry : this.responses.history(state.id())) {
+			out.printf("  %s  %-9s %-10s %-8s %s%n", this.time.format(entry.at()), entry.action(),
+					(entry.step() != null) ? entry.step() : "", entry.channel(),
+					(entry.sourceMessageId() != null) ? entry.sourceMessageId() : "");
+		}
+		return 0;
+	}
+
+	private static Optional<PersonId> parseId(String value) {
+		try {
+			return Optional.of(new PersonId(UUID.fromString(value)));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+}
