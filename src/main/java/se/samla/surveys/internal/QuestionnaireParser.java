@@ -218,11 +218,13 @@ final class QuestionnaireParser {
 		for (String scaleId : definitions.get().keys()) {
 			checkId(definitions.get(), definitions.get().keyNode(scaleId), "scale", scaleId);
 			String subject = "scale '" + scaleId + "'";
-			Optional<YamlMapping> scale = definitions.get()
-				.value(scaleId)
-				.flatMap((node) -> YamlMapping.of(node, subject, this.problems));
-			if (scale.isEmpty()) {
+			Optional<Node> definition = definitions.get().value(scaleId);
+			if (definition.isEmpty()) {
 				this.problems.add(definitions.get().keyNode(scaleId), subject + ": needs 'levels'");
+				continue;
+			}
+			Optional<YamlMapping> scale = YamlMapping.of(definition.get(), subject, this.problems);
+			if (scale.isEmpty()) {
 				continue;
 			}
 			scale.get().allowOnly(List.of("levels"));
