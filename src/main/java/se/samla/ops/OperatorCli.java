@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -67,9 +68,12 @@ public final class OperatorCli {
 		int failures = problems.size();
 		try {
 			List<SendOut> sendOuts = ScheduleValidator.read(scheduler, zone);
-			Set<String> known = new QuestionnaireValidator().questionnaireIds(conversations);
+			Set<String> known = problems.isEmpty() ? new QuestionnaireValidator().load(conversations)
+				.stream()
+				.map(questionnaire -> questionnaire.id().value())
+				.collect(Collectors.toSet()) : null;
 			for (SendOut sendOut : sendOuts) {
-				if (!known.contains(sendOut.questionnaire().value())) {
+				if (known != null && !known.contains(sendOut.questionnaire().value())) {
 					err.println(sendOut.source() + ":1: asks questionnaire '" + sendOut.questionnaire()
 							+ "', which is not in " + conversations);
 					failures++;

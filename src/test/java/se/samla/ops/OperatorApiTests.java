@@ -1,0 +1,90 @@
+package se.samla.ops;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+
+import se.samla.answers.ResponseManagement;
+import se.samla.answers.ResponseState;
+import se.samla.directory.Directory;
+import se.samla.directory.Network;
+import se.samla.shared.Channel;
+import se.samla.shared.SendOutId;
+import se.samla.support.TestClockConfiguration;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The read-only JSON endpoints: what they show, and 4xx (never 500) for bad requests. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestClockConfiguration.class)
+class OperatorApiTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ResponseManagement responses;
+
+	@Autowired
+	Directory directory;
+
+	@Test
+	void listsTheLoadedQuestionnairesWithTheirVersions() throws Exception {
+		this.mvc.perform(get("/api/questionnaires"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].id", hasItem("steg2")))
+			.andExpect(jsonPath("$[?(@.id == 'steg2')].questions", hasItem(5)))
+			.andExpect(jsonPath("$[0].version").isString());
+		this.mvc.perform(get("/api/questionnaires/steg1"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.questions[0].id").isString());
+	}
+
+	@Test
+	void listsTheShippedSendOutsWithStateAndRecipients() throws Exception {
+		this.mvc.perform(get("/api/send-outs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].id", hasItem("steg2-2026")))
+			.andExpect(jsonPath("$[?(@.id == 'steg2-2026')].state", hasItem("OPEN")));
+	}
+
+	@Test
+	void showsOneResponseWithItsStepsAndAuditTrail() throws Exception {
+		var chief = this.directory.members(Network.HR_CHEFSNATVERKET).get(0);
+		ResponseState state = this.responses.startOrResume(new SendOutId("steg2-2026"), chief.id(), Channel.TEAMS);
+
+		this.mvc.perform(get("/api/responses/{id}", state.id().toString()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.response.status").value("IN_PROGRESS"))
+			.andExpect(jsonPath("$.steps.length()").value(5))
+			.andExpect(jsonPath("$.history[0].action").value("STARTED"));
+		this.mvc.perform(get("/api/send-outs/steg2-2026/responses"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].id", hasItem(state.id().toString())));
+	}
+
+	@Test
+	void answersMalformedOrUnknownIdsWithClientErrors() throws Exception {
+		this.mvc.perform(get("/api/responses/not-a-uuid")).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/api/responses/00000000-0000-0000-0000-000000000000")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/send-outs/NOT VALID")).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/api/send-outs/no-such-send-out")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/questionnaires/no-such")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void refusesOperatorDataToRequestsFromOtherMachinesWhenNoTokenIsSet() throws Exception {
+		this.mvc.perform(get("/api/send-outs").with(request -> {
+			request.setRemoteAddr("192.0.2.10");
+			return request;
+		})).andExpect(status().isUnauthorized());
+	}
+
+}

@@ -1,0 +1,83 @@
+package se.samla.ops;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import se.samla.SamlaApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The operator commands that need no running Samla. */
+class OperatorCliTests {
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	@Test
+	void validatesTheShippedQuestionnairesAndSendOuts() {
+		int code = run("validate");
+
+		assertThat(code).isZero();
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).startsWith("OK");
+	}
+
+	@Test
+	void reportsEveryBrokenFileWithItsLineAndExitsWithOne(@TempDir Path dir) throws IOException {
+		Path conversations = Files.createDirectories(dir.resolve("conversations"));
+		Path scheduler = Files.createDirectories(dir.resolve("scheduler"));
+		Files.writeString(conversations.resolve("trasig.yml"), """
+				id: trasig
+				title: Trasig
+				questions:
+				  - id: q1
+				    type: choise
+				    text: Vad?
+				""");
+		Files.writeString(scheduler.resolve("utskick.yml"), """
+				id: utskick
+				title: Utskick
+				questionnaire: finns-inte
+				audience:
+				  networks: [Socialchefsnätverket]
+				opens: 2026-11-24T08:00
+				deadline: 2026-11-01
+				""");
+
+		int code = run("validate", "--conversations", conversations.toString(), "--scheduler", scheduler.toString());
+
+		assertThat(code).isEqualTo(1);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("trasig.yml:5:")
+			.contains("choise")
+			.contains("utskick.yml:")
+			.contains("deadline must come after the opening time");
+	}
+
+	@Test
+	void explainsUsageForWrongArguments() {
+		int code = run("validate", "--unknown");
+
+		assertThat(code).isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("unexpected argument").contains("Usage:");
+	}
+
+	@Test
+	void recognisesOnlyItsOwnCommands() {
+		assertThat(OperatorCli.handles(new String[] { "validate" })).isTrue();
+		assertThat(OperatorCli.handles(new String[] { "--server.port=9090" })).isFalse();
+		assertThat(OperatorCli.handles(new String[0])).isFalse();
+	}
+
+	private int run(String... args) {
+		return OperatorCli.run(SamlaApplication.class, args, new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8));
+	}
+
+}
