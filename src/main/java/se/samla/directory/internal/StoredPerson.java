@@ -1,0 +1,59 @@
+package se.samla.directory.internal;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+import se.samla.directory.Network;
+import se.samla.directory.OrganisationId;
+import se.samla.directory.Person;
+import se.samla.directory.PersonId;
+import se.samla.directory.PreferredChannel;
+import se.samla.directory.TeamsIdentity;
+import se.samla.shared.Language;
+
+/**
+ * The person aggregate as stored, with the networks as a child collection. The id is
+ * assigned when the person is first imported and kept on re-import.
+ */
+@Table("person")
+record StoredPerson(@Id UUID id, @Version Long version, String name, String email, String role, String organisationId,
+		@MappedCollection(idColumn = "person_id") Set<Membership> networks, String entraObjectId, String tenantId,
+		PreferredChannel preferredChannel, Language language, boolean active) {
+
+	static StoredPerson of(Person person) {
+		return new StoredPerson(person.id().value(), null, null, null, null, null, Set.of(), null, null, null, null,
+				false)
+			.with(person);
+	}
+
+	/** This person with the content of the given one, keeping id and version. */
+	StoredPerson with(Person person) {
+		TeamsIdentity teams = person.teams();
+		return new StoredPerson(this.id, this.version, person.name(), person.email(), person.role(),
+				person.organisation().value(),
+				person.networks().stream().map(Membership::new).collect(Collectors.toUnmodifiableSet()),
+				(teams != null) ? teams.entraObjectId() : null, (teams != null) ? teams.tenantId() : null,
+				person.preferredChannel(), person.language(), person.active());
+	}
+
+	Person toPerson() {
+		TeamsIdentity teams = (this.entraObjectId != null) ? new TeamsIdentity(this.entraObjectId, this.tenantId)
+				: null;
+		Set<Network> memberships = this.networks.stream().map(Membership::network).collect(Collectors.toSet());
+		return new Person(new PersonId(this.id), this.name, this.email, this.role,
+				new OrganisationId(this.organisationId), memberships, teams, this.preferredChannel, this.language,
+				this.active);
+	}
+
+	/** A row of {@code person_network}. */
+	@Table("person_network")
+	record Membership(Network network) {
+	}
+
+}
