@@ -14,7 +14,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Samla starts on its shipped data, and a malformed definition stops it with file and line. */
+/**
+ * Samla starts on its shipped data, and a malformed definition stops it with file and
+ * line.
+ */
 class StartupTests {
 
 	@Test
@@ -38,7 +41,7 @@ class StartupTests {
 				    text: Välj ett alternativ
 				""");
 
-		assertThatThrownBy(() -> app().properties("samla.surveys.location=" + dir).run().close())
+		assertThatThrownBy(() -> app().run("--samla.surveys.location=" + dir).close())
 			.hasStackTraceContaining("extra.yml:4")
 			.hasStackTraceContaining("options");
 	}
@@ -55,14 +58,14 @@ class StartupTests {
 				deadline: 2026-12-18
 				""");
 
-		assertThatThrownBy(() -> app().properties("samla.campaigns.location=" + dir).run().close())
+		assertThatThrownBy(() -> app().run("--samla.campaigns.location=" + dir).close())
 			.hasStackTraceContaining("fel.yml:1: asks questionnaire 'steg9'");
 	}
 
 	private static SpringApplicationBuilder app() {
 		return new SpringApplicationBuilder(SamlaApplication.class).web(WebApplicationType.NONE)
 			.properties("spring.datasource.url=jdbc:h2:mem:startup-" + UUID.randomUUID()
-					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
 					"spring.main.banner-mode=off");
 	}
 

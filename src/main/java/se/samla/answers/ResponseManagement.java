@@ -94,8 +94,8 @@ public class ResponseManagement {
 			throw new ResponseNotFoundException("no person " + person.value());
 		}
 		Questionnaire questionnaire = this.questionnaires.current(window.questionnaire())
-			.orElseThrow(() -> new UnknownQuestionnaireException("send-out " + sendOut + " asks unknown questionnaire "
-					+ window.questionnaire()));
+			.orElseThrow(() -> new UnknownQuestionnaireException(
+					"send-out " + sendOut + " asks unknown questionnaire " + window.questionnaire()));
 		List<String> items = (questionnaire.repeat() == Questionnaire.Repeat.PER_OWNED_ACTIVITY)
 				? this.directory.activitiesOwnedBy(person).stream().map(activity -> activity.id().value()).toList()
 				: List.of();
@@ -220,7 +220,8 @@ public class ResponseManagement {
 			this.records.updateCurrent(row.id(), null, now);
 			this.records.audit(new AuditRow(row.id(), ResponseRecords.RESPONSE_LEVEL, Action.SUBMITTED.name(), null,
 					null, source.channel(), source.messageId(), now));
-			this.events.publishEvent(new ResponseSubmitted(row.id(), row.sendOut(), row.person(), source.channel(), now));
+			this.events
+				.publishEvent(new ResponseSubmitted(row.id(), row.sendOut(), row.person(), source.channel(), now));
 			log.info("Response {} submitted via {}", row.id(), source.channel());
 			return new Outcome.Accepted(state(this.records.find(row.id()).orElseThrow()));
 		});
@@ -280,9 +281,8 @@ public class ResponseManagement {
 		List<String> items = row.items().isEmpty() ? java.util.Collections.singletonList(null) : row.items();
 		List<StepDraft> drafts = new ArrayList<>();
 		for (String item : items) {
-			String label = (item != null) ? this.directory.activity(new ActivityId(item))
-				.map(PlanActivity::title)
-				.orElse(item) : null;
+			String label = (item != null)
+					? this.directory.activity(new ActivityId(item)).map(PlanActivity::title).orElse(item) : null;
 			for (Question question : questionnaire.questions()) {
 				if (question.isFollowUp()) {
 					AnswerRow parent = answers.get(new StepKey(question.showIf().questionId(), item));

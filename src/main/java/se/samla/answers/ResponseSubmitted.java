@@ -7,6 +7,5 @@ import se.samla.shared.Channel;
 import se.samla.shared.SendOutId;
 
 /** Published when a response is submitted for the first time: reminders stop for it. */
-public record ResponseSubmitted(ResponseId response, SendOutId sendOut, PersonId person, Channel channel,
-		Instant at) {
+public record ResponseSubmitted(ResponseId response, SendOutId sendOut, PersonId person, Channel channel, Instant at) {
 }

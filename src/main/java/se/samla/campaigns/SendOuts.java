@@ -45,7 +45,9 @@ public class SendOuts implements ResponseWindows {
 		return this.records.find(id);
 	}
 
-	/** Stores a send-out's definition, keeping an operator's decision to close it early. */
+	/**
+	 * Stores a send-out's definition, keeping an operator's decision to close it early.
+	 */
 	public SendOut define(SendOut sendOut) {
 		this.records.upsert(sendOut, this.clock.instant());
 		return this.records.find(sendOut.id()).orElseThrow();

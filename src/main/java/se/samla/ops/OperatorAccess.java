@@ -14,8 +14,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Guards the operator JSON endpoints under {@code /api/}: they show personal data, so they
- * need the configured bearer token, or, when none is configured, a request from this
+ * Guards the operator JSON endpoints under {@code /api/}: they show personal data, so
+ * they need the configured bearer token, or, when none is configured, a request from this
  * machine.
  */
 @Configuration(proxyBeanMethods = false)

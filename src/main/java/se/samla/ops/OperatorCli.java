@@ -31,7 +31,9 @@ public final class OperatorCli {
 	private OperatorCli() {
 	}
 
-	/** Whether the arguments name an operator command rather than starting the service. */
+	/**
+	 * Whether the arguments name an operator command rather than starting the service.
+	 */
 	public static boolean handles(String[] args) {
 		return args.length > 0 && COMMANDS.contains(args[0]);
 	}
@@ -48,8 +50,8 @@ public final class OperatorCli {
 			return switch (command) {
 				case "validate" -> validate(new Options(rest), out, err);
 				case "help" -> usage(out, 0);
-				default -> withContext(application, args, context -> context.getBean(OperatorCommands.class)
-					.run(command, new Options(rest), out, err));
+				default -> withContext(application, args,
+						context -> context.getBean(OperatorCommands.class).run(command, new Options(rest), out, err));
 			};
 		}
 		catch (UsageException ex) {

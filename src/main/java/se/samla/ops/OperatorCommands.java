@@ -122,8 +122,8 @@ class OperatorCommands {
 		SendOutId sendOut = new SendOutId(options.positional("SEND-OUT"));
 		String who = options.positional("PERSON");
 		options.requireNoMore();
-		Optional<Person> person = who.contains("@") ? this.directory.personByEmail(who) : parseId(who)
-			.flatMap(this.directory::person);
+		Optional<Person> person = who.contains("@") ? this.directory.personByEmail(who)
+				: parseId(who).flatMap(this.directory::person);
 		if (person.isEmpty()) {
 			err.println("No person " + who + " in the directory.");
 			return 1;
@@ -141,10 +141,10 @@ class OperatorCommands {
 				state.status(), (state.submittedAt() != null) ? " at " + this.time.format(state.submittedAt()) : "");
 		for (Step step : state.steps()) {
 			out.printf("%nFråga %d av %d%s: %s%n", step.number(), step.of(),
-					(step.itemLabel() != null) ? " [" + step.itemLabel() + "]" : "", step.question().text().in(language));
-			String answer = step.skipped() ? "(överhoppad)"
-					: step.isAnswered() ? AnswerFormatter.format(step.question(), step.answer(), language)
-							: "(inget svar)";
+					(step.itemLabel() != null) ? " [" + step.itemLabel() + "]" : "",
+					step.question().text().in(language));
+			String answer = step.skipped() ? "(överhoppad)" : step.isAnswered()
+					? AnswerFormatter.format(step.question(), step.answer(), language) : "(inget svar)";
 			answer.lines().forEach(line -> out.println("  " + line));
 		}
 		out.println();

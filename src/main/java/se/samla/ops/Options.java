@@ -6,7 +6,10 @@ import java.util.List;
 
 import se.samla.ops.OperatorCli.UsageException;
 
-/** The arguments of an operator command: {@code --flag}, {@code --name value} and positionals. */
+/**
+ * The arguments of an operator command: {@code --flag}, {@code --name value} and
+ * positionals.
+ */
 final class Options {
 
 	private final List<String> remaining;

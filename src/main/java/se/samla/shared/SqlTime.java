@@ -7,8 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Moves instants in and out of {@code TIMESTAMP WITH TIME ZONE} columns the same way on H2
- * and PostgreSQL (JDBC 4.2 {@link OffsetDateTime}, always UTC).
+ * Moves instants in and out of {@code TIMESTAMP WITH TIME ZONE} columns the same way on
+ * H2 and PostgreSQL (JDBC 4.2 {@link OffsetDateTime}, always UTC).
  */
 public final class SqlTime {
 

@@ -100,8 +100,7 @@ abstract class ResponseEngineContract {
 
 		assertThat(state.status()).isEqualTo(ResponseStatus.SUBMITTED);
 		assertThat(state.submittedAt()).isEqualTo(START);
-		assertThat(this.events.stream(ResponseSubmitted.class))
-			.singleElement()
+		assertThat(this.events.stream(ResponseSubmitted.class)).singleElement()
 			.satisfies(event -> assertThat(event.person()).isEqualTo(chief.id()));
 	}
 
@@ -122,8 +121,7 @@ abstract class ResponseEngineContract {
 		accepted(this.engine.answer(byEmail.id(), second.key(), new TextAnswer("Introduktionsprogram"),
 				Source.of(Channel.EMAIL, "<reply-1@example.org>")));
 
-		Map<String, String> channels = this.jdbc
-			.sql("SELECT step_key, channel FROM answer WHERE response_id = ?")
+		Map<String, String> channels = this.jdbc.sql("SELECT step_key, channel FROM answer WHERE response_id = ?")
 			.param(inTeams.id().value())
 			.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
 			.list()
@@ -184,14 +182,14 @@ abstract class ResponseEngineContract {
 				Channel.EMAIL);
 		StepKey first = state.next().orElseThrow().key();
 
-		assertThat(this.engine.skip(state.id(), first, Source.of(Channel.EMAIL, null)))
-			.isInstanceOfSatisfying(Outcome.Rejected.class, rejected -> assertThat(rejected.problems())
-				.extracting(problem -> problem.code())
-				.containsExactly("answer.required-cannot-skip"));
-		assertThat(this.engine.submit(state.id(), Source.of(Channel.EMAIL, null)))
-			.isInstanceOfSatisfying(Outcome.Rejected.class, rejected -> assertThat(rejected.problems())
-				.extracting(problem -> problem.arguments().get(0))
-				.containsExactly(1, 2, 3, 4));
+		assertThat(this.engine.skip(state.id(), first, Source.of(Channel.EMAIL, null))).isInstanceOfSatisfying(
+				Outcome.Rejected.class,
+				rejected -> assertThat(rejected.problems()).extracting(problem -> problem.code())
+					.containsExactly("answer.required-cannot-skip"));
+		assertThat(this.engine.submit(state.id(), Source.of(Channel.EMAIL, null))).isInstanceOfSatisfying(
+				Outcome.Rejected.class,
+				rejected -> assertThat(rejected.problems()).extracting(problem -> problem.arguments().get(0))
+					.containsExactly(1, 2, 3, 4));
 		assertThat(this.engine.answer(state.id(), first, new TextAnswer("   "), Source.of(Channel.EMAIL, null)))
 			.isInstanceOf(Outcome.Rejected.class);
 		assertThat(this.engine.state(state.id()).answeredCount()).isZero();
@@ -213,9 +211,9 @@ abstract class ResponseEngineContract {
 		this.clock.advance(Duration.ofDays(2));
 		assertThat(this.engine.answer(state.id(), second, new TextAnswer("För sent"),
 				Source.of(Channel.EMAIL, "<too-late@example.org>")))
-			.isInstanceOfSatisfying(Outcome.Rejected.class, rejected -> assertThat(rejected.problems())
-				.extracting(problem -> problem.code())
-				.containsExactly("response.closed"));
+			.isInstanceOfSatisfying(Outcome.Rejected.class,
+					rejected -> assertThat(rejected.problems()).extracting(problem -> problem.code())
+						.containsExactly("response.closed"));
 		assertThat(this.events.stream(ResponseSubmitted.class)).hasSize(1);
 	}
 
@@ -239,7 +237,8 @@ abstract class ResponseEngineContract {
 		ResponseState withShortage = accepted(
 				this.engine.answer(state.id(), matrix.key(), rateAll(matrix, "brist"), Source.of(Channel.TEAMS, "m1")));
 		assertThat(withShortage.steps()).hasSize(before + 1);
-		Step followUp = withShortage.steps().get(withShortage.steps().indexOf(withShortage.step(matrix.key()).orElseThrow()) + 1);
+		Step followUp = withShortage.steps()
+			.get(withShortage.steps().indexOf(withShortage.step(matrix.key()).orElseThrow()) + 1);
 		assertThat(followUp.question().isFollowUp()).isTrue();
 		assertThat(withShortage.next().map(Step::key)).contains(followUp.key());
 
@@ -258,18 +257,22 @@ abstract class ResponseEngineContract {
 
 		ResponseState state = this.engine.startOrResume(sendOut, owner.id(), Channel.EMAIL);
 
-		int perActivity = (int) state.steps().stream().filter(step -> step.key().itemId().equals(owned.get(0).id().value())).count();
+		int perActivity = (int) state.steps()
+			.stream()
+			.filter(step -> step.key().itemId().equals(owned.get(0).id().value()))
+			.count();
 		assertThat(state.steps()).hasSize(perActivity * owned.size());
 		assertThat(state.steps()).extracting(Step::itemLabel).contains(owned.get(0).title());
 		Step status = state.next().orElseThrow();
 		assertThat(status.question().type()).isEqualTo(se.samla.surveys.QuestionType.SINGLE_CHOICE);
-		ResponseState afterStatus = accepted(this.engine.answer(state.id(), status.key(),
-				new ChoiceAnswer(status.question().options().get(1).id()), Source.of(Channel.EMAIL, "<u1@example.org>")));
+		ResponseState afterStatus = accepted(
+				this.engine.answer(state.id(), status.key(), new ChoiceAnswer(status.question().options().get(1).id()),
+						Source.of(Channel.EMAIL, "<u1@example.org>")));
 		assertThat(afterStatus.next().orElseThrow().key().itemId()).isEqualTo(status.key().itemId());
 	}
 
 	@Test
-	void interpretsAnOldResponseWithTheQuestionnaireVersionItWasStartedOn() {
+	void interpretsAnOldResponseWithTheQuestionnaireVersionItWasStartedOn() throws Exception {
 		ResponseState state = this.engine.startOrResume(sendOut("steg2", Duration.ofDays(14)), socialChief().id(),
 				Channel.EMAIL);
 		String oldDefinition = """
@@ -280,19 +283,24 @@ abstract class ResponseEngineContract {
 				    type: text
 				    text: En enda fråga i den gamla versionen
 				""";
+		String oldVersion = java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(oldDefinition.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.substring(0, 12);
 		this.jdbc.sql("""
 				INSERT INTO questionnaire_version (questionnaire_id, version, source_name, content, loaded_at)
-				VALUES ('steg2', 'aaaaaaaaaaaa', 'steg2.yml', ?, CURRENT_TIMESTAMP)
-				""").param(oldDefinition).update();
-		this.jdbc.sql("UPDATE response SET questionnaire_version = 'aaaaaaaaaaaa' WHERE id = ?")
-			.param(state.id().value())
+				VALUES ('steg2', ?, 'steg2.yml', ?, CURRENT_TIMESTAMP)
+				""").params(oldVersion, oldDefinition).update();
+		this.jdbc.sql("UPDATE response SET questionnaire_version = ? WHERE id = ?")
+			.params(oldVersion, state.id().value())
 			.update();
 
 		ResponseState old = this.engine.state(state.id());
 
-		assertThat(old.questionnaire().version()).isEqualTo("aaaaaaaaaaaa");
+		assertThat(old.questionnaire().version()).isEqualTo(oldVersion);
 		assertThat(old.steps()).singleElement()
-			.satisfies(step -> assertThat(step.question().text().sv()).isEqualTo("En enda fråga i den gamla versionen"));
+			.satisfies(
+					step -> assertThat(step.question().text().sv()).isEqualTo("En enda fråga i den gamla versionen"));
 	}
 
 	@Test

@@ -5,7 +5,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import se.samla.support.EmbeddedPostgres;
 
-/** The response engine's journeys on a real PostgreSQL, migrated by the same Flyway scripts. */
+/**
+ * The response engine's journeys on a real PostgreSQL, migrated by the same Flyway
+ * scripts.
+ */
 class ResponseEnginePostgresTests extends ResponseEngineContract {
 
 	@DynamicPropertySource

@@ -9,7 +9,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** With an operator token configured, the JSON endpoints need it, even from this machine. */
+/**
+ * With an operator token configured, the JSON endpoints need it, even from this machine.
+ */
 @SpringBootTest(properties = "samla.operator.token=s3cret-test-token")
 @AutoConfigureMockMvc
 class OperatorTokenTests {
@@ -20,7 +22,8 @@ class OperatorTokenTests {
 	@Test
 	void requiresTheConfiguredBearerToken() throws Exception {
 		this.mvc.perform(get("/api/send-outs")).andExpect(status().isUnauthorized());
-		this.mvc.perform(get("/api/send-outs").header("Authorization", "Bearer wrong")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/send-outs").header("Authorization", "Bearer wrong"))
+			.andExpect(status().isUnauthorized());
 		this.mvc.perform(get("/api/send-outs").header("Authorization", "Bearer s3cret-test-token"))
 			.andExpect(status().isOk());
 	}

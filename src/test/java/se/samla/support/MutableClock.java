@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests set and move by hand, so schedules and deadlines are tested without sleeping. */
+/**
+ * A clock tests set and move by hand, so schedules and deadlines are tested without
+ * sleeping.
+ */
 public final class MutableClock extends Clock {
 
 	private volatile Instant now;

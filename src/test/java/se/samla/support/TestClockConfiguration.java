@@ -6,7 +6,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** Replaces the system clock with a {@link MutableClock} starting on 2026-11-25 10:00 UTC. */
+/**
+ * Replaces the system clock with a {@link MutableClock} starting on 2026-11-25 10:00 UTC.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClockConfiguration {
 

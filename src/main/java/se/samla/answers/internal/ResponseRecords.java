@@ -39,10 +39,16 @@ public class ResponseRecords {
 	}
 
 	public Optional<ResponseRow> find(ResponseId id) {
-		return this.jdbc.sql("SELECT * FROM response WHERE id = ?").param(id.value()).query(this::responseRow).optional();
+		return this.jdbc.sql("SELECT * FROM response WHERE id = ?")
+			.param(id.value())
+			.query(this::responseRow)
+			.optional();
 	}
 
-	/** Reads the response and locks its row until the transaction ends: one change at a time. */
+	/**
+	 * Reads the response and locks its row until the transaction ends: one change at a
+	 * time.
+	 */
 	public Optional<ResponseRow> lock(ResponseId id) {
 		return this.jdbc.sql("SELECT * FROM response WHERE id = ? FOR UPDATE")
 			.param(id.value())
@@ -105,7 +111,10 @@ public class ResponseRecords {
 
 	public Map<StepKey, AnswerRow> answers(ResponseId id) {
 		Map<StepKey, AnswerRow> answers = new LinkedHashMap<>();
-		this.jdbc.sql("SELECT * FROM answer WHERE response_id = ?").param(id.value()).query(this::answerRow).list()
+		this.jdbc.sql("SELECT * FROM answer WHERE response_id = ?")
+			.param(id.value())
+			.query(this::answerRow)
+			.list()
 			.forEach(row -> answers.put(row.step(), row));
 		return answers;
 	}
@@ -119,10 +128,11 @@ public class ResponseRecords {
 					toSql(answer.recordedAt()), id.value(), answer.step().toString())
 			.update();
 		if (updated == 0) {
-			this.jdbc.sql("""
-					INSERT INTO answer (response_id, step_key, skipped, answer_value, channel, source_message_id, recorded_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?)
-					""")
+			this.jdbc
+				.sql("""
+						INSERT INTO answer (response_id, step_key, skipped, answer_value, channel, source_message_id, recorded_at)
+						VALUES (?, ?, ?, ?, ?, ?, ?)
+						""")
 				.params(id.value(), answer.step().toString(), answer.skipped(), answer.value(), answer.channel().name(),
 						answer.sourceMessageId(), toSql(answer.recordedAt()))
 				.update();
@@ -169,9 +179,8 @@ public class ResponseRecords {
 				rs.getString("questionnaire_id"), rs.getString("questionnaire_version"),
 				(items != null) ? Arrays.asList(items.split(",")) : List.of(),
 				ResponseStatus.valueOf(rs.getString("status")), (current != null) ? StepKey.parse(current) : null,
-				Channel.valueOf(rs.getString("started_channel")), instant(rs, "started_at"),
-				instant(rs, "updated_at"), instant(rs, "submitted_at"),
-				(submittedChannel != null) ? Channel.valueOf(submittedChannel) : null);
+				Channel.valueOf(rs.getString("started_channel")), instant(rs, "started_at"), instant(rs, "updated_at"),
+				instant(rs, "submitted_at"), (submittedChannel != null) ? Channel.valueOf(submittedChannel) : null);
 	}
 
 	private AnswerRow answerRow(ResultSet rs, int rowNum) throws SQLException {
@@ -179,7 +188,6 @@ public class ResponseRecords {
 				rs.getString("answer_value"), Channel.valueOf(rs.getString("channel")),
 				rs.getString("source_message_id"), instant(rs, "recorded_at"));
 	}
-
 
 	/** A response row as stored. */
 	public record ResponseRow(ResponseId id, SendOutId sendOut, PersonId person, String questionnaireId,

@@ -77,7 +77,8 @@ public final class ScheduleLoader {
 		Set<SendOutId> seen = new LinkedHashSet<>();
 		for (SendOut sendOut : sendOuts) {
 			if (!seen.add(sendOut.id())) {
-				problems.add(sendOut.source() + ":1: send-out id '" + sendOut.id() + "' is defined in another file too");
+				problems
+					.add(sendOut.source() + ":1: send-out id '" + sendOut.id() + "' is defined in another file too");
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -177,8 +178,8 @@ public final class ScheduleLoader {
 			if (this.problems.size() > this.before) {
 				return java.util.Optional.empty();
 			}
-			return java.util.Optional.of(new SendOut(sendOutId, title, questionnaireId, audience, opens, deadline,
-					null, this.file.getFileName().toString()));
+			return java.util.Optional.of(new SendOut(sendOutId, title, questionnaireId, audience, opens, deadline, null,
+					this.file.getFileName().toString()));
 		}
 
 		private Audience audience(Node node) {
@@ -202,8 +203,8 @@ public final class ScheduleLoader {
 							problem(line(item), "unknown network '" + item.getValue() + "'");
 						}
 					});
-					case "organisations" -> list(value, key)
-						.forEach(item -> organisations.add(new OrganisationId(item.getValue())));
+					case "organisations" ->
+						list(value, key).forEach(item -> organisations.add(new OrganisationId(item.getValue())));
 					case "roles" -> list(value, key).forEach(item -> roles.add(item.getValue()));
 					case "activityOwners" -> {
 						String flag = scalar(value, key);
@@ -251,7 +252,8 @@ public final class ScheduleLoader {
 				return LocalDateTime.parse(text.replace(' ', 'T')).atZone(ScheduleLoader.this.zone).toInstant();
 			}
 			catch (DateTimeParseException ex) {
-				problem(line(node), key + ": '" + text + "' is not a date (2026-12-18) or date and time (2026-12-18T17:00)");
+				problem(line(node),
+						key + ": '" + text + "' is not a date (2026-12-18) or date and time (2026-12-18T17:00)");
 				return null;
 			}
 		}

@@ -55,10 +55,11 @@ public class SendOutRecords {
 					sendOut.id().value())
 			.update();
 		if (updated == 0) {
-			this.jdbc.sql("""
-					INSERT INTO send_out (id, title, questionnaire_id, audience, opens_at, deadline, closed_at, source, loaded_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-					""")
+			this.jdbc
+				.sql("""
+						INSERT INTO send_out (id, title, questionnaire_id, audience, opens_at, deadline, closed_at, source, loaded_at)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+						""")
 				.params(sendOut.id().value(), sendOut.title(), sendOut.questionnaire().value(),
 						audience(sendOut.audience()), toSql(sendOut.opensAt()), toSql(sendOut.deadline()),
 						toSql(sendOut.closedAt()), sendOut.source(), toSql(now))
@@ -75,7 +76,11 @@ public class SendOutRecords {
 	static String audience(Audience audience) {
 		ObjectNode node = JSON.createObjectNode();
 		audience.networks().stream().map(Network::name).sorted().forEach(node.putArray("networks")::add);
-		audience.organisations().stream().map(OrganisationId::value).sorted().forEach(node.putArray("organisations")::add);
+		audience.organisations()
+			.stream()
+			.map(OrganisationId::value)
+			.sorted()
+			.forEach(node.putArray("organisations")::add);
 		audience.roles().forEach(node.putArray("roles")::add);
 		node.put("activityOwners", audience.activityOwners());
 		return JSON.writeValueAsString(node);
@@ -91,6 +96,5 @@ public class SendOutRecords {
 		node.path("roles").forEach(r -> roles.add(r.asString()));
 		return new Audience(networks, organisations, roles, node.path("activityOwners").asBoolean(false));
 	}
-
 
 }
