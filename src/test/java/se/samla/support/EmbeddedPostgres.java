@@ -7,7 +7,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * One real PostgreSQL server per test JVM, started from the binaries published on Maven
  * Central (zonky), so PostgreSQL is tested on a machine with nothing installed. Each call
- * of {@link #register} gets its own fresh database on it.
+ * of {@link #register} gets its own fresh database on it. The server stops with the JVM
+ * (zonky registers its own shutdown hook).
  */
 public final class EmbeddedPostgres {
 
@@ -32,7 +33,6 @@ public final class EmbeddedPostgres {
 		try {
 			if (server == null) {
 				server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start();
-				Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgres::stop));
 			}
 			try (var connection = server.getPostgresDatabase().getConnection();
 					var statement = connection.createStatement()) {
@@ -42,17 +42,6 @@ public final class EmbeddedPostgres {
 		}
 		catch (IOException | java.sql.SQLException ex) {
 			throw new IllegalStateException("could not start embedded PostgreSQL", ex);
-		}
-	}
-
-	private static synchronized void stop() {
-		try {
-			if (server != null) {
-				server.close();
-			}
-		}
-		catch (IOException ex) {
-			// the JVM is exiting; nothing more to do
 		}
 	}
 
