@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -14,11 +15,14 @@ import se.samla.directory.PlanActivity;
 
 /**
  * The plan activity aggregate as stored. Owners are referenced by id (they are people,
- * another aggregate) and kept in the plan's order.
+ * another aggregate) and kept in the plan's order. Column names are explicit, see
+ * {@link StoredOrganisation}.
  */
 @Table("plan_activity")
-record StoredActivity(@Id String id, @Version Long version, String title, String developmentArea, String expectedEffect,
-		String timeline, String followUp,
+record StoredActivity(@Id @Column("id") String id, @Version @Column("version") Long version,
+		@Column("title") String title, @Column("development_area") String developmentArea,
+		@Column("expected_effect") String expectedEffect, @Column("timeline") String timeline,
+		@Column("follow_up") String followUp,
 		@MappedCollection(idColumn = "activity_id", keyColumn = "owner_index") List<Owner> owners) {
 
 	static StoredActivity of(PlanActivity activity) {
@@ -39,7 +43,7 @@ record StoredActivity(@Id String id, @Version Long version, String title, String
 
 	/** A row of {@code activity_owner}. */
 	@Table("activity_owner")
-	record Owner(UUID personId) {
+	record Owner(@Column("person_id") UUID personId) {
 	}
 
 }

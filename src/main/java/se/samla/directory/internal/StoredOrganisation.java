@@ -2,6 +2,7 @@ package se.samla.directory.internal;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.Table;
 
 import se.samla.directory.Organisation;
@@ -10,10 +11,13 @@ import se.samla.directory.OrganisationKind;
 
 /**
  * The organisation aggregate as stored. The id is assigned (the slug), so
- * {@code @Version} tells a new organisation from an existing one.
+ * {@code @Version} tells a new organisation from an existing one. Column names are
+ * explicit because Spring Data JDBC upper-cases derived names for H2, while the schema is
+ * lower-case (H2 runs with DATABASE_TO_LOWER, like PostgreSQL).
  */
 @Table("organisation")
-record StoredOrganisation(@Id String id, @Version Long version, String name, OrganisationKind kind) {
+record StoredOrganisation(@Id @Column("id") String id, @Version @Column("version") Long version,
+		@Column("name") String name, @Column("kind") OrganisationKind kind) {
 
 	static StoredOrganisation of(Organisation organisation) {
 		return new StoredOrganisation(organisation.id().value(), null, organisation.name(), organisation.kind());

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Column;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -19,12 +20,16 @@ import se.samla.shared.Language;
 
 /**
  * The person aggregate as stored, with the networks as a child collection. The id is
- * assigned when the person is first imported and kept on re-import.
+ * assigned when the person is first imported and kept on re-import. Column names are
+ * explicit, see {@link StoredOrganisation}.
  */
 @Table("person")
-record StoredPerson(@Id UUID id, @Version Long version, String name, String email, String role, String organisationId,
-		@MappedCollection(idColumn = "person_id") Set<Membership> networks, String entraObjectId, String tenantId,
-		PreferredChannel preferredChannel, Language language, boolean active) {
+record StoredPerson(@Id @Column("id") UUID id, @Version @Column("version") Long version, @Column("name") String name,
+		@Column("email") String email, @Column("role") String role, @Column("organisation_id") String organisationId,
+		@MappedCollection(idColumn = "person_id") Set<Membership> networks,
+		@Column("entra_object_id") String entraObjectId, @Column("tenant_id") String tenantId,
+		@Column("preferred_channel") PreferredChannel preferredChannel, @Column("language") Language language,
+		@Column("active") boolean active) {
 
 	static StoredPerson of(Person person) {
 		return new StoredPerson(person.id().value(), null, null, null, null, null, Set.of(), null, null, null, null,
@@ -53,7 +58,7 @@ record StoredPerson(@Id UUID id, @Version Long version, String name, String emai
 
 	/** A row of {@code person_network}. */
 	@Table("person_network")
-	record Membership(Network network) {
+	record Membership(@Column("network") Network network) {
 	}
 
 }
