@@ -5,6 +5,10 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import se.samla.campaigns.CampaignProperties;
@@ -19,11 +23,29 @@ import se.samla.surveys.Questionnaires;
  * that exists, so a typo is found now and not on the day the send-out opens.
  */
 @Component
-class ScheduleStartup {
+@Order(Ordered.HIGHEST_PRECEDENCE + 200)
+class ScheduleStartup implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(ScheduleStartup.class);
 
+	private final CampaignProperties properties;
+
+	private final SendOuts sendOuts;
+
+	private final Questionnaires questionnaires;
+
 	ScheduleStartup(CampaignProperties properties, SendOuts sendOuts, Questionnaires questionnaires) {
+		this.properties = properties;
+		this.sendOuts = sendOuts;
+		this.questionnaires = questionnaires;
+	}
+
+	/** Runs after the directory is seeded, so the recipient counts logged are real. */
+	@Override
+	public void run(ApplicationArguments args) {
+		CampaignProperties properties = this.properties;
+		SendOuts sendOuts = this.sendOuts;
+		Questionnaires questionnaires = this.questionnaires;
 		List<SendOut> loaded = new ScheduleLoader(properties.zone()).load(properties.location());
 		List<String> problems = new ArrayList<>();
 		for (SendOut sendOut : loaded) {
