@@ -1,0 +1,125 @@
+package se.samla.ops;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import se.samla.answers.ResponseManagement;
+import se.samla.answers.ResponseState;
+import se.samla.answers.Source;
+import se.samla.directory.Directory;
+import se.samla.directory.Network;
+import se.samla.directory.Person;
+import se.samla.shared.Channel;
+import se.samla.shared.SendOutId;
+import se.samla.support.TestClockConfiguration;
+import se.samla.surveys.AnswerValue.TextAnswer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The operator commands that work on Samla's database. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@Import(TestClockConfiguration.class)
+class OperatorCommandsTests {
+
+	@Autowired
+	OperatorCommands commands;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	ResponseManagement responses;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	@Test
+	void listsSendOutsWithStateAndCounts() {
+		int code = run("send-outs");
+
+		assertThat(code).isZero();
+		assertThat(output()).contains("steg2-2026").contains("OPEN").contains("uppfoljning-2026").contains("SCHEDULED");
+	}
+
+	@Test
+	void dryRunReportsWhatAnImportWouldDoWithoutWritingIt(@TempDir Path dir) throws IOException {
+		Path people = dir.resolve("people.csv");
+		Files.writeString(people, """
+				Namn;E-post;Organisation;Roll;Nätverk;Kanal;Språk;Entra-id;Tenant-id
+				Ny Person;ny.person@example.org;Kumla;Socialchef;Socialchefsnätverket;E-post;sv;;
+				""");
+
+		int code = run("import-directory", "--dry-run", "--people", people.toString());
+
+		assertThat(code).isZero();
+		assertThat(output()).contains("dry run").contains("1 new");
+		assertThat(this.directory.personByEmail("ny.person@example.org")).isEmpty();
+	}
+
+	@Test
+	void rejectsAFileWithABadRowListingItsLineAndWritesNothing(@TempDir Path dir) throws IOException {
+		Path people = dir.resolve("people.csv");
+		Files.writeString(people, """
+				Namn;E-post;Organisation;Roll;Nätverk;Kanal;Språk;Entra-id;Tenant-id
+				Bra Person;bra.person@example.org;Kumla;Socialchef;Socialchefsnätverket;E-post;sv;;
+				Trasig Person;trasig.example.org;Kumla;Socialchef;Socialchefsnätverket;E-post;sv;;
+				""");
+
+		int code = run("import-directory", "--people", people.toString());
+
+		assertThat(code).isEqualTo(1);
+		assertThat(errors()).contains("people.csv:3:").contains("trasig.example.org");
+		assertThat(this.directory.personByEmail("bra.person@example.org")).isEmpty();
+	}
+
+	@Test
+	void showsOneResponseWithAnswersAndAuditTrail() {
+		Person chief = this.directory.members(Network.SOCIALCHEFSNATVERKET).get(1);
+		SendOutId sendOut = new SendOutId("steg2-2026");
+		ResponseState state = this.responses.startOrResume(sendOut, chief.id(), Channel.EMAIL);
+		this.responses.answer(state.id(), state.next().orElseThrow().key(), new TextAnswer("Svårt att rekrytera"),
+				Source.of(Channel.EMAIL, "<cli-test@example.org>"));
+
+		int code = run("response", "steg2-2026", chief.email());
+
+		assertThat(code).isZero();
+		assertThat(output()).contains("Fråga 1 av 5")
+			.contains("Svårt att rekrytera")
+			.contains("(inget svar)")
+			.contains("ANSWERED")
+			.contains("<cli-test@example.org>");
+	}
+
+	@Test
+	void saysSoWhenAPersonHasNoResponse() {
+		int code = run("response", "steg2-2026", "finns.inte@example.org");
+
+		assertThat(code).isEqualTo(1);
+		assertThat(errors()).contains("No person finns.inte@example.org");
+	}
+
+	private int run(String command, String... args) {
+		return this.commands.run(command, new Options(args), new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8));
+	}
+
+	private String output() {
+		return this.out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String errors() {
+		return this.err.toString(StandardCharsets.UTF_8);
+	}
+
+}
