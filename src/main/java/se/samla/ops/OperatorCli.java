@@ -97,9 +97,8 @@ public final class OperatorCli {
 	private static int withContext(Class<?> application, String[] args, ContextCommand command) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 			.web(WebApplicationType.NONE)
-			.properties("spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.se.samla=WARN",
-					"samla.operator.cli=true")
-			.run()) {
+			.run("--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.se.samla=WARN",
+					"--samla.operator.cli=true")) {
 			return command.run(context);
 		}
 	}

@@ -84,7 +84,7 @@ public final class ScheduleLoader {
 		if (!problems.isEmpty()) {
 			throw new ScheduleDefinitionException(problems);
 		}
-		log.info("Loaded {} send-out definition(s) from {}", sendOuts.size(), directory);
+		log.debug("Loaded {} send-out definition(s) from {}", sendOuts.size(), directory);
 		return sendOuts;
 	}
 
