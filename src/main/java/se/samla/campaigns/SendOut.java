@@ -17,22 +17,37 @@ import se.samla.surveys.QuestionnaireId;
  * @param opensAt when it opens
  * @param deadline the last moment answers are accepted ("sista svarsdag")
  * @param closedAt when an operator closed it early, or {@code null}
+ * @param pausedAt when an operator paused it (nothing is sent while paused), or
+ * {@code null}
  * @param source the file it was defined in
+ * @param rules reminders, sending hours, summer pause, escalation and digests
+ * @param previous for a recurring send-out, last round's send-out (whose answers are
+ * remembered), or {@code null}
  */
 public record SendOut(SendOutId id, String title, QuestionnaireId questionnaire, Audience audience, Instant opensAt,
-		Instant deadline, Instant closedAt, String source) {
+		Instant deadline, Instant closedAt, Instant pausedAt, String source, SendOutRules rules, SendOutId previous) {
 
 	public SendOut {
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(questionnaire, "questionnaire");
+		Objects.requireNonNull(rules, "rules");
 		if (!deadline.isAfter(opensAt)) {
 			throw new IllegalArgumentException("send-out " + id + ": the deadline must come after the opening time");
 		}
 	}
 
+	/** The same send-out with another deadline (an operator's extension). */
+	public SendOut withDeadline(Instant newDeadline) {
+		return new SendOut(this.id, this.title, this.questionnaire, this.audience, this.opensAt, newDeadline,
+				this.closedAt, this.pausedAt, this.source, this.rules, this.previous);
+	}
+
 	public SendOutState state(Instant now) {
 		if (this.closedAt != null || now.isAfter(this.deadline)) {
 			return SendOutState.CLOSED;
+		}
+		if (this.pausedAt != null) {
+			return SendOutState.PAUSED;
 		}
 		return now.isBefore(this.opensAt) ? SendOutState.SCHEDULED : SendOutState.OPEN;
 	}

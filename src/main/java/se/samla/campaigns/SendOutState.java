@@ -7,6 +7,8 @@ public enum SendOutState {
 	SCHEDULED,
 	/** Open: answers are accepted until the deadline. */
 	OPEN,
+	/** Paused by an operator: answers are accepted, but nothing is sent. */
+	PAUSED,
 	/** Past the deadline or closed early by an operator. */
 	CLOSED
 

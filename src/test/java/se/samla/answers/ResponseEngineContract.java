@@ -23,6 +23,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import se.samla.answers.AuditEntry.Action;
 import se.samla.campaigns.Audience;
 import se.samla.campaigns.SendOut;
+import se.samla.campaigns.SendOutRules;
 import se.samla.campaigns.SendOuts;
 import se.samla.directory.Directory;
 import se.samla.directory.Network;
@@ -368,7 +369,8 @@ abstract class ResponseEngineContract {
 		SendOutId id = new SendOutId("test-" + questionnaire + "-" + System.nanoTime() + "-" + (++this.sendOutCounter));
 		this.sendOuts.define(new SendOut(id, "Test " + questionnaire, new QuestionnaireId(questionnaire),
 				new Audience(Set.of(Network.SOCIALCHEFSNATVERKET), Set.of(), List.of(), true),
-				START.minus(Duration.ofDays(1)), START.plus(open), null, "test"));
+				START.minus(Duration.ofDays(1)), START.plus(open), null, null, "test",
+				SendOutRules.defaults(java.time.ZoneId.of("Europe/Stockholm")), null));
 		return id;
 	}
 

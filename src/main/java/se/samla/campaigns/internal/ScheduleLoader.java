@@ -32,6 +32,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import se.samla.campaigns.Audience;
 import se.samla.campaigns.ScheduleDefinitionException;
 import se.samla.campaigns.SendOut;
+import se.samla.campaigns.SendOutRules;
 import se.samla.directory.Network;
 import se.samla.directory.OrganisationId;
 import se.samla.shared.SendOutId;
@@ -179,7 +180,7 @@ public final class ScheduleLoader {
 				return java.util.Optional.empty();
 			}
 			return java.util.Optional.of(new SendOut(sendOutId, title, questionnaireId, audience, opens, deadline, null,
-					this.file.getFileName().toString()));
+					null, this.file.getFileName().toString(), SendOutRules.defaults(ScheduleLoader.this.zone), null));
 		}
 
 		private Audience audience(Node node) {

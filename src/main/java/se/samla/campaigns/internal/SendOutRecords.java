@@ -3,6 +3,7 @@ package se.samla.campaigns.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,9 +69,14 @@ public class SendOutRecords {
 	}
 
 	private SendOut sendOut(ResultSet rs, int rowNum) throws SQLException {
+		Instant override = instant(rs, "deadline_override");
+		String previous = rs.getString("previous_id");
 		return new SendOut(new SendOutId(rs.getString("id")), rs.getString("title"),
 				new QuestionnaireId(rs.getString("questionnaire_id")), audience(rs.getString("audience")),
-				instant(rs, "opens_at"), instant(rs, "deadline"), instant(rs, "closed_at"), rs.getString("source"));
+				instant(rs, "opens_at"), (override != null) ? override : instant(rs, "deadline"),
+				instant(rs, "closed_at"), instant(rs, "paused_at"), rs.getString("source"),
+				RulesCodec.read(rs.getString("rules"), ZoneId.of("Europe/Stockholm")),
+				(previous != null) ? new SendOutId(previous) : null);
 	}
 
 	static String audience(Audience audience) {

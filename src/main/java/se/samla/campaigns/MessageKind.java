@@ -1,0 +1,15 @@
+package se.samla.campaigns;
+
+/** The kinds of message a send-out sends. */
+public enum MessageKind {
+
+	/** The first message: what the send-out is, the questions, the deadline. */
+	INVITATION,
+	/** A reminder to someone who has not submitted; numbered from 1. */
+	REMINDER,
+	/** The list of who is missing, to the project leads. */
+	ESCALATION,
+	/** A compiled digest, to a network. */
+	DIGEST
+
+}
