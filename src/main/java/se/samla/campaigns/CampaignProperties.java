@@ -1,6 +1,7 @@
 package se.samla.campaigns;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,8 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param location the directory holding the send-out definitions ({@code scheduler/})
  * @param zone the time zone that opening times and deadlines are written in
+ * @param dispatchInterval how often Quartz runs the dispatcher
+ * @param claimLease how long a message claimed for delivery stays claimed; after that an
+ * instance that crashed while sending is assumed gone and another instance sends it
  */
 @ConfigurationProperties("samla.campaigns")
 public record CampaignProperties(@DefaultValue("./scheduler") Path location,
-		@DefaultValue("Europe/Stockholm") ZoneId zone) {
+		@DefaultValue("Europe/Stockholm") ZoneId zone, @DefaultValue("30s") Duration dispatchInterval,
+		@DefaultValue("5m") Duration claimLease) {
 }

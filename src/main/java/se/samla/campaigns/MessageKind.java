@@ -10,6 +10,10 @@ public enum MessageKind {
 	/** The list of who is missing, to the project leads. */
 	ESCALATION,
 	/** A compiled digest, to a network. */
-	DIGEST
+	DIGEST,
+	/**
+	 * A notice to the project leads that a person could not be reached by any channel.
+	 */
+	NO_ROUTE
 
 }

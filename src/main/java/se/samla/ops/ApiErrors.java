@@ -6,13 +6,15 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import se.samla.answers.ResponseNotFoundException;
+import se.samla.campaigns.UnknownSendOutException;
 import se.samla.surveys.UnknownQuestionnaireException;
 
 /** Turns bad requests into 4xx problem details instead of 500s. */
 @RestControllerAdvice
 class ApiErrors {
 
-	@ExceptionHandler({ ResponseNotFoundException.class, UnknownQuestionnaireException.class })
+	@ExceptionHandler({ ResponseNotFoundException.class, UnknownQuestionnaireException.class,
+			UnknownSendOutException.class })
 	ProblemDetail notFound(RuntimeException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 	}

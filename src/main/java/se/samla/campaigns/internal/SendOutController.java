@@ -1,20 +1,28 @@
 package se.samla.campaigns.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseNotFoundException;
 import se.samla.answers.ResponseState;
+import se.samla.campaigns.CampaignProperties;
+import se.samla.campaigns.PreviewedMessage;
+import se.samla.campaigns.RecipientStatus;
 import se.samla.campaigns.SendOut;
+import se.samla.campaigns.SendOutOperations;
 import se.samla.campaigns.SendOuts;
 import se.samla.shared.SendOutId;
 
-/** Read-only JSON views of send-outs for operators. */
+/** JSON views of send-outs and the operator actions on them. */
 @RestController
 class SendOutController {
 
@@ -22,9 +30,16 @@ class SendOutController {
 
 	private final ResponseManagement responses;
 
-	SendOutController(SendOuts sendOuts, ResponseManagement responses) {
+	private final SendOutOperations operations;
+
+	private final ZoneId zone;
+
+	SendOutController(SendOuts sendOuts, ResponseManagement responses, SendOutOperations operations,
+			CampaignProperties properties) {
 		this.sendOuts = sendOuts;
 		this.responses = responses;
+		this.operations = operations;
+		this.zone = properties.zone();
 	}
 
 	@GetMapping("/api/send-outs")
@@ -39,12 +54,67 @@ class SendOutController {
 			.orElseThrow(() -> new ResponseNotFoundException("no send-out " + id));
 	}
 
+	@GetMapping("/api/send-outs/{id}/recipients")
+	List<RecipientView> recipients(@PathVariable String id) {
+		return this.operations.recipients(new SendOutId(id)).stream().map(RecipientView::of).toList();
+	}
+
+	@GetMapping("/api/send-outs/{id}/preview")
+	List<PreviewedMessage> preview(@PathVariable String id, @RequestParam LocalDate date) {
+		return this.operations.preview(new SendOutId(id), date);
+	}
+
+	@PostMapping("/api/send-outs/{id}/pause")
+	SendOutView pause(@PathVariable String id) {
+		this.operations.pause(new SendOutId(id));
+		return sendOut(id);
+	}
+
+	@PostMapping("/api/send-outs/{id}/resume")
+	SendOutView resume(@PathVariable String id) {
+		this.operations.resume(new SendOutId(id));
+		return sendOut(id);
+	}
+
+	@PostMapping("/api/send-outs/{id}/send-now")
+	Dispatcher.Report sendNow(@PathVariable String id) {
+		return this.operations.sendNow(new SendOutId(id));
+	}
+
+	@PostMapping("/api/send-outs/{id}/close")
+	SendOutView close(@PathVariable String id) {
+		this.operations.close(new SendOutId(id));
+		return sendOut(id);
+	}
+
+	/**
+	 * Moves the deadline to the end of the given day (or the given moment), re-planning
+	 * reminders.
+	 */
+	@PostMapping("/api/send-outs/{id}/extend")
+	SendOutView extend(@PathVariable String id, @RequestParam String deadline) {
+		this.operations.extendDeadline(new SendOutId(id), DeadlineParser.parse(deadline, this.zone));
+		return sendOut(id);
+	}
+
 	private SendOutView view(SendOut sendOut) {
 		List<ResponseState> started = this.responses.responses(sendOut.id());
 		return new SendOutView(sendOut.id().value(), sendOut.title(), sendOut.questionnaire().value(),
 				this.sendOuts.state(sendOut).name(), sendOut.opensAt(), sendOut.deadline(), sendOut.closedAt(),
 				this.sendOuts.recipients(sendOut).size(), started.size(),
 				started.stream().filter(ResponseState::isSubmitted).count(), sendOut.source());
+	}
+
+	record RecipientView(String person, String name, String organisation, String status, Instant invitedAt,
+			String invitedBy, int reminders, Instant submittedAt, List<String> unreachable) {
+
+		static RecipientView of(RecipientStatus status) {
+			return new RecipientView(status.person().value().toString(), status.name(), status.organisation(),
+					status.summary(), status.invitedAt(),
+					(status.invitedBy() != null) ? status.invitedBy().name() : null, status.reminders(),
+					status.submittedAt(), status.unreachable().stream().map(Enum::name).toList());
+		}
+
 	}
 
 	record SendOutView(String id, String title, String questionnaire, String state, Instant opensAt, Instant deadline,

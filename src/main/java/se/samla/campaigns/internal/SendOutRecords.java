@@ -70,11 +70,13 @@ public class SendOutRecords {
 
 	private SendOut sendOut(ResultSet rs, int rowNum) throws SQLException {
 		Instant override = instant(rs, "deadline_override");
+		Instant opensOverride = instant(rs, "opens_override");
 		String previous = rs.getString("previous_id");
 		return new SendOut(new SendOutId(rs.getString("id")), rs.getString("title"),
 				new QuestionnaireId(rs.getString("questionnaire_id")), audience(rs.getString("audience")),
-				instant(rs, "opens_at"), (override != null) ? override : instant(rs, "deadline"),
-				instant(rs, "closed_at"), instant(rs, "paused_at"), rs.getString("source"),
+				(opensOverride != null) ? opensOverride : instant(rs, "opens_at"),
+				(override != null) ? override : instant(rs, "deadline"), instant(rs, "closed_at"),
+				instant(rs, "paused_at"), rs.getString("source"),
 				RulesCodec.read(rs.getString("rules"), ZoneId.of("Europe/Stockholm")),
 				(previous != null) ? new SendOutId(previous) : null);
 	}

@@ -1,0 +1,27 @@
+package se.samla.campaigns;
+
+import java.util.List;
+
+import se.samla.directory.Person;
+import se.samla.directory.PersonId;
+
+/**
+ * One message handed to a channel: what to send, about which send-out, to whom. Channels
+ * render the text themselves (in the person's language).
+ *
+ * @param key the outbox key, unique per message: a channel can use it as an idempotency
+ * key (e.g. to derive the email Message-ID)
+ * @param sendOut the send-out
+ * @param recipient the person it goes to
+ * @param kind invitation, reminder, escalation or digest
+ * @param number the reminder's number, else 0
+ * @param missing for an escalation: the people who have not answered
+ */
+public record OutgoingMessage(String key, SendOut sendOut, Person recipient, MessageKind kind, int number,
+		List<PersonId> missing) {
+
+	public OutgoingMessage {
+		missing = (missing != null) ? List.copyOf(missing) : List.of();
+	}
+
+}

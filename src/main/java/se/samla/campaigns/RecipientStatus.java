@@ -1,0 +1,46 @@
+package se.samla.campaigns;
+
+import java.time.Instant;
+import java.util.List;
+
+import se.samla.directory.PersonId;
+import se.samla.shared.Channel;
+
+/**
+ * Where one person stands in a send-out.
+ *
+ * @param person the person
+ * @param name their name
+ * @param organisation their organisation's id
+ * @param invitedAt when the invitation went out, or {@code null}
+ * @param invitedBy the channel it went by, or {@code null}
+ * @param reminders how many reminders went out
+ * @param submittedAt when they submitted, or {@code null}
+ * @param unreachable channels that could not reach them (bounced address, blocked app)
+ * @param noRoute whether no channel could reach them at all
+ */
+public record RecipientStatus(PersonId person, String name, String organisation, Instant invitedAt, Channel invitedBy,
+		int reminders, Instant submittedAt, List<Channel> unreachable, boolean noRoute) {
+
+	public RecipientStatus {
+		unreachable = List.copyOf(unreachable);
+	}
+
+	/** One word for lists: answered, no-route, bounced, reminded, invited or waiting. */
+	public String summary() {
+		if (this.submittedAt != null) {
+			return "answered";
+		}
+		if (this.noRoute) {
+			return "no-route";
+		}
+		if (this.unreachable.contains(Channel.EMAIL)) {
+			return "bounced";
+		}
+		if (this.reminders > 0) {
+			return "reminded " + this.reminders;
+		}
+		return (this.invitedAt != null) ? "invited" : "waiting";
+	}
+
+}

@@ -1,0 +1,171 @@
+package se.samla.campaigns;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import se.samla.answers.ResponseManagement;
+import se.samla.answers.ResponseState;
+import se.samla.campaigns.internal.Dispatcher;
+import se.samla.campaigns.internal.OutboxRecords;
+import se.samla.campaigns.internal.OutboxRecords.OutboxRow;
+import se.samla.campaigns.internal.OutboxRecords.Status;
+import se.samla.campaigns.internal.SendOutRecords;
+import se.samla.directory.Directory;
+import se.samla.directory.Person;
+import se.samla.directory.PersonId;
+import se.samla.shared.Channel;
+import se.samla.shared.SendOutId;
+
+/**
+ * What operators do with a send-out: see who stands where, preview a day, pause and
+ * resume, send now, close early and extend the deadline. Reminders are planned from the
+ * deadline on every dispatch run, so an extension re-plans them by itself.
+ */
+@Service
+public class SendOutOperations {
+
+	private static final Logger log = LoggerFactory.getLogger(SendOutOperations.class);
+
+	private final SendOuts sendOuts;
+
+	private final SendOutRecords records;
+
+	private final OutboxRecords outbox;
+
+	private final Dispatcher dispatcher;
+
+	private final ResponseManagement responses;
+
+	private final Directory directory;
+
+	private final ContactRoutes routes;
+
+	private final Clock clock;
+
+	SendOutOperations(SendOuts sendOuts, SendOutRecords records, OutboxRecords outbox, Dispatcher dispatcher,
+			ResponseManagement responses, Directory directory, ContactRoutes routes, Clock clock) {
+		this.sendOuts = sendOuts;
+		this.records = records;
+		this.outbox = outbox;
+		this.dispatcher = dispatcher;
+		this.responses = responses;
+		this.directory = directory;
+		this.routes = routes;
+		this.clock = clock;
+	}
+
+	/**
+	 * Every recipient's standing: invited, reminded n times, answered, bounced, no route.
+	 */
+	public List<RecipientStatus> recipients(SendOutId id) {
+		SendOut sendOut = require(id);
+		Map<PersonId, List<OutboxRow>> rows = this.outbox.forSendOut(id)
+			.stream()
+			.collect(Collectors.groupingBy(OutboxRow::person));
+		Map<PersonId, ResponseState> started = this.responses.responses(id)
+			.stream()
+			.collect(Collectors.toMap(ResponseState::person, Function.identity()));
+		List<RecipientStatus> statuses = new ArrayList<>();
+		for (Person person : this.sendOuts.recipients(sendOut)) {
+			List<OutboxRow> mine = rows.getOrDefault(person.id(), List.of());
+			OutboxRow invitation = mine.stream()
+				.filter(row -> row.kind() == MessageKind.INVITATION && row.status() == Status.SENT)
+				.findFirst()
+				.orElse(null);
+			int reminders = (int) mine.stream()
+				.filter(row -> row.kind() == MessageKind.REMINDER && row.status() == Status.SENT)
+				.count();
+			boolean noRoute = mine.stream().anyMatch(row -> row.status() == Status.NO_ROUTE);
+			List<Channel> unreachable = new ArrayList<>();
+			for (Channel channel : List.of(Channel.TEAMS, Channel.EMAIL)) {
+				if (!this.routes.isReachable(person.id(), channel)) {
+					unreachable.add(channel);
+				}
+			}
+			ResponseState response = started.get(person.id());
+			statuses.add(new RecipientStatus(person.id(), person.name(), person.organisation().value(),
+					(invitation != null) ? invitation.finishedAt() : null,
+					(invitation != null) ? invitation.channel() : null, reminders,
+					(response != null && response.isSubmitted()) ? response.submittedAt() : null, unreachable,
+					noRoute));
+		}
+		return statuses;
+	}
+
+	/**
+	 * What would be sent on a given day, at the start of its sending hours, if nobody
+	 * else answers before then.
+	 */
+	public List<PreviewedMessage> preview(SendOutId id, LocalDate day) {
+		SendOut sendOut = require(id);
+		WorkingCalendar calendar = new WorkingCalendar(sendOut.rules());
+		Instant at = calendar.nextSendingTime(day.atTime(sendOut.rules().quietHours().from())
+			.atZone(sendOut.rules().quietHours().zone())
+			.toInstant());
+		if (!at.atZone(sendOut.rules().quietHours().zone()).toLocalDate().equals(day)) {
+			return List.of();
+		}
+		List<PreviewedMessage> preview = new ArrayList<>();
+		for (OutboxRow row : this.dispatcher.preview(sendOut, at)) {
+			String name = this.directory.person(row.person()).map(Person::name).orElse("?");
+			preview.add(new PreviewedMessage(row.person(), name, row.kind(), row.number(), row.plannedAt()));
+		}
+		return preview;
+	}
+
+	public void pause(SendOutId id) {
+		require(id);
+		this.records.pause(id, this.clock.instant());
+		log.info("Send-out {} paused", id);
+	}
+
+	public void resume(SendOutId id) {
+		require(id);
+		this.records.resume(id);
+		log.info("Send-out {} resumed", id);
+	}
+
+	/**
+	 * Opens the send-out now if it has not opened, and sends what is due, ignoring
+	 * sending hours once.
+	 */
+	public Dispatcher.Report sendNow(SendOutId id) {
+		require(id);
+		this.records.openNow(id, this.clock.instant());
+		log.info("Send-out {}: send now", id);
+		return this.dispatcher.runNow(id);
+	}
+
+	/** Closes the send-out: no more answers are accepted and nothing more is sent. */
+	public void close(SendOutId id) {
+		require(id);
+		this.records.close(id, this.clock.instant());
+		log.info("Send-out {} closed early", id);
+	}
+
+	/** Moves the deadline; reminders are planned anew from it. */
+	public SendOut extendDeadline(SendOutId id, Instant deadline) {
+		SendOut sendOut = require(id);
+		if (!deadline.isAfter(sendOut.opensAt())) {
+			throw new IllegalArgumentException("the new deadline must come after the opening time");
+		}
+		this.records.extendDeadline(id, deadline);
+		log.info("Send-out {}: deadline moved to {}", id, deadline);
+		return require(id);
+	}
+
+	private SendOut require(SendOutId id) {
+		return this.sendOuts.find(id).orElseThrow(() -> new UnknownSendOutException(id));
+	}
+
+}

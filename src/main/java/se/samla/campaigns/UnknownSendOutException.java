@@ -1,0 +1,12 @@
+package se.samla.campaigns;
+
+import se.samla.shared.SendOutId;
+
+/** Thrown when an operation names a send-out Samla does not know. */
+public class UnknownSendOutException extends RuntimeException {
+
+	public UnknownSendOutException(SendOutId id) {
+		super("no send-out " + id);
+	}
+
+}

@@ -1,0 +1,41 @@
+package se.samla.campaigns.internal;
+
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Quartz job that runs the dispatcher. Quartz's clustered JDBC job store fires it on
+ * one instance at a time; the outbox's unique keys keep messages single even if two runs
+ * overlap anyway.
+ */
+@DisallowConcurrentExecution
+public class DispatchJob implements Job {
+
+	private static final Logger log = LoggerFactory.getLogger(DispatchJob.class);
+
+	private Dispatcher dispatcher;
+
+	/** Set by Spring Boot's job factory, which autowires job instances. */
+	public void setDispatcher(Dispatcher dispatcher) {
+		this.dispatcher = dispatcher;
+	}
+
+	@Override
+	public void execute(JobExecutionContext context) {
+		try {
+			Dispatcher.Report report = this.dispatcher.run();
+			if (report.recorded() > 0 || report.delivered() > 0) {
+				log.info("Dispatch: {} recorded, {} delivered", report.recorded(), report.delivered());
+			}
+		}
+		catch (RuntimeException ex) {
+			// The next run starts from the database again; nothing is lost by skipping
+			// this one.
+			log.error("Dispatch run failed; the next run will retry", ex);
+		}
+	}
+
+}
