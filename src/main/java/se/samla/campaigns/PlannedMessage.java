@@ -6,15 +6,20 @@ import java.time.Instant;
  * One moment in a send-out's plan: e.g. reminder 2 at 2026-12-03 08:00.
  *
  * @param kind what is sent
- * @param number 1-based for reminders (the last-day reminder has the next number), 0
- * otherwise
+ * @param number 1-based for reminders (numbered in time order, so the last-day reminder
+ * normally has the number after the regular ones) and for digests (the after-deadline
+ * digest last), 0 otherwise
  * @param at when, always inside sending hours on a working day
  */
 public record PlannedMessage(MessageKind kind, int number, Instant at) {
 
-	/** A stable name used in outbox keys, e.g. {@code reminder-2}. */
+	/**
+	 * A stable name used in outbox keys, e.g. {@code reminder-2}, {@code digest-1},
+	 * {@code invitation}.
+	 */
 	public String slug() {
-		return (this.kind == MessageKind.REMINDER) ? "reminder-" + this.number : this.kind.name().toLowerCase();
+		String name = this.kind.name().toLowerCase(java.util.Locale.ROOT);
+		return (this.number > 0) ? name + "-" + this.number : name;
 	}
 
 }
