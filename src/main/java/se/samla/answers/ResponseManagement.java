@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,6 +131,18 @@ public class ResponseManagement {
 	/** Every response to a send-out, in the order they were started. */
 	public List<ResponseState> responses(SendOutId sendOut) {
 		return this.records.forSendOut(sendOut).stream().map(this::state).toList();
+	}
+
+	/**
+	 * The people who have submitted a response to the send-out (cheap: no answers read).
+	 */
+	public Set<PersonId> submitted(SendOutId sendOut) {
+		return Set.copyOf(this.records.submitted(sendOut));
+	}
+
+	/** Whether the person has submitted a response to the send-out. */
+	public boolean hasSubmitted(SendOutId sendOut, PersonId person) {
+		return this.records.find(sendOut, person).map(row -> row.status() == ResponseStatus.SUBMITTED).orElse(false);
 	}
 
 	/** Every response a person has given, oldest first. */

@@ -3,6 +3,7 @@ package se.samla.campaigns;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,13 @@ public class SendOutOperations {
 			return List.of();
 		}
 		List<PreviewedMessage> preview = new ArrayList<>();
+		ZoneId zone = sendOut.rules().quietHours().zone();
 		for (OutboxRow row : this.dispatcher.preview(sendOut, at)) {
+			if (!row.plannedAt().atZone(zone).toLocalDate().equals(day)) {
+				// Overdue from an earlier day: it goes out at the next run, not on this
+				// day's plan.
+				continue;
+			}
 			String name = this.directory.person(row.person()).map(Person::name).orElse("?");
 			preview.add(new PreviewedMessage(row.person(), name, row.kind(), row.number(), row.plannedAt()));
 		}

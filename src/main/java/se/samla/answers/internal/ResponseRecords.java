@@ -70,6 +70,13 @@ public class ResponseRecords {
 			.list();
 	}
 
+	public List<PersonId> submitted(SendOutId sendOut) {
+		return this.jdbc.sql("SELECT person_id FROM response WHERE send_out_id = ? AND status = 'SUBMITTED'")
+			.param(sendOut.value())
+			.query((rs, n) -> new PersonId(rs.getObject(1, UUID.class)))
+			.list();
+	}
+
 	public List<ResponseRow> forPerson(PersonId person) {
 		return this.jdbc.sql("SELECT * FROM response WHERE person_id = ? ORDER BY started_at, id")
 			.param(person.value())

@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import se.samla.answers.ResponseManagement;
-import se.samla.answers.ResponseState;
 import se.samla.campaigns.CampaignProperties;
 import se.samla.campaigns.Delivery;
 import se.samla.campaigns.MessageKind;
@@ -58,6 +57,12 @@ public class Dispatcher {
 	private static final int BATCH = 500;
 
 	private static final int MAX_ATTEMPTS = 5;
+
+	/**
+	 * Past this time after its deadline a send-out has nothing left to send (escalation
+	 * included).
+	 */
+	private static final Duration SETTLED_AFTER = Duration.ofDays(31);
 
 	private final SendOuts sendOuts;
 
@@ -135,21 +140,19 @@ public class Dispatcher {
 
 	private void collect(SendOut sendOut, Instant now, boolean ignoreSendingHours,
 			java.util.function.Consumer<OutboxRow> sink) {
-		if (sendOut.closedAt() != null || sendOut.pausedAt() != null || now.isBefore(sendOut.opensAt())) {
+		if (sendOut.closedAt() != null || sendOut.pausedAt() != null || now.isBefore(sendOut.opensAt())
+				|| now.isAfter(sendOut.deadline().plus(SETTLED_AFTER))) {
 			return;
 		}
-		WorkingCalendar calendar = new WorkingCalendar(sendOut.rules());
+		SendOutPlanner planner = SendOutPlanner.forSendOut(sendOut);
+		WorkingCalendar calendar = planner.calendar();
 		if (!ignoreSendingHours && !calendar.isSendingTime(now)) {
 			return;
 		}
-		List<PlannedMessage> plan = new SendOutPlanner().plan(sendOut);
+		List<PlannedMessage> plan = planner.plan(sendOut);
 		Set<String> existing = this.outbox.keys(sendOut.id());
 		List<Person> recipients = this.sendOuts.recipients(sendOut);
-		Set<PersonId> submitted = this.responses.responses(sendOut.id())
-			.stream()
-			.filter(ResponseState::isSubmitted)
-			.map(ResponseState::person)
-			.collect(Collectors.toSet());
+		Set<PersonId> submitted = this.responses.submitted(sendOut.id());
 		boolean open = !now.isAfter(sendOut.deadline());
 		Optional<PlannedMessage> invitation = plan.stream()
 			.filter(message -> message.kind() == MessageKind.INVITATION)
@@ -165,11 +168,13 @@ public class Dispatcher {
 			}
 			if (open && invited && !submitted.contains(person.id())) {
 				Set<Integer> sent = remindersRecorded(existing, sendOut.id(), person.id());
-				new SendOutPlanner().reminderToSend(plan, sent, now)
-					.filter(reminder -> ignoreSendingHours || calendar.isSendingTime(now))
-					.ifPresent(reminder -> sink
-						.accept(OutboxRow.pending(key(sendOut.id(), person.id(), reminder.slug()), sendOut.id(),
-								person.id(), MessageKind.REMINDER, reminder.number(), null, reminder.at(), now)));
+				// "Send now" skips only the sending-hours check of the misfire rule.
+				Optional<PlannedMessage> reminder = ignoreSendingHours
+						? SendOutPlanner.latestDue(plan, MessageKind.REMINDER, now)
+							.filter(due -> sent.stream().noneMatch(number -> number >= due.number()))
+						: planner.reminderToSend(plan, sent, now);
+				reminder.ifPresent(due -> sink.accept(OutboxRow.pending(key(sendOut.id(), person.id(), due.slug()),
+						sendOut.id(), person.id(), MessageKind.REMINDER, due.number(), null, due.at(), now)));
 			}
 		}
 		escalate(sendOut, plan, now, existing, recipients, submitted, sink);
@@ -299,7 +304,7 @@ public class Dispatcher {
 	}
 
 	private boolean hasSubmitted(SendOutId sendOut, PersonId person) {
-		return this.responses.find(sendOut, person).map(ResponseState::isSubmitted).orElse(false);
+		return this.responses.hasSubmitted(sendOut, person);
 	}
 
 	/** The preferred channel first, then the other. */

@@ -45,27 +45,61 @@ public class SendOutRecords {
 		return this.jdbc.sql("SELECT * FROM send_out WHERE id = ?").param(id.value()).query(this::sendOut).optional();
 	}
 
+	/**
+	 * Stores the definition; the operator's columns (closed, paused, extended deadline)
+	 * stay.
+	 */
 	public void upsert(SendOut sendOut, Instant now) {
+		String previous = (sendOut.previous() != null) ? sendOut.previous().value() : null;
 		int updated = this.jdbc.sql("""
 				UPDATE send_out SET title = ?, questionnaire_id = ?, audience = ?, opens_at = ?, deadline = ?,
-				    source = ?, loaded_at = ?
+				    source = ?, loaded_at = ?, rules = ?, previous_id = ?
 				WHERE id = ?
 				""")
 			.params(sendOut.title(), sendOut.questionnaire().value(), audience(sendOut.audience()),
 					toSql(sendOut.opensAt()), toSql(sendOut.deadline()), sendOut.source(), toSql(now),
-					sendOut.id().value())
+					RulesCodec.write(sendOut.rules()), previous, sendOut.id().value())
 			.update();
 		if (updated == 0) {
 			this.jdbc
 				.sql("""
-						INSERT INTO send_out (id, title, questionnaire_id, audience, opens_at, deadline, closed_at, source, loaded_at)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+						INSERT INTO send_out (id, title, questionnaire_id, audience, opens_at, deadline, closed_at, paused_at,
+						    source, loaded_at, rules, previous_id)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 						""")
 				.params(sendOut.id().value(), sendOut.title(), sendOut.questionnaire().value(),
 						audience(sendOut.audience()), toSql(sendOut.opensAt()), toSql(sendOut.deadline()),
-						toSql(sendOut.closedAt()), sendOut.source(), toSql(now))
+						toSql(sendOut.closedAt()), toSql(sendOut.pausedAt()), sendOut.source(), toSql(now),
+						RulesCodec.write(sendOut.rules()), previous)
 				.update();
 		}
+	}
+
+	public void close(SendOutId id, Instant at) {
+		this.jdbc.sql("UPDATE send_out SET closed_at = ? WHERE id = ? AND closed_at IS NULL")
+			.params(toSql(at), id.value())
+			.update();
+	}
+
+	public void pause(SendOutId id, Instant at) {
+		this.jdbc.sql("UPDATE send_out SET paused_at = ? WHERE id = ?").params(toSql(at), id.value()).update();
+	}
+
+	public void resume(SendOutId id) {
+		this.jdbc.sql("UPDATE send_out SET paused_at = NULL WHERE id = ?").param(id.value()).update();
+	}
+
+	/** "Send now" on a send-out that has not opened yet opens it now. */
+	public void openNow(SendOutId id, Instant at) {
+		this.jdbc.sql("UPDATE send_out SET opens_override = ? WHERE id = ? AND opens_at > ?")
+			.params(toSql(at), id.value(), toSql(at))
+			.update();
+	}
+
+	public void extendDeadline(SendOutId id, Instant deadline) {
+		this.jdbc.sql("UPDATE send_out SET deadline_override = ? WHERE id = ?")
+			.params(toSql(deadline), id.value())
+			.update();
 	}
 
 	private SendOut sendOut(ResultSet rs, int rowNum) throws SQLException {
