@@ -16,10 +16,10 @@ public class DispatchJob implements Job {
 
 	private static final Logger log = LoggerFactory.getLogger(DispatchJob.class);
 
-	private Dispatcher dispatcher;
+	private final Dispatcher dispatcher;
 
-	/** Set by Spring Boot's job factory, which autowires job instances. */
-	public void setDispatcher(Dispatcher dispatcher) {
+	/** Created by Spring Boot's job factory, which autowires the constructor. */
+	public DispatchJob(Dispatcher dispatcher) {
 		this.dispatcher = dispatcher;
 	}
 
