@@ -98,7 +98,7 @@ public final class OperatorCli {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 			.web(WebApplicationType.NONE)
 			.run("--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.se.samla=WARN",
-					"--samla.operator.cli=true")) {
+					"--samla.operator.cli=true", "--spring.quartz.auto-startup=false", "--samla.demo.enabled=false")) {
 			return command.run(context);
 		}
 	}
