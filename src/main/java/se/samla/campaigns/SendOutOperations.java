@@ -110,12 +110,12 @@ public class SendOutOperations {
 	public List<PreviewedMessage> preview(SendOutId id, LocalDate day) {
 		SendOut sendOut = require(id);
 		WorkingCalendar calendar = new WorkingCalendar(sendOut.rules());
-		Instant at = calendar.nextSendingTime(day.atTime(sendOut.rules().quietHours().from())
-			.atZone(sendOut.rules().quietHours().zone())
-			.toInstant());
-		if (!at.atZone(sendOut.rules().quietHours().zone()).toLocalDate().equals(day)) {
+		if (!calendar.isWorkingDay(day)) {
 			return List.of();
 		}
+		// Just before the day's sending hours end: everything the plan has for the day is
+		// due.
+		Instant at = calendar.sendingEnd(day).minusSeconds(1);
 		List<PreviewedMessage> preview = new ArrayList<>();
 		ZoneId zone = sendOut.rules().quietHours().zone();
 		for (OutboxRow row : this.dispatcher.preview(sendOut, at)) {

@@ -204,6 +204,11 @@ class SendOutScheduleTests {
 	@Test
 	void previewsWhatADayWouldBringWithoutSendingIt() {
 		SendOutId id = define(at(2026, 12, 17, 10, 0), at(2027, 1, 15, 17, 0), SendOutRules.defaults(STOCKHOLM));
+		this.clock.set(at(2026, 12, 1, 9, 0));
+		assertThat(this.operations.preview(id, LocalDate.of(2026, 12, 17))).hasSize(4)
+			.allMatch(message -> message.kind() == MessageKind.INVITATION);
+		assertThat(this.operations.preview(id, LocalDate.of(2026, 12, 28))).hasSize(4)
+			.allMatch(message -> message.kind() == MessageKind.REMINDER && message.number() == 1);
 		walk(LocalDate.of(2026, 12, 17), LocalDate.of(2026, 12, 17));
 
 		assertThat(this.operations.preview(id, LocalDate.of(2026, 12, 28))).hasSize(4)

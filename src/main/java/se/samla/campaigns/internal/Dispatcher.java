@@ -121,13 +121,13 @@ public class Dispatcher {
 	 */
 	public List<OutboxRow> preview(SendOut sendOut, Instant at) {
 		List<OutboxRow> due = new ArrayList<>();
-		collect(sendOut, at, false, due::add);
+		collect(sendOut, at, false, true, due::add);
 		return due;
 	}
 
 	int record(SendOut sendOut, Instant now, boolean ignoreSendingHours) {
 		int[] recorded = { 0 };
-		collect(sendOut, now, ignoreSendingHours, row -> {
+		collect(sendOut, now, ignoreSendingHours, false, row -> {
 			if (this.outbox.enqueue(row)) {
 				recorded[0]++;
 			}
@@ -138,7 +138,11 @@ public class Dispatcher {
 		return recorded[0];
 	}
 
-	private void collect(SendOut sendOut, Instant now, boolean ignoreSendingHours,
+	/**
+	 * Finds what is due. A preview assumes the plan was followed until then: people not
+	 * yet invited count as invited once their invitation's moment has passed.
+	 */
+	private void collect(SendOut sendOut, Instant now, boolean ignoreSendingHours, boolean preview,
 			java.util.function.Consumer<OutboxRow> sink) {
 		if (sendOut.closedAt() != null || sendOut.pausedAt() != null || now.isBefore(sendOut.opensAt())
 				|| now.isAfter(sendOut.deadline().plus(SETTLED_AFTER))) {
@@ -159,7 +163,9 @@ public class Dispatcher {
 			.findFirst();
 		for (Person person : recipients) {
 			String invitationKey = key(sendOut.id(), person.id(), "invitation");
-			boolean invited = existing.contains(invitationKey);
+			boolean invited = existing.contains(invitationKey) || (preview
+					&& invitation.map(message -> message.at().isBefore(calendar.sendingStart(calendar.dateOf(now))))
+						.orElse(false));
 			if (open && !invited && !submitted.contains(person.id())
 					&& (ignoreSendingHours || invitation.map(message -> !message.at().isAfter(now)).orElse(false))) {
 				sink.accept(OutboxRow.pending(invitationKey, sendOut.id(), person.id(), MessageKind.INVITATION, 0, null,
