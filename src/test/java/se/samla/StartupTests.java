@@ -65,7 +65,7 @@ class StartupTests {
 	private static SpringApplicationBuilder app() {
 		return new SpringApplicationBuilder(SamlaApplication.class).web(WebApplicationType.NONE)
 			.properties("spring.datasource.url=jdbc:h2:mem:startup-" + UUID.randomUUID()
-					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_DELAY=-1",
 					"spring.main.banner-mode=off");
 	}
 
