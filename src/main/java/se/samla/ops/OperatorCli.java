@@ -26,7 +26,8 @@ import se.samla.surveys.QuestionnaireValidator;
  */
 public final class OperatorCli {
 
-	static final Set<String> COMMANDS = Set.of("validate", "import-directory", "send-outs", "response", "help");
+	static final Set<String> COMMANDS = Set.of("validate", "import-directory", "send-outs", "response", "status",
+			"preview", "pause", "resume", "send-now", "close", "extend", "help");
 
 	private OperatorCli() {
 	}
@@ -116,6 +117,18 @@ public final class OperatorCli {
 				      list the send-outs with their state and response counts
 				  response SEND-OUT PERSON
 				      show one response (PERSON: e-mail address or person id) with its audit trail
+				  status SEND-OUT
+				      each recipient: invited, reminded n times, answered, bounced, no route
+				  preview SEND-OUT DATE
+				      what the plan sends on that day (2026-12-01), as things stand
+				  pause SEND-OUT | resume SEND-OUT
+				      stop and restart sending (answers are still accepted while paused)
+				  send-now SEND-OUT
+				      open it now if not open and send what is due, outside sending hours too
+				  close SEND-OUT
+				      close early: no more answers, nothing more sent
+				  extend SEND-OUT DEADLINE
+				      move the deadline (2026-12-22 or 2026-12-22T17:00); reminders are re-planned
 				  help
 				      this text
 

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +23,10 @@ import se.samla.answers.Step;
 import se.samla.campaigns.CampaignProperties;
 import se.samla.campaigns.SendOut;
 import se.samla.campaigns.SendOuts;
+import se.samla.campaigns.DeadlineParser;
+import se.samla.campaigns.PreviewedMessage;
+import se.samla.campaigns.RecipientStatus;
+import se.samla.campaigns.SendOutOperations;
 import se.samla.directory.Directory;
 import se.samla.directory.DirectoryImport;
 import se.samla.directory.ImportReport;
@@ -44,8 +51,14 @@ class OperatorCommands {
 
 	private final DateTimeFormatter time;
 
+	private final SendOutOperations operations;
+
+	private final ZoneId zone;
+
 	OperatorCommands(DirectoryImport directoryImport, Directory directory, SendOuts sendOuts,
-			ResponseManagement responses, CampaignProperties campaigns) {
+			ResponseManagement responses, SendOutOperations operations, CampaignProperties campaigns) {
+		this.operations = operations;
+		this.zone = campaigns.zone();
 		this.directoryImport = directoryImport;
 		this.directory = directory;
 		this.sendOuts = sendOuts;
@@ -61,6 +74,9 @@ class OperatorCommands {
 				yield sendOuts(out);
 			}
 			case "response" -> response(options, out, err);
+			case "status" -> status(new SendOutId(options.positional("SEND-OUT")), options, out);
+			case "preview" -> preview(options, out);
+			case "pause", "resume", "send-now", "close", "extend" -> act(command, options, out);
 			default -> throw new UsageException("unknown command " + command);
 		};
 	}
@@ -103,6 +119,53 @@ class OperatorCommands {
 			}
 		}
 		return (failures > 0) ? 1 : 0;
+	}
+
+	private int status(SendOutId sendOut, Options options, PrintStream out) {
+		options.requireNoMore();
+		out.printf("%-28s %-16s %-18s %-16s %-6s %s%n", "NAME", "ORGANISATION", "STATUS", "INVITED", "BY",
+				"UNREACHABLE");
+		for (RecipientStatus status : this.operations.recipients(sendOut)) {
+			out.printf("%-28s %-16s %-18s %-16s %-6s %s%n", status.name(), status.organisation(), status.summary(),
+					(status.invitedAt() != null) ? this.time.format(status.invitedAt()) : "-",
+					(status.invitedBy() != null) ? status.invitedBy() : "-",
+					status.unreachable().isEmpty() ? "" : status.unreachable());
+		}
+		return 0;
+	}
+
+	private int preview(Options options, PrintStream out) {
+		SendOutId sendOut = new SendOutId(options.positional("SEND-OUT"));
+		LocalDate day = LocalDate.parse(options.positional("DATE"));
+		options.requireNoMore();
+		List<PreviewedMessage> messages = this.operations.preview(sendOut, day);
+		if (messages.isEmpty()) {
+			out.println("Nothing planned for " + day + ".");
+		}
+		for (PreviewedMessage message : messages) {
+			out.printf("%s  %-10s %s%s%n", this.time.format(message.plannedAt()), message.kind(), message.name(),
+					(message.number() > 0) ? " (reminder " + message.number() + ")" : "");
+		}
+		return 0;
+	}
+
+	private int act(String command, Options options, PrintStream out) {
+		SendOutId sendOut = new SendOutId(options.positional("SEND-OUT"));
+		switch (command) {
+			case "pause" -> this.operations.pause(sendOut);
+			case "resume" -> this.operations.resume(sendOut);
+			case "close" -> this.operations.close(sendOut);
+			case "extend" -> this.operations.extendDeadline(sendOut,
+					DeadlineParser.parse(options.positional("DEADLINE"), this.zone));
+			default -> {
+				var report = this.operations.sendNow(sendOut);
+				out.printf("%d message(s) recorded, %d delivered.%n", report.recorded(), report.delivered());
+			}
+		}
+		options.requireNoMore();
+		SendOut after = this.sendOuts.find(sendOut).orElseThrow();
+		out.printf("%s: %s, deadline %s%n", sendOut, this.sendOuts.state(after), this.time.format(after.deadline()));
+		return 0;
 	}
 
 	private int sendOuts(PrintStream out) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 import se.samla.directory.Person;
@@ -16,7 +15,8 @@ import se.samla.shared.Channel;
  * Teams and email channels for tests: they record every delivery and answer as each test
  * tells them to (send, cannot reach, passing failure), person by person.
  */
-@TestConfiguration(proxyBeanMethods = false)
+// Deliberately not @TestConfiguration: imported explicitly, never picked up by component
+// scanning.
 public class RecordingChannels {
 
 	@Bean

@@ -16,7 +16,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.samla.SamlaApplication;
@@ -86,7 +85,8 @@ class TwoInstancesTests {
 	}
 
 	/** Teams and email channels that write every delivery into {@link #DELIVERED}. */
-	@Configuration(proxyBeanMethods = false)
+	// Deliberately not @Configuration: registered explicitly, never picked up by
+	// component scanning.
 	static class SharedRecorder {
 
 		@Bean

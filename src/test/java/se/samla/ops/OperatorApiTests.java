@@ -17,6 +17,7 @@ import se.samla.support.TestClockConfiguration;
 
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -68,6 +69,35 @@ class OperatorApiTests {
 		this.mvc.perform(get("/api/send-outs/steg2-2026/responses"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].id", hasItem(state.id().toString())));
+	}
+
+	@Test
+	void listsRecipientsAndPreviewsADayAndPausesOnRequest() throws Exception {
+		this.mvc.perform(get("/api/send-outs/steg2-2026/recipients"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.length()").value(27))
+			.andExpect(jsonPath("$[0].status").value("waiting"));
+		this.mvc.perform(get("/api/send-outs/steg2-2026/preview").param("date", "2026-12-01"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].kind").value("REMINDER"));
+		this.mvc.perform(post("/api/send-outs/steg2-2026/pause"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("PAUSED"));
+		this.mvc.perform(post("/api/send-outs/steg2-2026/resume"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.state").value("OPEN"));
+	}
+
+	@Test
+	void refusesMalformedOperatorActionsWithClientErrors() throws Exception {
+		this.mvc.perform(post("/api/send-outs/no-such/pause")).andExpect(status().isNotFound());
+		this.mvc.perform(post("/api/send-outs/steg2-2026/extend").param("deadline", "next week"))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(post("/api/send-outs/steg2-2026/extend")).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/api/send-outs/steg2-2026/preview").param("date", "31/12"))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(post("/api/send-outs/steg2-2026/extend").param("deadline", "2020-01-01"))
+			.andExpect(status().isBadRequest());
 	}
 
 	@Test

@@ -109,6 +109,25 @@ class OperatorCommandsTests {
 		assertThat(errors()).contains("No person finns.inte@example.org");
 	}
 
+	@Test
+	void showsEachRecipientsStatusAndPreviewsADay() {
+		assertThat(run("status", "steg2-2026")).isZero();
+		assertThat(output()).contains("STATUS").contains("waiting");
+
+		assertThat(run("preview", "steg2-2026", "2026-12-01")).isZero();
+		assertThat(output()).contains("REMINDER").contains("(reminder 1)");
+	}
+
+	@Test
+	void pausesResumesAndExtendsASendOut() {
+		assertThat(run("pause", "steg2-2026")).isZero();
+		assertThat(output()).contains("steg2-2026: PAUSED");
+		assertThat(run("resume", "steg2-2026")).isZero();
+		assertThat(output()).contains("steg2-2026: OPEN");
+		assertThat(run("extend", "steg2-2026", "2026-12-23")).isZero();
+		assertThat(output()).contains("deadline 2026-12-23 23:59");
+	}
+
 	private int run(String command, String... args) {
 		return this.commands.run(command, new Options(args), new PrintStream(this.out, true, StandardCharsets.UTF_8),
 				new PrintStream(this.err, true, StandardCharsets.UTF_8));

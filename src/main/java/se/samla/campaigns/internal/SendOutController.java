@@ -19,6 +19,7 @@ import se.samla.campaigns.PreviewedMessage;
 import se.samla.campaigns.RecipientStatus;
 import se.samla.campaigns.SendOut;
 import se.samla.campaigns.SendOutOperations;
+import se.samla.campaigns.DeadlineParser;
 import se.samla.campaigns.SendOuts;
 import se.samla.shared.SendOutId;
 

@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
@@ -39,7 +38,8 @@ public final class CrashTestApp {
 		new SpringApplicationBuilder(SamlaApplication.class, Parts.class).web(WebApplicationType.NONE).run(args);
 	}
 
-	@Configuration(proxyBeanMethods = false)
+	// Deliberately not @Configuration: registered explicitly, never picked up by
+	// component scanning.
 	static class Parts {
 
 		@Bean

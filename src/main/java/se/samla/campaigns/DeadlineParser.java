@@ -1,4 +1,4 @@
-package se.samla.campaigns.internal;
+package se.samla.campaigns;
 
 import java.time.Instant;
 import java.time.LocalDate;
