@@ -240,6 +240,28 @@ public class ResponseManagement {
 		});
 	}
 
+	/**
+	 * What the respondent answered to the same question (and plan activity) in the
+	 * previous round of a recurring send-out, for channels to show as "last year you said
+	 * ...".
+	 */
+	public Optional<PreviousAnswer> previousAnswer(ResponseId id, StepKey step) {
+		ResponseRow row = this.records.find(id).orElseThrow(() -> new ResponseNotFoundException("no response " + id));
+		return this.windows.window(row.sendOut())
+			.map(ResponseWindow::previous)
+			.flatMap(previous -> this.records.find(previous, row.person()))
+			.flatMap(old -> {
+				AnswerRow answer = this.records.answers(old.id()).get(step);
+				if (answer == null || answer.skipped()) {
+					return Optional.empty();
+				}
+				Questionnaire questionnaire = this.questionnaires.version(new QuestionnaireId(old.questionnaireId()),
+						old.questionnaireVersion());
+				return questionnaire.question(step.questionId())
+					.map(question -> new PreviousAnswer(old.sendOut(), question, AnswerCodec.read(answer.value())));
+			});
+	}
+
 	/** The audit trail of a response, oldest first. */
 	public List<AuditEntry> history(ResponseId id) {
 		List<AuditEntry> entries = new ArrayList<>();

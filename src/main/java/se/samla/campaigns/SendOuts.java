@@ -94,7 +94,7 @@ public class SendOuts implements ResponseWindows {
 	public Optional<ResponseWindow> window(SendOutId id) {
 		return this.records.find(id)
 			.map(sendOut -> new ResponseWindow(sendOut.id(), sendOut.title(), sendOut.questionnaire(),
-					sendOut.opensAt(), sendOut.deadline(), sendOut.closedAt() != null));
+					sendOut.opensAt(), sendOut.deadline(), sendOut.closedAt() != null, sendOut.previous()));
 	}
 
 }

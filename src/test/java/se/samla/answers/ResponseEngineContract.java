@@ -273,6 +273,30 @@ abstract class ResponseEngineContract {
 	}
 
 	@Test
+	void remembersLastYearsAnswerForTheSameActivityInTheNextRound() {
+		PlanActivity activity = this.directory.activities().get(0);
+		Person owner = this.directory.person(activity.owners().get(0)).orElseThrow();
+		SendOutId lastYear = sendOut("uppfoljning", Duration.ofDays(14));
+		ResponseState old = this.engine.startOrResume(lastYear, owner.id(), Channel.EMAIL);
+		Step status = old.next().orElseThrow();
+		accepted(this.engine.answer(old.id(), status.key(), new ChoiceAnswer(status.question().options().get(0).id()),
+				Source.of(Channel.EMAIL, "<2025@example.org>")));
+		SendOutId thisYear = new SendOutId("test-uppfoljning-next-" + System.nanoTime());
+		this.sendOuts.define(new SendOut(thisYear, "Uppföljning nästa år", new QuestionnaireId("uppfoljning"),
+				new Audience(Set.of(), Set.of(), List.of(), true), START.minus(Duration.ofDays(1)),
+				START.plus(Duration.ofDays(14)), null, null, "test",
+				SendOutRules.defaults(java.time.ZoneId.of("Europe/Stockholm")), lastYear));
+
+		ResponseState current = this.engine.startOrResume(thisYear, owner.id(), Channel.TEAMS);
+
+		assertThat(this.engine.previousAnswer(current.id(), status.key())).hasValueSatisfying(previous -> {
+			assertThat(previous.sendOut()).isEqualTo(lastYear);
+			assertThat(previous.answer()).isEqualTo(new ChoiceAnswer(status.question().options().get(0).id()));
+		});
+		assertThat(this.engine.previousAnswer(old.id(), status.key())).isEmpty();
+	}
+
+	@Test
 	void interpretsAnOldResponseWithTheQuestionnaireVersionItWasStartedOn() throws Exception {
 		ResponseState state = this.engine.startOrResume(sendOut("steg2", Duration.ofDays(14)), socialChief().id(),
 				Channel.EMAIL);
