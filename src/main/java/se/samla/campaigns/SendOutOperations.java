@@ -146,7 +146,7 @@ public class SendOutOperations {
 	 * Opens the send-out now if it has not opened, and sends what is due, ignoring
 	 * sending hours once.
 	 */
-	public Dispatcher.Report sendNow(SendOutId id) {
+	public DispatchReport sendNow(SendOutId id) {
 		require(id);
 		this.records.openNow(id, this.clock.instant());
 		log.info("Send-out {}: send now", id);

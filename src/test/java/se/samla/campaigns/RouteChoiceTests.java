@@ -157,11 +157,11 @@ class RouteChoiceTests {
 		SendOutId id = define();
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
-			List<Callable<Dispatcher.Report>> runs = new ArrayList<>();
+			List<Callable<DispatchReport>> runs = new ArrayList<>();
 			for (int i = 0; i < 4; i++) {
 				runs.add(this.dispatcher::run);
 			}
-			for (Future<Dispatcher.Report> run : pool.invokeAll(runs)) {
+			for (Future<DispatchReport> run : pool.invokeAll(runs)) {
 				run.get();
 			}
 		}

@@ -6,6 +6,8 @@ import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import se.samla.campaigns.DispatchReport;
+
 /**
  * The Quartz job that runs the dispatcher. Quartz's clustered JDBC job store fires it on
  * one instance at a time; the outbox's unique keys keep messages single even if two runs
@@ -26,7 +28,7 @@ public class DispatchJob implements Job {
 	@Override
 	public void execute(JobExecutionContext context) {
 		try {
-			Dispatcher.Report report = this.dispatcher.run();
+			DispatchReport report = this.dispatcher.run();
 			if (report.recorded() > 0 || report.delivered() > 0) {
 				log.info("Dispatch: {} recorded, {} delivered", report.recorded(), report.delivered());
 			}

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import se.samla.answers.ResponseManagement;
 import se.samla.campaigns.CampaignProperties;
 import se.samla.campaigns.Delivery;
+import se.samla.campaigns.DispatchReport;
 import se.samla.campaigns.MessageKind;
 import se.samla.campaigns.OutgoingMessage;
 import se.samla.campaigns.PlannedMessage;
@@ -96,23 +97,23 @@ public class Dispatcher {
 	}
 
 	/** One run over every send-out: record what is due now, then deliver. */
-	public Report run() {
+	public DispatchReport run() {
 		Instant now = this.clock.instant();
 		int recorded = 0;
 		for (SendOut sendOut : this.sendOuts.all()) {
 			recorded += record(sendOut, now, false);
 		}
-		return new Report(recorded, deliver(now));
+		return new DispatchReport(recorded, deliver(now));
 	}
 
 	/**
 	 * "Send now": records what is due for one send-out even outside sending hours, and
 	 * delivers.
 	 */
-	public Report runNow(SendOutId id) {
+	public DispatchReport runNow(SendOutId id) {
 		Instant now = this.clock.instant();
 		SendOut sendOut = this.sendOuts.find(id).orElseThrow(() -> new UnknownSendOutException(id));
-		return new Report(record(sendOut, now, true), deliver(now));
+		return new DispatchReport(record(sendOut, now, true), deliver(now));
 	}
 
 	/**
@@ -336,10 +337,6 @@ public class Dispatcher {
 			host = "unknown";
 		}
 		return host + "-" + UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	/** What one run did. */
-	public record Report(int recorded, int delivered) {
 	}
 
 }

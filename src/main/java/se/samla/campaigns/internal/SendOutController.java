@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.samla.campaigns.DispatchReport;
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseNotFoundException;
 import se.samla.answers.ResponseState;
@@ -78,7 +79,7 @@ class SendOutController {
 	}
 
 	@PostMapping("/api/send-outs/{id}/send-now")
-	Dispatcher.Report sendNow(@PathVariable String id) {
+	DispatchReport sendNow(@PathVariable String id) {
 		return this.operations.sendNow(new SendOutId(id));
 	}
 
