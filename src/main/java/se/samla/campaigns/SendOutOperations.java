@@ -118,13 +118,17 @@ public class SendOutOperations {
 		Instant at = calendar.sendingEnd(day).minusSeconds(1);
 		List<PreviewedMessage> preview = new ArrayList<>();
 		ZoneId zone = sendOut.rules().quietHours().zone();
+		Map<PersonId, String> names = this.sendOuts.recipients(sendOut)
+			.stream()
+			.collect(Collectors.toMap(Person::id, Person::name));
 		for (OutboxRow row : this.dispatcher.preview(sendOut, at)) {
 			if (!row.plannedAt().atZone(zone).toLocalDate().equals(day)) {
 				// Overdue from an earlier day: it goes out at the next run, not on this
 				// day's plan.
 				continue;
 			}
-			String name = this.directory.person(row.person()).map(Person::name).orElse("?");
+			String name = names.computeIfAbsent(row.person(),
+					person -> this.directory.person(person).map(Person::name).orElse("?"));
 			preview.add(new PreviewedMessage(row.person(), name, row.kind(), row.number(), row.plannedAt()));
 		}
 		return preview;

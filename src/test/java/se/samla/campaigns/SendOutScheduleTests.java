@@ -107,6 +107,18 @@ class SendOutScheduleTests {
 	}
 
 	@Test
+	void countsKristiHimmelsfardsdagAsNoWorkingDay() {
+		// Opens Monday 11 May 2026; Thursday 14 May is Kristi himmelsfärdsdag, so the
+		// fifth
+		// working day is Tuesday 19 May.
+		SendOutId id = define(at(2026, 5, 11, 8, 0), at(2026, 6, 12, 17, 0), SendOutRules.defaults(STOCKHOLM));
+		walk(LocalDate.of(2026, 5, 11), LocalDate.of(2026, 5, 21));
+
+		assertThat(sentByDay(id)).containsOnlyKeys(LocalDate.of(2026, 5, 11), LocalDate.of(2026, 5, 19));
+		assertThat(sentByDay(id).get(LocalDate.of(2026, 5, 19))).hasSize(4).allMatch(kind -> kind.equals("REMINDER 1"));
+	}
+
+	@Test
 	void sendsOnlyTheLatestDueReminderOnceAfterAStopAndOnlyInsideSendingHours() {
 		SendOutId id = define(at(2026, 12, 17, 10, 0), at(2027, 1, 15, 17, 0), SendOutRules.defaults(STOCKHOLM));
 		walk(LocalDate.of(2026, 12, 17), LocalDate.of(2026, 12, 23));

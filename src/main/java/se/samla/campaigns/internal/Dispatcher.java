@@ -156,6 +156,7 @@ public class Dispatcher {
 		}
 		List<PlannedMessage> plan = planner.plan(sendOut);
 		Set<String> existing = this.outbox.keys(sendOut.id());
+		Map<String, Set<String>> slugsByPerson = bySlug(existing);
 		List<Person> recipients = this.sendOuts.recipients(sendOut);
 		Set<PersonId> submitted = this.responses.submitted(sendOut.id());
 		boolean open = !now.isAfter(sendOut.deadline());
@@ -164,7 +165,8 @@ public class Dispatcher {
 			.findFirst();
 		for (Person person : recipients) {
 			String invitationKey = key(sendOut.id(), person.id(), "invitation");
-			boolean invited = existing.contains(invitationKey) || (preview
+			Set<String> slugs = slugsByPerson.getOrDefault(person.id().value().toString(), Set.of());
+			boolean invited = slugs.contains("invitation") || (preview
 					&& invitation.map(message -> message.at().isBefore(calendar.sendingStart(calendar.dateOf(now))))
 						.orElse(false));
 			if (open && !invited && !submitted.contains(person.id())
@@ -174,7 +176,7 @@ public class Dispatcher {
 				continue;
 			}
 			if (open && invited && !submitted.contains(person.id())) {
-				Set<Integer> sent = remindersRecorded(existing, sendOut.id(), person.id());
+				Set<Integer> sent = remindersRecorded(slugs);
 				// "Send now" skips only the sending-hours check of the misfire rule.
 				Optional<PlannedMessage> reminder = ignoreSendingHours
 						? SendOutPlanner.latestDue(plan, MessageKind.REMINDER, now)
@@ -221,12 +223,25 @@ public class Dispatcher {
 		return List.copyOf(members);
 	}
 
-	private static Set<Integer> remindersRecorded(Set<String> keys, SendOutId sendOut, PersonId person) {
-		String prefix = key(sendOut, person, "reminder-");
-		return keys.stream()
-			.filter(key -> key.startsWith(prefix))
-			.map(key -> Integer.parseInt(key.substring(prefix.length())))
+	private static Set<Integer> remindersRecorded(Set<String> slugs) {
+		return slugs.stream()
+			.filter(slug -> slug.startsWith("reminder-"))
+			.map(slug -> Integer.parseInt(slug.substring("reminder-".length())))
 			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * The outbox keys of a send-out grouped by person: person id to the slugs recorded.
+	 */
+	private static Map<String, Set<String>> bySlug(Set<String> keys) {
+		Map<String, Set<String>> slugs = new HashMap<>();
+		for (String key : keys) {
+			String[] parts = key.split("/", 3);
+			if (parts.length == 3) {
+				slugs.computeIfAbsent(parts[1], person -> new java.util.HashSet<>()).add(parts[2]);
+			}
+		}
+		return slugs;
 	}
 
 	static String key(SendOutId sendOut, PersonId person, String slug) {

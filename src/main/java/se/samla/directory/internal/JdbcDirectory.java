@@ -4,6 +4,14 @@ import java.text.Collator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,6 +27,9 @@ import se.samla.directory.Organisation;
 import se.samla.directory.OrganisationId;
 import se.samla.directory.Person;
 import se.samla.directory.PersonId;
+import se.samla.directory.PreferredChannel;
+import se.samla.directory.TeamsIdentity;
+import se.samla.shared.Language;
 import se.samla.directory.PlanActivity;
 
 /**
@@ -38,7 +49,11 @@ class JdbcDirectory implements Directory {
 
 	private final StoredActivities activities;
 
-	JdbcDirectory(StoredOrganisations organisations, StoredPeople people, StoredActivities activities) {
+	private final JdbcClient jdbc;
+
+	JdbcDirectory(StoredOrganisations organisations, StoredPeople people, StoredActivities activities,
+			JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.organisations = organisations;
 		this.people = people;
 		this.activities = activities;
@@ -66,9 +81,31 @@ class JdbcDirectory implements Directory {
 			.map(StoredPerson::toPerson);
 	}
 
+	/**
+	 * Every active person in two queries (people, then memberships) rather than one query
+	 * per person for the networks: send-outs resolve audiences of thousands on every
+	 * dispatch run.
+	 */
 	@Override
 	public List<Person> people() {
-		return sortedByOrganisation(this.people.findByActiveTrue().stream().map(StoredPerson::toPerson).toList());
+		Map<UUID, Set<Network>> networks = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT pn.person_id, pn.network FROM person_network pn
+				JOIN person p ON p.id = pn.person_id WHERE p.active = TRUE
+				""")
+			.query((RowCallbackHandler) rs -> networks
+				.computeIfAbsent(rs.getObject("person_id", UUID.class), id -> EnumSet.noneOf(Network.class))
+				.add(Network.valueOf(rs.getString("network"))));
+		List<Person> people = this.jdbc.sql("SELECT * FROM person WHERE active = TRUE").query((rs, n) -> {
+			UUID id = rs.getObject("id", UUID.class);
+			String entraObjectId = rs.getString("entra_object_id");
+			return new Person(new PersonId(id), rs.getString("name"), rs.getString("email"), rs.getString("role"),
+					new OrganisationId(rs.getString("organisation_id")), networks.getOrDefault(id, Set.of()),
+					(entraObjectId != null) ? new TeamsIdentity(entraObjectId, rs.getString("tenant_id")) : null,
+					PreferredChannel.valueOf(rs.getString("preferred_channel")),
+					Language.valueOf(rs.getString("language")), true);
+		}).list();
+		return sortedByOrganisation(people);
 	}
 
 	@Override
