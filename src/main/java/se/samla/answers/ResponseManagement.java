@@ -118,6 +118,28 @@ public class ResponseManagement {
 		}
 	}
 
+	/**
+	 * The questions the person is (or would be) asked, with what is answered so far: the
+	 * started response's state, or how a new one would look, without starting it. Used to
+	 * list the questions in an invitation or reminder.
+	 */
+	public ResponseState preview(SendOutId sendOut, PersonId person) {
+		Optional<ResponseRow> existing = this.records.find(sendOut, person);
+		if (existing.isPresent()) {
+			return state(existing.get());
+		}
+		ResponseWindow window = window(sendOut);
+		Questionnaire questionnaire = this.questionnaires.current(window.questionnaire())
+			.orElseThrow(() -> new UnknownQuestionnaireException(
+					"send-out " + sendOut + " asks unknown questionnaire " + window.questionnaire()));
+		List<String> items = (questionnaire.repeat() == Questionnaire.Repeat.PER_OWNED_ACTIVITY)
+				? this.directory.activitiesOwnedBy(person).stream().map(activity -> activity.id().value()).toList()
+				: List.of();
+		Instant now = this.clock.instant();
+		return state(new ResponseRow(ResponseId.random(), sendOut, person, questionnaire.id().value(),
+				questionnaire.version(), items, ResponseStatus.IN_PROGRESS, null, Channel.EMAIL, now, now, null, null));
+	}
+
 	/** The person's response to the send-out, if started. */
 	public Optional<ResponseState> find(SendOutId sendOut, PersonId person) {
 		return this.records.find(sendOut, person).map(this::state);

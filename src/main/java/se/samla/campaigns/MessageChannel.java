@@ -20,4 +20,11 @@ public interface MessageChannel {
 	 */
 	Delivery deliver(OutgoingMessage message);
 
+	/**
+	 * Called after the last message of a dispatch run, e.g. to close a connection the
+	 * messages of the run shared.
+	 */
+	default void endOfBatch() {
+	}
+
 }

@@ -37,4 +37,8 @@ class ChannelRegistry {
 		return this.channels.get(channel);
 	}
 
+	void endOfBatch() {
+		this.channels.values().forEach(MessageChannel::endOfBatch);
+	}
+
 }

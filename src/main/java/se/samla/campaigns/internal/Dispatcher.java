@@ -266,6 +266,7 @@ public class Dispatcher {
 			}
 		}
 		while (!batch.isEmpty());
+		this.channels.endOfBatch();
 		return delivered;
 	}
 

@@ -1,0 +1,125 @@
+package se.samla.email.internal;
+
+import java.time.Clock;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Component;
+
+import se.samla.campaigns.Delivery;
+import se.samla.campaigns.MessageChannel;
+import se.samla.campaigns.OutgoingMessage;
+import se.samla.directory.Person;
+import se.samla.shared.Channel;
+
+/**
+ * Sends Samla's messages by SMTP. Consecutive messages of one dispatch run share one SMTP
+ * connection (one EHLO, many MAIL FROM), closed at the end of the run. A recipient the
+ * server refuses outright (5xx) makes the address unreachable, so the dispatcher tries
+ * Teams; a connection problem is a passing failure, retried on a later run.
+ */
+@Component
+@ConditionalOnProperty(name = "samla.email.enabled", havingValue = "true")
+class EmailChannel implements MessageChannel {
+
+	private static final Logger log = LoggerFactory.getLogger(EmailChannel.class);
+
+	private final JavaMailSenderImpl sender;
+
+	private final MailComposer composer;
+
+	private final EmailRecords records;
+
+	private final Clock clock;
+
+	private Transport transport;
+
+	EmailChannel(JavaMailSenderImpl sender, MailComposer composer, EmailRecords records, Clock clock) {
+		this.sender = sender;
+		this.composer = composer;
+		this.records = records;
+		this.clock = clock;
+	}
+
+	@Override
+	public Channel channel() {
+		return Channel.EMAIL;
+	}
+
+	@Override
+	public boolean canReach(Person person) {
+		return person.email() != null && !person.email().isBlank();
+	}
+
+	@Override
+	public synchronized Delivery deliver(OutgoingMessage message) {
+		String token = this.records.tokenFor(message.sendOut().id(), message.recipient().id(), this.clock.instant());
+		SMTPMessage mail;
+		try {
+			mail = this.composer.compose(session(), message, token);
+		}
+		catch (MessagingException | java.io.UnsupportedEncodingException ex) {
+			return new Delivery.Unreachable("cannot write the message: " + ex.getMessage());
+		}
+		try {
+			Transport connected = transport();
+			connected.sendMessage(mail, mail.getAllRecipients());
+			String messageId = this.composer.messageId(message.key());
+			this.records.recordSent(messageId, token, message.key(), message.kind().name(), this.clock.instant());
+			return new Delivery.Sent(messageId);
+		}
+		catch (SendFailedException refused) {
+			Address[] invalid = refused.getInvalidAddresses();
+			if (invalid != null && invalid.length > 0) {
+				return new Delivery.Unreachable("address refused by the mail server: " + refused.getMessage());
+			}
+			closeQuietly();
+			return new Delivery.Failed("mail server did not accept the message: " + refused.getMessage());
+		}
+		catch (MessagingException ex) {
+			closeQuietly();
+			return new Delivery.Failed("mail server unavailable: " + ex.getMessage());
+		}
+	}
+
+	@Override
+	public synchronized void endOfBatch() {
+		closeQuietly();
+	}
+
+	private Session session() {
+		return this.sender.getSession();
+	}
+
+	private Transport transport() throws MessagingException {
+		if (this.transport == null || !this.transport.isConnected()) {
+			Transport fresh = session()
+				.getTransport((this.sender.getProtocol() != null) ? this.sender.getProtocol() : "smtp");
+			fresh.connect(this.sender.getHost(), this.sender.getPort(), this.sender.getUsername(),
+					this.sender.getPassword());
+			this.transport = fresh;
+		}
+		return this.transport;
+	}
+
+	private void closeQuietly() {
+		if (this.transport != null) {
+			try {
+				this.transport.close();
+			}
+			catch (MessagingException ex) {
+				log.debug("Closing the SMTP connection failed", ex);
+			}
+			this.transport = null;
+		}
+	}
+
+}

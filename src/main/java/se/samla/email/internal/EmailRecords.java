@@ -1,0 +1,111 @@
+package se.samla.email.internal;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import se.samla.directory.PersonId;
+import se.samla.shared.SendOutId;
+
+import static se.samla.shared.SqlTime.toSql;
+
+/** Reply tokens and the Message-IDs of sent mail. */
+@Repository
+public class EmailRecords {
+
+	private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+
+	private final JdbcClient jdbc;
+
+	private final SecureRandom random = new SecureRandom();
+
+	EmailRecords(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The person's reply token for the send-out, created on first use (80 random bits).
+	 */
+	public String tokenFor(SendOutId sendOut, PersonId person, Instant now) {
+		Optional<String> existing = existingToken(sendOut, person);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		try {
+			String token = newToken();
+			this.jdbc.sql("INSERT INTO email_token (token, send_out_id, person_id, created_at) VALUES (?, ?, ?, ?)")
+				.params(token, sendOut.value(), person.value(), toSql(now))
+				.update();
+			return token;
+		}
+		catch (DuplicateKeyException raced) {
+			return existingToken(sendOut, person).orElseThrow();
+		}
+	}
+
+	/** The send-out and person a token stands for. */
+	public Optional<TokenOwner> owner(String token) {
+		return this.jdbc.sql("SELECT send_out_id, person_id FROM email_token WHERE token = ?")
+			.param(token)
+			.query((rs, n) -> new TokenOwner(new SendOutId(rs.getString(1)), new PersonId(rs.getObject(2, UUID.class))))
+			.optional();
+	}
+
+	public void recordSent(String messageId, String token, String outboxKey, String kind, Instant at) {
+		try {
+			this.jdbc
+				.sql("INSERT INTO email_sent (message_id, token, outbox_key, kind, sent_at) VALUES (?, ?, ?, ?, ?)")
+				.params(messageId, token, outboxKey, kind, toSql(at))
+				.update();
+		}
+		catch (DuplicateKeyException resent) {
+			// The same message sent again after a crash: same Message-ID, nothing new to
+			// record.
+		}
+	}
+
+	/**
+	 * The token of the mail Samla sent with this Message-ID, for replies linked by
+	 * In-Reply-To.
+	 */
+	public Optional<String> tokenForMessageId(String messageId) {
+		return this.jdbc.sql("SELECT token FROM email_sent WHERE message_id = ?")
+			.param(messageId)
+			.query(String.class)
+			.optional();
+	}
+
+	private Optional<String> existingToken(SendOutId sendOut, PersonId person) {
+		return this.jdbc.sql("SELECT token FROM email_token WHERE send_out_id = ? AND person_id = ?")
+			.params(sendOut.value(), person.value())
+			.query(String.class)
+			.optional();
+	}
+
+	private String newToken() {
+		byte[] bytes = new byte[10];
+		this.random.nextBytes(bytes);
+		StringBuilder token = new StringBuilder(16);
+		int buffer = 0;
+		int bits = 0;
+		for (byte b : bytes) {
+			buffer = (buffer << 8) | (b & 0xff);
+			bits += 8;
+			while (bits >= 5) {
+				token.append(BASE32[(buffer >> (bits - 5)) & 31]);
+				bits -= 5;
+			}
+		}
+		return token.toString();
+	}
+
+	/** Whom a token belongs to. */
+	public record TokenOwner(SendOutId sendOut, PersonId person) {
+	}
+
+}

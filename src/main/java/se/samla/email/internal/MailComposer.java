@@ -1,0 +1,231 @@
+package se.samla.email.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMultipart;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import se.samla.answers.ResponseManagement;
+import se.samla.answers.ResponseState;
+import se.samla.answers.Step;
+import se.samla.campaigns.CampaignProperties;
+import se.samla.campaigns.MessageKind;
+import se.samla.campaigns.OutgoingMessage;
+import se.samla.directory.Directory;
+import se.samla.directory.Person;
+import se.samla.email.EmailProperties;
+import se.samla.shared.Language;
+import se.samla.surveys.AnswerFormatter;
+import se.samla.surveys.Level;
+import se.samla.surveys.Option;
+import se.samla.surveys.Question;
+import se.samla.surveys.QuestionType;
+
+/**
+ * Writes Samla's emails: multipart plain text and HTML from the templates in
+ * {@code templates/email/}, in the recipient's language, with the questions numbered as
+ * replies should number their answers. The headers carry the reply token, a Message-ID
+ * derived from the outbox key (so a message sent again after a crash is the same message)
+ * and, on reminders, the marks that keep auto-replies away.
+ */
+@Component
+class MailComposer {
+
+	private final ITemplateEngine templates;
+
+	private final MessageSource messages;
+
+	private final ResponseManagement responses;
+
+	private final Directory directory;
+
+	private final EmailProperties properties;
+
+	private final ZoneId zone;
+
+	MailComposer(ITemplateEngine templates, MessageSource messages, ResponseManagement responses, Directory directory,
+			EmailProperties properties, CampaignProperties campaigns) {
+		this.templates = templates;
+		this.messages = messages;
+		this.responses = responses;
+		this.directory = directory;
+		this.properties = properties;
+		this.zone = campaigns.zone();
+	}
+
+	/**
+	 * The Message-ID of the mail for an outbox key: stable, so a resend is the same
+	 * message.
+	 */
+	String messageId(String outboxKey) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(outboxKey.getBytes(StandardCharsets.UTF_8));
+			return "<samla." + HexFormat.of().formatHex(hash, 0, 16) + "@" + this.properties.domain() + ">";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	SMTPMessage compose(Session session, OutgoingMessage message, String token)
+			throws MessagingException, java.io.UnsupportedEncodingException {
+		Person person = message.recipient();
+		Language language = person.language();
+		Locale locale = language.locale();
+		String title = message.sendOut().title();
+		String deadline = DateTimeFormatter.ofPattern("d MMMM yyyy", locale)
+			.format(message.sendOut().deadline().atZone(this.zone));
+		String subjectArgument = switch (message.kind()) {
+			case ESCALATION -> Integer.toString(message.missing().size());
+			case NO_ROUTE -> names(message).stream().findFirst().orElse("?");
+			default -> deadline;
+		};
+		String subject = text("email.subject." + message.kind().name(), locale, title, subjectArgument);
+
+		Context model = new Context(locale);
+		model.setVariable("lang", locale.getLanguage());
+		model.setVariable("subject", subject);
+		model.setVariable("name", person.name());
+		List<String> lead = new ArrayList<>();
+		lead.add(text("email.lead." + message.kind().name(), locale, title,
+				(message.kind() == MessageKind.NO_ROUTE) ? subjectArgument : deadline));
+		List<QuestionLine> questions = new ArrayList<>();
+		List<String> howTo = new ArrayList<>();
+		List<String> people = List.of();
+		if (message.kind() == MessageKind.INVITATION || message.kind() == MessageKind.REMINDER) {
+			ResponseState state = this.responses.preview(message.sendOut().id(), person.id());
+			if (message.kind() == MessageKind.INVITATION && state.questionnaire().intro() != null) {
+				lead.add(state.questionnaire().intro().in(language));
+			}
+			for (Step step : state.steps()) {
+				questions.add(new QuestionLine(step.number(), step.itemLabel(), step.question().text().in(language),
+						hint(step.question(), language, locale),
+						step.isAnswered() ? AnswerFormatter.format(step.question(), step.answer(), language) : null));
+			}
+			howTo.add(text("email.how-to.1", locale));
+			howTo.add(text("email.how-to.2", locale));
+			howTo.add(text("email.how-to.3", locale));
+		}
+		else {
+			people = names(message);
+		}
+		model.setVariable("lead", lead);
+		model.setVariable("questions", questions);
+		model.setVariable("people", people);
+		model.setVariable("howTo", howTo);
+
+		SMTPMessage mail = new StableIdMessage(session, messageId(message.key()));
+		mail.setFrom(new InternetAddress(this.properties.from(), this.properties.fromName(), "UTF-8"));
+		mail.setRecipient(Message.RecipientType.TO, new InternetAddress(person.email(), person.name(), "UTF-8"));
+		mail.setReplyTo(new InternetAddress[] { new InternetAddress(this.properties.replyAddress(token)) });
+		mail.setEnvelopeFrom(this.properties.bounceAddress(token));
+		mail.setSubject(subject, "UTF-8");
+		mail.setHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
+		if (message.kind() != MessageKind.INVITATION) {
+			mail.setHeader("Auto-Submitted", "auto-generated");
+		}
+		if (message.kind() == MessageKind.REMINDER) {
+			String invitation = messageId(message.sendOut().id().value() + "/" + person.id().value() + "/invitation");
+			mail.setHeader("In-Reply-To", invitation);
+			mail.setHeader("References", invitation);
+		}
+		MimeMultipart alternative = new MimeMultipart("alternative");
+		MimeBodyPart plain = new MimeBodyPart();
+		plain.setText(this.templates.process("email/message.txt", model), "UTF-8", "plain");
+		MimeBodyPart html = new MimeBodyPart();
+		html.setText(this.templates.process("email/message", model), "UTF-8", "html");
+		alternative.addBodyPart(plain);
+		alternative.addBodyPart(html);
+		mail.setContent(alternative);
+		mail.saveChanges();
+		return mail;
+	}
+
+	private List<String> names(OutgoingMessage message) {
+		return message.missing()
+			.stream()
+			.map(this.directory::person)
+			.flatMap(java.util.Optional::stream)
+			.map(p -> p.name() + " ("
+					+ this.directory.organisation(p.organisation())
+						.map(organisation -> organisation.name())
+						.orElse(p.organisation().value())
+					+ ")")
+			.toList();
+	}
+
+	private String hint(Question question, Language language, Locale locale) {
+		if (question.type() == QuestionType.SINGLE_CHOICE || question.type() == QuestionType.MULTIPLE_CHOICE) {
+			return text("email.hint.choices", locale,
+					question.options().stream().map(o -> o.label().in(language)).collect(Collectors.joining(", ")));
+		}
+		if (question.type() == QuestionType.SCALE) {
+			return text("email.hint.choices", locale, levels(question, language));
+		}
+		if (question.type() == QuestionType.MATRIX) {
+			String example = question.periods()
+				.stream()
+				.map(period -> question.scale().levels().get(1).label().in(language).toLowerCase(locale))
+				.collect(Collectors.joining(", "));
+			Option row = question.rows().get(0);
+			return text("email.hint.matrix", locale, row.label().in(language), example) + "; "
+					+ levels(question, language);
+		}
+		return null;
+	}
+
+	private static String levels(Question question, Language language) {
+		return question.scale()
+			.levels()
+			.stream()
+			.map(Level::label)
+			.map(label -> label.in(language))
+			.collect(Collectors.joining(", "));
+	}
+
+	private String text(String code, Locale locale, Object... arguments) {
+		return this.messages.getMessage(code, arguments, locale);
+	}
+
+	/** One numbered question as the email lists it. */
+	record QuestionLine(int number, String item, String text, String hint, String answered) {
+	}
+
+	/**
+	 * Keeps the Message-ID Samla chose: JavaMail would otherwise make a new one on save.
+	 */
+	static final class StableIdMessage extends SMTPMessage {
+
+		private final String messageId;
+
+		StableIdMessage(Session session, String messageId) {
+			super(session);
+			this.messageId = messageId;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			setHeader("Message-ID", this.messageId);
+		}
+
+	}
+
+}
