@@ -103,7 +103,7 @@ class MailComposer {
 		Context model = new Context(locale);
 		model.setVariable("lang", locale.getLanguage());
 		model.setVariable("subject", subject);
-		model.setVariable("name", person.name());
+		model.setVariable("name", person.name().strip().split("\\s+")[0]);
 		List<String> lead = new ArrayList<>();
 		lead.add(text("email.lead." + message.kind().name(), locale, title,
 				(message.kind() == MessageKind.NO_ROUTE) ? subjectArgument : deadline));
@@ -116,8 +116,13 @@ class MailComposer {
 				lead.add(state.questionnaire().intro().in(language));
 			}
 			for (Step step : state.steps()) {
+				String hint = hint(step.question(), language, locale);
+				if (!step.question().required()) {
+					String optional = text("email.optional", locale);
+					hint = (hint != null) ? optional + "; " + hint : optional;
+				}
 				questions.add(new QuestionLine(step.number(), step.itemLabel(), step.question().text().in(language),
-						hint(step.question(), language, locale),
+						hint,
 						step.isAnswered() ? AnswerFormatter.format(step.question(), step.answer(), language) : null));
 			}
 			howTo.add(text("email.how-to.1", locale));
