@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * The embedded default's mail server: an in-process SMTP and IMAP server (GreenMail) on
  * localhost, so the run command works with no mail server configured. Every recipient
  * gets a mailbox on first delivery; log in to IMAP with the address as both user name and
- * password. Never used when a real server is configured.
+ * password. Replies to {@code enkat+TOKEN@...} land in {@code enkat@...}, as with plus
+ * addressing on a real server. Never used when a real server is configured.
  */
 @Component
 @ConditionalOnProperty(name = "samla.email.local-server.enabled", havingValue = "true")
@@ -28,6 +29,7 @@ class LocalMailServer implements DisposableBean {
 		this.server = new GreenMail(
 				new ServerSetup[] { new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
 						new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
+		this.server.getUserManager().setMessageDeliveryHandler(new PlusAddressing(this.server.getUserManager()));
 		this.server.start();
 		log.info("Local mail server: SMTP localhost:{}, IMAP localhost:{} (user and password: the address)", smtpPort,
 				imapPort);
