@@ -1,0 +1,358 @@
+package se.samla.email.internal.reading;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Pairs the text of a reply with the questions the email asked, by the numbers people
+ * write, by the quoted question they wrote under, or, when just one question is open, as
+ * that question's answer. It never guesses: when the pairing is not certain it records
+ * nothing and says why, so the person can be asked to clarify. Turning each answer's text
+ * into a typed value is {@code se.samla.surveys.AnswerReader}'s job.
+ * <p>
+ * Notes explain the outcome for logs and the clarification email; they never contain what
+ * the person wrote.
+ */
+public final class AnswerMapper {
+
+	/** Short replies that point elsewhere: the answers are in the quote or a file. */
+	private static final Pattern POINTER = Pattern.compile("\\b(?:svar(?:en|et)? (?:nedan|under|i texten|i mejlet|"
+			+ "i mailet|direkt i)|svarat (?:nedan|i)|se nedan|bifogad|bifogat|bifogar|bilaga|see below|see attached|"
+			+ "answers below|attached)\\b");
+
+	/** Replies that only acknowledge. */
+	private static final Pattern ACKNOWLEDGEMENT = Pattern
+		.compile("^(?:hej )?(?:ok|okej|okay|tack|tack så mycket|tackar|thanks|thank you|japp|toppen|bra)$");
+
+	/** Longest reply that can be a mere pointer; longer text is read as an answer. */
+	private static final int POINTER_LENGTH = 80;
+
+	/** An embedded "2. " in a line, for "1. Ja 2. Nej 3. Vet ej". */
+	private static final Pattern EMBEDDED_NUMBER = Pattern.compile("(?<=\\s)(\\d{1,2})[.):](?=\\s)");
+
+	private static final Pattern QUOTE_MARKS = Pattern.compile("^\\s*(?:>\\s?)+");
+
+	/** How much of a question's text must appear in the quote to recognise it. */
+	private static final int QUESTION_PREFIX = 60;
+
+	/**
+	 * A question as listed in the email.
+	 *
+	 * @param number its number in the email, from 1
+	 * @param text its text as shown, to recognise it when quoted
+	 * @param answered whether it had been answered before this reply
+	 */
+	public record AskedQuestion(int number, String text, boolean answered) {
+	}
+
+	/** What the reply amounts to. */
+	public enum Outcome {
+
+		/** Every asked question not already answered got an answer. */
+		COMPLETE,
+
+		/** Some of the open questions got an answer. */
+		PARTIAL,
+
+		/** Record nothing; ask the person to clarify. */
+		AMBIGUOUS,
+
+		/** Nothing that looks like an answer. */
+		EMPTY
+
+	}
+
+	/**
+	 * @param outcome what the reply amounts to
+	 * @param answers the answers by question number, trimmed, line breaks kept; empty
+	 * unless the outcome is complete or partial
+	 * @param notes why, for logs and the clarification email, without answer text
+	 */
+	public record Mapping(Outcome outcome, Map<Integer, String> answers, List<String> notes) {
+
+		public Mapping {
+			answers = Map.copyOf(answers);
+			notes = List.copyOf(notes);
+		}
+
+		static Mapping ambiguous(List<String> notes, String why) {
+			List<String> all = new ArrayList<>(notes);
+			all.add(why);
+			return new Mapping(Outcome.AMBIGUOUS, Map.of(), all);
+		}
+
+	}
+
+	private AnswerMapper() {
+	}
+
+	/**
+	 * @param stripped the reply without quoted history and signature
+	 * @param asked the questions in the email, in the order listed
+	 * @return the answers and the outcome
+	 */
+	public static Mapping map(QuoteStripper.Stripped stripped, List<AskedQuestion> asked) {
+		List<String> notes = new ArrayList<>();
+		String reply = stripped.reply().strip();
+		if (reply.isEmpty()) {
+			return new Mapping(Outcome.EMPTY, Map.of(), List.of("no reply text"));
+		}
+		Map<Integer, AskedQuestion> byNumber = new LinkedHashMap<>();
+		asked.forEach((question) -> byNumber.put(question.number(), question));
+		Result result = stripped.inlineAnswers() ? inline(reply, asked, byNumber, notes)
+				: topPosted(reply, asked, notes);
+		if (result.ambiguity() != null) {
+			return Mapping.ambiguous(notes, result.ambiguity());
+		}
+		return judge(result.answers(), byNumber, notes);
+	}
+
+	/** Either answers in the order written, or why they cannot be trusted. */
+	private record Result(List<Numbered> answers, String ambiguity) {
+
+		static Result ambiguous(String why) {
+			return new Result(List.of(), why);
+		}
+
+	}
+
+	private record Numbered(int number, String text) {
+	}
+
+	private static Result topPosted(String reply, List<AskedQuestion> asked, List<String> notes) {
+		String comparable = comparable(reply);
+		if (ACKNOWLEDGEMENT.matcher(comparable).matches() || (comparable.length() <= POINTER_LENGTH
+				&& POINTER.matcher(comparable).find() && reply.lines().noneMatch(NumberedLine::isNumbered))) {
+			return Result.ambiguous("reply points elsewhere or only acknowledges (" + reply.length() + " chars)");
+		}
+		List<Numbered> answers = new ArrayList<>();
+		StringBuilder preamble = new StringBuilder();
+		StringBuilder current = null;
+		int number = 0;
+		for (String line : reply.split("\n")) {
+			Optional<NumberedLine> numbered = NumberedLine.parse(line);
+			if (numbered.isPresent()) {
+				if (current != null) {
+					answers.add(new Numbered(number, current.toString()));
+				}
+				number = numbered.get().number();
+				current = new StringBuilder(numbered.get().rest());
+			}
+			else if (current != null) {
+				current.append('\n').append(line);
+			}
+			else {
+				preamble.append(line).append('\n');
+			}
+		}
+		if (current == null) {
+			return unnumbered(reply, asked);
+		}
+		answers.add(new Numbered(number, current.toString()));
+		if (!preamble.toString().isBlank()) {
+			notes.add("text above the first numbered answer ignored");
+		}
+		return new Result(splitRunningNumbers(answers, notes), null);
+	}
+
+	/** Unnumbered text answers the one open question, and nothing else. */
+	private static Result unnumbered(String reply, List<AskedQuestion> asked) {
+		List<AskedQuestion> open = asked.stream().filter((question) -> !question.answered()).toList();
+		if (open.size() != 1) {
+			return Result.ambiguous("unnumbered text with " + open.size() + " open questions");
+		}
+		return new Result(List.of(new Numbered(open.get(0).number(), reply)), null);
+	}
+
+	/**
+	 * Splits "1. Ja 2. Nej 3. Vet ej" written on one line, only where the embedded
+	 * numbers continue the sequence; "1. Vi har 3. linjens chefer" stays whole.
+	 */
+	private static List<Numbered> splitRunningNumbers(List<Numbered> answers, List<String> notes) {
+		List<Numbered> result = new ArrayList<>();
+		for (Numbered answer : answers) {
+			int newLine = answer.text().indexOf('\n');
+			String first = (newLine < 0) ? answer.text() : answer.text().substring(0, newLine);
+			String rest = (newLine < 0) ? "" : answer.text().substring(newLine);
+			int number = answer.number();
+			int start = 0;
+			Matcher matcher = EMBEDDED_NUMBER.matcher(first);
+			List<Numbered> pieces = new ArrayList<>();
+			while (matcher.find()) {
+				if (Integer.parseInt(matcher.group(1)) == number + 1) {
+					pieces.add(new Numbered(number, first.substring(start, matcher.start())));
+					number++;
+					start = matcher.end();
+				}
+			}
+			if (!pieces.isEmpty()) {
+				notes.add("several numbered answers on one line");
+			}
+			pieces.add(new Numbered(number, first.substring(start) + rest));
+			result.addAll(pieces);
+		}
+		return result;
+	}
+
+	/**
+	 * Pairs each unquoted block with the question quoted above it, recognised by its
+	 * number or its text. Text above the first quote is a greeting or a pointer ("svar
+	 * nedan") and is ignored, unless it holds numbered answers, which would compete.
+	 */
+	private static Result inline(String reply, List<AskedQuestion> asked, Map<Integer, AskedQuestion> byNumber,
+			List<String> notes) {
+		notes.add("answered inline under quoted questions");
+		List<String> quotedBlock = new ArrayList<>();
+		List<String> answerBlock = new ArrayList<>();
+		List<Numbered> answers = new ArrayList<>();
+		boolean seenQuote = false;
+		Integer question = null;
+		for (String line : (reply + "\n>").split("\n")) {
+			boolean quoted = line.stripLeading().startsWith(">");
+			if (!quoted) {
+				answerBlock.add(line);
+				continue;
+			}
+			String answer = String.join("\n", answerBlock).strip();
+			if (!answer.isEmpty()) {
+				if (!seenQuote) {
+					if (answer.lines().anyMatch(NumberedLine::isNumbered)) {
+						return Result.ambiguous("numbered answers above inline answers");
+					}
+					notes.add("text above the quoted questions ignored");
+				}
+				else {
+					Result paired = pair(question, answer);
+					if (paired.ambiguity() != null) {
+						return paired;
+					}
+					answers.addAll(paired.answers());
+				}
+			}
+			answerBlock.clear();
+			if (!answer.isEmpty()) {
+				quotedBlock.clear();
+			}
+			seenQuote = true;
+			quotedBlock.add(QUOTE_MARKS.matcher(line).replaceFirst(""));
+			question = questionQuoted(quotedBlock, asked, byNumber).orElse(null);
+		}
+		return new Result(answers, null);
+	}
+
+	private static Result pair(Integer question, String answer) {
+		int newLine = answer.indexOf('\n');
+		String first = (newLine < 0) ? answer : answer.substring(0, newLine);
+		Optional<NumberedLine> numbered = NumberedLine.parse(first);
+		if (numbered.isPresent()) {
+			if (question != null && numbered.get().number() != question) {
+				return Result.ambiguous("inline answer numbered differently from the question above it");
+			}
+			String following = (newLine < 0) ? "" : answer.substring(newLine);
+			return new Result(List.of(new Numbered(numbered.get().number(), numbered.get().rest() + following)), null);
+		}
+		if (question == null) {
+			return Result.ambiguous("inline text under a quote that is not a question");
+		}
+		return new Result(List.of(new Numbered(question, answer)), null);
+	}
+
+	/**
+	 * The question quoted last in the block: by a numbered line whose number was asked,
+	 * or by the start of its text.
+	 */
+	private static Optional<Integer> questionQuoted(List<String> block, List<AskedQuestion> asked,
+			Map<Integer, AskedQuestion> byNumber) {
+		StringBuilder joined = new StringBuilder();
+		int bestPosition = -1;
+		Integer best = null;
+		for (String line : block) {
+			Optional<NumberedLine> numbered = NumberedLine.parse(line);
+			if (numbered.isPresent() && byNumber.containsKey(numbered.get().number())) {
+				bestPosition = joined.length();
+				best = numbered.get().number();
+			}
+			joined.append(' ').append(comparable(line));
+		}
+		String text = joined.toString();
+		for (AskedQuestion question : asked) {
+			String needle = comparable(question.text());
+			needle = needle.substring(0, Math.min(QUESTION_PREFIX, needle.length()));
+			int position = needle.isEmpty() ? -1 : text.lastIndexOf(needle);
+			if (position > bestPosition) {
+				bestPosition = position;
+				best = question.number();
+			}
+		}
+		return Optional.ofNullable(best);
+	}
+
+	/** Checks the numbers against the email and decides the outcome. */
+	private static Mapping judge(List<Numbered> written, Map<Integer, AskedQuestion> byNumber, List<String> notes) {
+		Map<Integer, String> answers = new LinkedHashMap<>();
+		int previous = 0;
+		Set<Integer> empty = new TreeSet<>();
+		for (Numbered answer : written) {
+			int number = answer.number();
+			if (!byNumber.containsKey(number)) {
+				return Mapping.ambiguous(notes, "number " + number + " is not a question in the email");
+			}
+			if (answers.containsKey(number) || empty.contains(number)) {
+				return Mapping.ambiguous(notes, "number " + number + " answered twice");
+			}
+			if (number < previous) {
+				return Mapping.ambiguous(notes, "numbers out of order: " + number + " after " + previous);
+			}
+			previous = number;
+			String text = answer.text().strip();
+			if (text.isEmpty()) {
+				empty.add(number);
+			}
+			else {
+				answers.put(number, text);
+			}
+		}
+		if (!empty.isEmpty()) {
+			notes.add("numbered without an answer: " + empty);
+		}
+		if (answers.isEmpty()) {
+			return new Mapping(Outcome.EMPTY, Map.of(), notes);
+		}
+		List<Integer> open = byNumber.values()
+			.stream()
+			.filter((question) -> !question.answered())
+			.map(AskedQuestion::number)
+			.toList();
+		List<Integer> changed = answers.keySet().stream().filter((number) -> !open.contains(number)).toList();
+		if (!changed.isEmpty() && changed.size() == answers.size() && !open.isEmpty()) {
+			return Mapping.ambiguous(notes, "numbers only point at questions answered before: " + changed);
+		}
+		if (!changed.isEmpty()) {
+			notes.add("changes answers given before: " + changed);
+		}
+		List<Integer> missing = open.stream().filter((number) -> !answers.containsKey(number)).toList();
+		if (!missing.isEmpty()) {
+			notes.add("still open: " + missing);
+		}
+		return new Mapping(missing.isEmpty() ? Outcome.COMPLETE : Outcome.PARTIAL, answers, notes);
+	}
+
+	/**
+	 * Lower case words separated by single spaces, without punctuation, so that a quote
+	 * wrapped or re-punctuated by a client still compares equal.
+	 */
+	static String comparable(String text) {
+		String composed = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+		return composed.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+	}
+
+}

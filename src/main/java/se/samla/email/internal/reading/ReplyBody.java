@@ -1,0 +1,350 @@
+package se.samla.email.internal.reading;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.ParseException;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Finds the text a person wrote in a reply, whatever their mail client did to it: prefers
+ * text/plain, falls back to rendered HTML, ignores attachments and attached messages, and
+ * decodes the bytes itself because the labels clients put on them are often wrong
+ * (Outlook labels windows-1252 text as iso-8859-1, so "–" would come out as a control
+ * character through {@code getContent()}).
+ * <p>
+ * The result is capped at {@value #MAX_CHARS} characters, before any pattern runs on it.
+ */
+public final class ReplyBody {
+
+	/** Longest text kept; a survey reply is a few thousand characters at most. */
+	static final int MAX_CHARS = 100_000;
+
+	/** Most bytes read from one part; HTML is verbose, but not this verbose. */
+	private static final int MAX_BYTES = 4 * 1024 * 1024;
+
+	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+	/** Labels whose text is, in practice, windows-1252 (a superset of them). */
+	private static final Set<String> WINDOWS_1252_LABELS = Set.of("iso-8859-1", "iso8859-1", "iso_8859-1", "latin1",
+			"l1", "us-ascii", "ascii", "ansi_x3.4-1968", "windows-1252", "cp1252");
+
+	/**
+	 * Where the quoted history starts in HTML written by the common clients: OWA and new
+	 * Outlook, classic Outlook (a div with a top border), Gmail, Apple Mail, Thunderbird
+	 * and Yahoo.
+	 */
+	private static final String QUOTE_START = "#appendonsend, #divRplyFwdMsg, div[style], div.gmail_quote, "
+			+ "blockquote[type=cite], div.moz-cite-prefix, div.yahoo_quoted";
+
+	private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "tr", "table", "ul", "ol", "dl", "dt",
+			"dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "address", "section", "article",
+			"header", "footer", "center");
+
+	private ReplyBody() {
+	}
+
+	/**
+	 * @param message a message, for instance a {@code MimeMessage} parsed from the raw
+	 * bytes received
+	 * @return the reply's text, or an empty text when there is no readable part
+	 * @throws MessagingException if the MIME structure cannot be read
+	 * @throws IOException if a part's content cannot be read
+	 */
+	public static ReplyText extract(Part message) throws MessagingException, IOException {
+		Part plain = find(message, "text/plain");
+		if (plain != null) {
+			Decoded decoded = decode(plain);
+			String text = cap(unflow(normaliseNewlines(decoded.text()), contentType(plain)));
+			if (!text.isBlank()) {
+				return new ReplyText(text, QuoteStripper.strip(text).quoted(), false, decoded.charset());
+			}
+		}
+		Part html = find(message, "text/html");
+		if (html != null) {
+			Decoded decoded = decode(html);
+			return fromHtml(normaliseNewlines(decoded.text()), decoded.charset());
+		}
+		return ReplyText.none();
+	}
+
+	/**
+	 * Renders HTML to text, cutting the quoted history at the first marker a client
+	 * leaves and rendering it separately.
+	 */
+	static ReplyText fromHtml(String html, String charset) {
+		Document document = Jsoup.parse(html);
+		document.select("script, style, head, title, .gmail_signature").remove();
+		Element body = document.body();
+		Element quotedRoot = new Element("div");
+		Element start = quoteStart(body);
+		if (start != null) {
+			moveFrom(start, body, quotedRoot);
+		}
+		return new ReplyText(cap(render(body)), cap(render(quotedRoot)), true, charset);
+	}
+
+	private static Element quoteStart(Element body) {
+		for (Element candidate : body.select(QUOTE_START)) {
+			if (!candidate.tagName().equals("div") || !candidate.hasAttr("style") || !candidate.id().isEmpty()
+					|| !candidate.className().isEmpty()) {
+				return candidate;
+			}
+			String style = candidate.attr("style").toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+			if (style.contains("border-top:solid#e1e1e1") || style.contains("border-top:solid#b5c4df")) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Moves the start element and everything after it in document order into the target:
+	 * its following siblings, then the following siblings of each ancestor.
+	 */
+	private static void moveFrom(Element start, Element body, Element target) {
+		Node current = start;
+		boolean includeCurrent = true;
+		while (current != null && current != body) {
+			Node parent = current.parent();
+			Node next = includeCurrent ? current : current.nextSibling();
+			while (next != null) {
+				Node following = next.nextSibling();
+				next.remove();
+				target.appendChild(next);
+				next = following;
+			}
+			current = parent;
+			includeCurrent = false;
+		}
+	}
+
+	/**
+	 * Text with a line break for every {@code <br>
+	 * } and block, numbers for ordered list items (Outlook turns "1. " into a list as
+	 * people type) and no runs of blank lines.
+	 */
+	static String render(Element root) {
+		StringBuilder out = new StringBuilder();
+		NodeTraversor.traverse(new NodeVisitor() {
+
+			@Override
+			public void head(Node node, int depth) {
+				if (node instanceof TextNode text) {
+					appendText(out, text);
+				}
+				else if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+					newLine(out);
+					if (element.normalName().equals("li")) {
+						out.append(listMarker(element));
+					}
+				}
+			}
+
+			@Override
+			public void tail(Node node, int depth) {
+				if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+					if (element.normalName().equals("br")) {
+						out.append('\n');
+					}
+					else {
+						newLine(out);
+					}
+					if (element.normalName().equals("p")) {
+						out.append('\n');
+					}
+				}
+			}
+
+		}, root);
+		String text = out.toString().replace('\u00a0', ' ').replaceAll("[ \\t]+\\n", "\n");
+		return text.replaceAll("\\n{3,}", "\n\n").strip();
+	}
+
+	private static void appendText(StringBuilder out, TextNode text) {
+		Element parent = text.parentElement();
+		boolean preformatted = parent != null && parent.closest("pre") != null;
+		String value = preformatted ? text.getWholeText() : text.getWholeText().replaceAll("[\\s&&[^\\u00a0]]+", " ");
+		if (!preformatted && (out.isEmpty() || out.charAt(out.length() - 1) == '\n')) {
+			value = value.stripLeading();
+		}
+		out.append(value);
+	}
+
+	private static void newLine(StringBuilder out) {
+		if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+			out.append('\n');
+		}
+	}
+
+	private static String listMarker(Element item) {
+		Element list = item.parent();
+		if (list != null && list.normalName().equals("ol")) {
+			int start = 1;
+			try {
+				start = list.hasAttr("start") ? Integer.parseInt(list.attr("start").strip()) : 1;
+			}
+			catch (NumberFormatException ex) {
+				// keep 1: a broken attribute must not lose the answer
+			}
+			return (start + item.elementSiblingIndex()) + ". ";
+		}
+		return "- ";
+	}
+
+	/** The first non-attachment part of the type, depth first in MIME order. */
+	private static Part find(Part part, String type) throws MessagingException, IOException {
+		if (isAttachment(part) || part.isMimeType("message/rfc822")) {
+			return null;
+		}
+		if (part.isMimeType("multipart/*")) {
+			if (!(part.getContent() instanceof Multipart multipart)) {
+				return null;
+			}
+			for (int index = 0; index < multipart.getCount(); index++) {
+				Part found = find(multipart.getBodyPart(index), type);
+				if (found != null && (!type.equals("text/plain") || !decode(found).text().isBlank())) {
+					return found;
+				}
+			}
+			return null;
+		}
+		return part.isMimeType(type) ? part : null;
+	}
+
+	private static boolean isAttachment(Part part) throws MessagingException {
+		return Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
+	}
+
+	private record Decoded(String text, String charset) {
+	}
+
+	private static Decoded decode(Part part) throws MessagingException, IOException {
+		byte[] bytes;
+		try (InputStream in = part.getInputStream()) {
+			bytes = in.readNBytes(MAX_BYTES);
+		}
+		String label = charsetLabel(part);
+		Charset charset = charsetFor(label);
+		if (charset.equals(StandardCharsets.UTF_8)) {
+			try {
+				String text = StandardCharsets.UTF_8.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT)
+					.decode(ByteBuffer.wrap(bytes))
+					.toString();
+				return new Decoded(text, "UTF-8");
+			}
+			catch (CharacterCodingException ex) {
+				// labelled UTF-8 but is not: most likely a Windows client's own charset
+				return new Decoded(new String(bytes, WINDOWS_1252), WINDOWS_1252.name());
+			}
+		}
+		return new Decoded(new String(bytes, charset), charset.name());
+	}
+
+	private static String charsetLabel(Part part) throws MessagingException {
+		ContentType type = contentType(part);
+		String label = (type != null) ? type.getParameter("charset") : null;
+		return (label != null) ? label.strip().replace("\"", "").toLowerCase(Locale.ROOT) : null;
+	}
+
+	private static Charset charsetFor(String label) {
+		if (label == null || label.isEmpty() || WINDOWS_1252_LABELS.contains(label)) {
+			return WINDOWS_1252;
+		}
+		try {
+			return Charset.forName(label);
+		}
+		catch (IllegalArgumentException ex) {
+			return WINDOWS_1252;
+		}
+	}
+
+	private static ContentType contentType(Part part) throws MessagingException {
+		String header = part.getContentType();
+		if (header == null) {
+			return null;
+		}
+		try {
+			return new ContentType(header);
+		}
+		catch (ParseException ex) {
+			return null;
+		}
+	}
+
+	static String normaliseNewlines(String text) {
+		return text.replace("\r\n", "\n").replace('\r', '\n');
+	}
+
+	/**
+	 * Undoes format=flowed (RFC 3676): a line ending in a space continues on the next
+	 * line of the same quote depth; with delsp=yes that space was added by the client and
+	 * goes.
+	 */
+	static String unflow(String text, ContentType type) {
+		if (type == null || !"flowed".equalsIgnoreCase(type.getParameter("format"))) {
+			return text;
+		}
+		boolean delsp = "yes".equalsIgnoreCase(type.getParameter("delsp"));
+		StringBuilder out = new StringBuilder();
+		String[] lines = text.split("\n", -1);
+		int previousDepth = -1;
+		boolean continuing = false;
+		for (String line : lines) {
+			int depth = 0;
+			while (depth < line.length() && line.charAt(depth) == '>') {
+				depth++;
+			}
+			String content = line.substring(depth);
+			if (content.startsWith(" ")) {
+				content = content.substring(1);
+			}
+			boolean signature = content.equals("-- ");
+			boolean flowed = !signature && content.endsWith(" ");
+			if (flowed && delsp) {
+				content = content.substring(0, content.length() - 1);
+			}
+			if (continuing && depth == previousDepth) {
+				out.append(content);
+			}
+			else {
+				if (continuing) {
+					out.append('\n');
+				}
+				out.append(">".repeat(depth)).append((depth > 0) ? " " : "").append(content);
+			}
+			continuing = flowed;
+			if (!flowed) {
+				out.append('\n');
+			}
+			previousDepth = depth;
+		}
+		String result = out.toString();
+		return result.endsWith("\n") ? result.substring(0, result.length() - 1) : result;
+	}
+
+	private static String cap(String text) {
+		return (text.length() > MAX_CHARS) ? text.substring(0, MAX_CHARS) : text;
+	}
+
+}

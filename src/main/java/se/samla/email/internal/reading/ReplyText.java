@@ -1,0 +1,38 @@
+package se.samla.email.internal.reading;
+
+/**
+ * The readable text of a reply, decoded and cut from its quoted history, so that the rest
+ * of the email channel never has to deal with MIME, charsets or HTML.
+ *
+ * @param text what the person's client sent as the body: for text/plain the whole decoded
+ * text (the {@link QuoteStripper} needs the quoted lines to see answers written inline);
+ * for text/html the rendered text above the quoted history
+ * @param quoted the quoted history (the invitation as the client quoted it), or an empty
+ * string
+ * @param fromHtml whether the text was rendered from text/html because there was no
+ * usable text/plain part
+ * @param charset the charset the bytes were decoded with, for diagnostics
+ */
+public record ReplyText(String text, String quoted, boolean fromHtml, String charset) {
+
+	/** An empty body: a message without any readable text part. */
+	static ReplyText none() {
+		return new ReplyText("", "", false, "");
+	}
+
+	/**
+	 * The reply cut from its quotes and signature, ready for the {@link AnswerMapper}.
+	 * For HTML the quoted history was cut from the markup already, so only the signature
+	 * and any plain quoting in the rest are stripped, and the quoted part is kept.
+	 * @return the stripped reply
+	 */
+	public QuoteStripper.Stripped stripped() {
+		QuoteStripper.Stripped stripped = QuoteStripper.strip(this.text);
+		if (this.fromHtml && !this.quoted.isEmpty()) {
+			String quotedText = stripped.quoted().isEmpty() ? this.quoted : stripped.quoted() + "\n" + this.quoted;
+			return new QuoteStripper.Stripped(stripped.reply(), quotedText, stripped.inlineAnswers());
+		}
+		return stripped;
+	}
+
+}
