@@ -15,7 +15,10 @@ import se.samla.shared.SendOutId;
 import static se.samla.shared.SqlTime.instant;
 import static se.samla.shared.SqlTime.toSql;
 
-/** The emails Samla has read, kept raw with what became of them, and where reading stopped. */
+/**
+ * The emails Samla has read, kept raw with what became of them, and where reading
+ * stopped.
+ */
 @Repository
 public class InboundRecords {
 
@@ -43,12 +46,13 @@ public class InboundRecords {
 		}
 	}
 
-	public void outcome(UUID id, InboundStatus status, String detail, String token, SendOutId sendOut,
-			PersonId person, Instant now) {
-		this.jdbc.sql("""
-				UPDATE email_inbound SET status = ?, detail = ?, token = ?, send_out_id = ?, person_id = ?, processed_at = ?
-				WHERE id = ?
-				""")
+	public void outcome(UUID id, InboundStatus status, String detail, String token, SendOutId sendOut, PersonId person,
+			Instant now) {
+		this.jdbc
+			.sql("""
+					UPDATE email_inbound SET status = ?, detail = ?, token = ?, send_out_id = ?, person_id = ?, processed_at = ?
+					WHERE id = ?
+					""")
 			.params(status.name(), (detail != null && detail.length() > 1000) ? detail.substring(0, 1000) : detail,
 					token, (sendOut != null) ? sendOut.value() : null, (person != null) ? person.value() : null,
 					toSql(now), id)

@@ -7,7 +7,9 @@ public enum InboundStatus {
 	RECEIVED,
 	/** Answers recorded (all or some of the open questions); a confirmation went back. */
 	RECORDED,
-	/** Understood as a reply, but not clearly enough to record: a clarification went back. */
+	/**
+	 * Understood as a reply, but not clearly enough to record: a clarification went back.
+	 */
 	AMBIGUOUS,
 	/** Held for an operator: e.g. a valid token from an unexpected sender. */
 	REVIEW,

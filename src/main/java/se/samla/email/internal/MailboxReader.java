@@ -74,7 +74,8 @@ class MailboxReader {
 		int read = 0;
 		for (Message message : folder.getMessagesByUID(lastUid + 1, UIDFolder.MAXUID)) {
 			long uid = folder.getUID(message);
-			// A real server always returns the last message for n:*, even when it is older.
+			// A real server always returns the last message for n:*, even when it is
+			// older.
 			if (uid <= lastUid) {
 				continue;
 			}

@@ -1,0 +1,265 @@
+package se.samla.email.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import se.samla.answers.ResponseManagement;
+import se.samla.answers.ResponseState;
+import se.samla.campaigns.Audience;
+import se.samla.campaigns.SendOut;
+import se.samla.campaigns.SendOutRules;
+import se.samla.campaigns.SendOuts;
+import se.samla.campaigns.internal.Dispatcher;
+import se.samla.directory.OrganisationId;
+import se.samla.directory.Person;
+import se.samla.shared.SendOutId;
+import se.samla.support.MutableClock;
+import se.samla.support.TestClockConfiguration;
+import se.samla.surveys.AnswerValue.TextAnswer;
+import se.samla.surveys.QuestionnaireId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End to end over real SMTP and IMAP (GreenMail): invitation, a reply from a mail client,
+ * answers recorded with the email as their source, a confirmation back, the same email
+ * never counted twice, an out-of-office never taken for an answer, and reminders only to
+ * those still missing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "samla.campaigns.location=src/test/resources/no-send-outs", "samla.email.enabled=true",
+				"samla.email.from=samla@samla.example.org", "samla.email.domain=samla.example.org",
+				"spring.mail.host=localhost", "spring.mail.port=3025", "samla.email.imap.enabled=true",
+				"samla.email.imap.host=localhost", "samla.email.imap.port=3143", "samla.email.imap.ssl=false",
+				"samla.email.imap.username=enkat@samla.example.org",
+				"samla.email.imap.password=enkat@samla.example.org" })
+@Import(TestClockConfiguration.class)
+class EmailReplyJourneyTests {
+
+	private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+
+	@RegisterExtension
+	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP);
+
+	@Autowired
+	SendOuts sendOuts;
+
+	@Autowired
+	Dispatcher dispatcher;
+
+	@Autowired
+	MailboxReader reader;
+
+	@Autowired
+	InboundProcessor processor;
+
+	@Autowired
+	ResponseManagement responses;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void plusAddressing() {
+		mail.getUserManager().setMessageDeliveryHandler(new PlusAddressing(mail.getUserManager()));
+		this.jdbc.sql("DELETE FROM imap_state").update();
+	}
+
+	@Test
+	void recordsAnswersFromAReplyConfirmsThemAndRemindsOnlyThoseMissing() throws Exception {
+		SendOutId id = define("mejlsvar");
+		this.clock.set(at(2026, 12, 1, 9, 0));
+		this.dispatcher.run();
+		List<Person> people = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow());
+		Person replying = people.get(0);
+		Person silent = people.get(1);
+		MimeMessage invitation = inbox(replying.email()).get(0);
+
+		MimeMessage first = reply(invitation, replying, "<svar-1@kumla.example.org>", """
+				1. Vi ser brist på sjuksköterskor och behöver rekrytera mer strategiskt.
+				2. Introduktionsprogram och språkstöd för nyanställda.
+
+				Med vänlig hälsning
+				Karin
+
+				Från: Samla <samla@samla.example.org>
+				Skickat: den 1 december 2026 09:00
+				Till: Karin <karin@example.org>
+				Ämne: Kartläggning steg 2 (mejl)
+
+				1. Vad ser ni för mönster i resultatet?
+				""");
+		send(first);
+		assertThat(this.reader.read()).isEqualTo(1);
+
+		ResponseState state = this.responses.find(id, replying.id()).orElseThrow();
+		assertThat(state.steps().get(0).answer())
+			.isEqualTo(new TextAnswer("Vi ser brist på sjuksköterskor och behöver rekrytera mer strategiskt."));
+		assertThat(state.steps().get(1).answer())
+			.isEqualTo(new TextAnswer("Introduktionsprogram och språkstöd för nyanställda."));
+		assertThat(state.steps().get(2).isAnswered()).isFalse();
+		assertThat(
+				this.jdbc.sql("SELECT DISTINCT channel || ' ' || source_message_id FROM answer WHERE response_id = ?")
+					.param(state.id().value())
+					.query(String.class)
+					.list())
+			.containsExactly("EMAIL <svar-1@kumla.example.org>");
+		List<MimeMessage> confirmations = confirmations(replying.email());
+		assertThat(confirmations).hasSize(1);
+		assertThat(confirmations.get(0).getHeader("Auto-Submitted")).containsExactly("auto-replied");
+		assertThat(confirmations.get(0).getHeader("In-Reply-To")).containsExactly("<svar-1@kumla.example.org>");
+		assertThat((String) confirmations.get(0).getContent()).contains("Introduktionsprogram och språkstöd")
+			.contains("3. Vilka ytterligare")
+			.contains("(saknar svar)");
+
+		// The same email read again (a crash before the mailbox was marked) changes
+		// nothing.
+		assertThat(this.processor.accept(raw(first), null)).isEqualTo(InboundStatus.RECEIVED);
+		assertThat(this.reader.read()).isZero();
+		assertThat(confirmations(replying.email())).hasSize(1);
+
+		MimeMessage outOfOffice = reply(invitation, replying, "<oof-1@kumla.example.org>",
+				"Jag är på semester till och med 4 januari.");
+		outOfOffice.setSubject("Automatiskt svar: Kartläggning steg 2 (mejl)", "UTF-8");
+		send(outOfOffice);
+		assertThat(this.reader.read()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT status FROM email_inbound WHERE message_id = '<oof-1@kumla.example.org>'")
+			.query(String.class)
+			.single()).isEqualTo("AUTO_REPLY");
+
+		send(reply(invitation, replying, "<svar-2@kumla.example.org>", """
+				3. Gemensam rekrytering med regionen.
+				4. Attrahera tillsammans och insatser för chefer.
+				"""));
+		assertThat(this.reader.read()).isEqualTo(1);
+		assertThat(this.responses.find(id, replying.id()).orElseThrow().isSubmitted()).isTrue();
+
+		this.clock.set(at(2026, 12, 8, 9, 0));
+		this.dispatcher.run();
+		assertThat(inbox(replying.email())).noneMatch(m -> subject(m).startsWith("Påminnelse"));
+		assertThat(inbox(silent.email())).anyMatch(m -> subject(m).startsWith("Påminnelse"));
+	}
+
+	@Test
+	void keepsAReplyWithoutATokenAndRecordsNothing() throws Exception {
+		SendOutId id = define("utan-token");
+		this.clock.set(at(2026, 12, 1, 9, 0));
+		this.dispatcher.run();
+		Person person = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow()).get(0);
+		MimeMessage stray = new MimeMessage(Session.getInstance(new Properties()));
+		stray.setFrom(new InternetAddress(person.email()));
+		stray.setRecipient(Message.RecipientType.TO, new InternetAddress("enkat@samla.example.org"));
+		stray.setSubject("Svar på enkäten", "UTF-8");
+		stray.setText("1. Vårt svar", "UTF-8");
+		stray.saveChanges();
+		stray.setHeader("Message-ID", "<stray@kumla.example.org>");
+		send(stray);
+
+		assertThat(this.reader.read()).isEqualTo(1);
+
+		assertThat(this.jdbc.sql("SELECT status FROM email_inbound WHERE message_id = '<stray@kumla.example.org>'")
+			.query(String.class)
+			.single()).isEqualTo("NO_TOKEN");
+		assertThat(this.responses.find(id, person.id())).isEmpty();
+	}
+
+	private MimeMessage reply(MimeMessage invitation, Person from, String messageId, String body) throws Exception {
+		MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
+		reply.setFrom(new InternetAddress(from.email(), from.name(), "UTF-8"));
+		reply.setRecipients(Message.RecipientType.TO, invitation.getReplyTo());
+		reply.setSubject("SV: " + invitation.getSubject(), "UTF-8");
+		reply.setHeader("In-Reply-To", invitation.getMessageID());
+		reply.setText(body, "UTF-8");
+		reply.saveChanges();
+		reply.setHeader("Message-ID", messageId);
+		return reply;
+	}
+
+	private static void send(MimeMessage message) throws Exception {
+		Properties settings = new Properties();
+		settings.put("mail.smtp.host", "localhost");
+		settings.put("mail.smtp.port", "3025");
+		Session session = Session.getInstance(settings);
+		MimeMessage copy = new MimeMessage(session, new java.io.ByteArrayInputStream(raw(message))) {
+
+			@Override
+			protected void updateMessageID() {
+				// keep the client's Message-ID, as a real mail client's message has its
+				// own
+			}
+
+		};
+		Transport.send(copy, copy.getAllRecipients());
+	}
+
+	private static byte[] raw(MimeMessage message) throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		message.writeTo(out);
+		return out.toByteArray();
+	}
+
+	private static List<MimeMessage> inbox(String address) {
+		return Arrays.stream(mail.getReceivedMessagesForDomain(address.substring(address.indexOf('@') + 1)))
+			.filter(m -> recipient(m).equalsIgnoreCase(address))
+			.toList();
+	}
+
+	private static List<MimeMessage> confirmations(String address) {
+		return inbox(address).stream().filter(m -> subject(m).startsWith("Tack för ditt svar")).toList();
+	}
+
+	private static String recipient(MimeMessage message) {
+		try {
+			return ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String subject(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private SendOutId define(String name) {
+		SendOutId id = new SendOutId(name);
+		this.sendOuts.define(new SendOut(id, "Kartläggning steg 2 (mejl)", new QuestionnaireId("steg2"),
+				new Audience(Set.of(), Set.of(new OrganisationId("kumla")), List.of(), false), at(2026, 12, 1, 8, 0),
+				at(2026, 12, 18, 17, 0), null, null, "test", SendOutRules.defaults(STOCKHOLM), null));
+		return id;
+	}
+
+	private static Instant at(int year, int month, int day, int hour, int minute) {
+		return LocalDateTime.of(year, month, day, hour, minute).atZone(STOCKHOLM).toInstant();
+	}
+
+}
