@@ -151,7 +151,8 @@ public final class ReplyBody {
 				if (node instanceof TextNode text) {
 					appendText(out, text);
 				}
-				else if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+				else if (node instanceof Element element && BLOCKS.contains(element.normalName())
+						&& !element.normalName().equals("br")) {
 					newLine(out);
 					if (element.normalName().equals("li")) {
 						out.append(listMarker(element));
@@ -167,9 +168,6 @@ public final class ReplyBody {
 					}
 					else {
 						newLine(out);
-					}
-					if (element.normalName().equals("p")) {
-						out.append('\n');
 					}
 				}
 			}
