@@ -116,7 +116,9 @@ class ReplyBodyTests {
 
 	@Test
 	void keepsDivsWithOtherStyles() {
-		ReplyText text = ReplyBody.fromHtml("<div style=\"font-family:Calibri\">Ja</div><div>Nej</div>", "UTF-8");
+		ReplyText text = ReplyBody.fromHtml(
+				"<div class=\"WordSection1\" style=\"font-family:Calibri\">Ja</div><div id=\"x\" style=\"\">Nej</div>",
+				"UTF-8");
 		assertThat(text.text()).isEqualTo("Ja\nNej");
 	}
 
