@@ -52,8 +52,11 @@ public final class ReplyBody {
 	 * Outlook, classic Outlook (a div with a top border), Gmail, Apple Mail, Thunderbird
 	 * and Yahoo.
 	 */
-	private static final String QUOTE_START = "#appendonsend, #divRplyFwdMsg, div[style], div.gmail_quote, "
+	private static final String QUOTE_MARKER = "#appendonsend, #divRplyFwdMsg, div.gmail_quote, "
 			+ "blockquote[type=cite], div.moz-cite-prefix, div.yahoo_quoted";
+
+	/** The markers and every styled div, whose style is then checked for the border. */
+	private static final String QUOTE_START = QUOTE_MARKER + ", div[style]";
 
 	private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "tr", "table", "ul", "ol", "dl", "dt",
 			"dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "address", "section", "article",
@@ -104,8 +107,7 @@ public final class ReplyBody {
 
 	private static Element quoteStart(Element body) {
 		for (Element candidate : body.select(QUOTE_START)) {
-			if (!candidate.tagName().equals("div") || !candidate.hasAttr("style") || !candidate.id().isEmpty()
-					|| !candidate.className().isEmpty()) {
+			if (candidate.is(QUOTE_MARKER)) {
 				return candidate;
 			}
 			String style = candidate.attr("style").toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
@@ -151,7 +153,8 @@ public final class ReplyBody {
 				if (node instanceof TextNode text) {
 					appendText(out, text);
 				}
-				else if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+				else if (node instanceof Element element && BLOCKS.contains(element.normalName())
+						&& !element.normalName().equals("br")) {
 					newLine(out);
 					if (element.normalName().equals("li")) {
 						out.append(listMarker(element));
@@ -167,9 +170,6 @@ public final class ReplyBody {
 					}
 					else {
 						newLine(out);
-					}
-					if (element.normalName().equals("p")) {
-						out.append('\n');
 					}
 				}
 			}

@@ -1,10 +1,13 @@
 package se.samla.email.internal.reading;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import se.samla.email.internal.reading.QuoteStripper.Stripped;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Replies are cut from the history and signature each common mail client adds. */
 class QuoteStripperTests {
@@ -237,6 +240,13 @@ class QuoteStripperTests {
 		Stripped stripped = QuoteStripper.strip("> 1. Vad ser ni?\n> 2. Vilka?\n\n1. Brist\n2. Språkombud");
 		assertThat(stripped.reply()).isEqualTo("1. Brist\n2. Språkombud");
 		assertThat(stripped.inlineAnswers()).isFalse();
+	}
+
+	@Test
+	void stripsTheLongestTextQuickly() {
+		String line = "Den 3 dec. 2026 skrev " + "a".repeat(200) + " <<<@@@ " + "b".repeat(200) + "\n> x\ny\n";
+		String text = line.repeat(ReplyBody.MAX_CHARS / line.length());
+		assertTimeoutPreemptively(Duration.ofSeconds(5), () -> QuoteStripper.strip(text));
 	}
 
 }

@@ -1,0 +1,255 @@
+package se.samla.email.internal.reading;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import se.samla.email.internal.reading.AnswerMapper.AskedQuestion;
+import se.samla.email.internal.reading.AnswerMapper.Mapping;
+import se.samla.email.internal.reading.AnswerMapper.Outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Replies are paired with the questions asked, and nothing is guessed. */
+class AnswerMapperTests {
+
+	private static final List<AskedQuestion> STEP_2 = List.of(new AskedQuestion(1,
+			"Vad ser ni för mönster i resultatet, finns strategiska vägval som ni ser att ni behöver göra?", false),
+			new AskedQuestion(2,
+					"Vilka kompetensförsörjningsaktiviteter gör ni idag gällande de yrkesbefattningar som finns med i kartläggningen?",
+					false),
+			new AskedQuestion(3,
+					"Vilka ytterligare kompetensförsörjningsaktiviteter skulle vara relevanta för er att göra utifrån kartläggningsresultatet?",
+					false),
+			new AskedQuestion(4,
+					"Inom vilka kompetensförsörjningsområden ser ni behov av att kunna samverka länsgemensamt?", false),
+			new AskedQuestion(5, "Övriga tankar/medskick", false));
+
+	@Test
+	void mapsCompleteTopPostedAnswers() {
+		Mapping mapping = map("""
+				Hej!
+				Här kommer våra svar.
+
+				1. Vi behöver öka attraktiviteten för yrkena
+				och rusta chefer.
+				2) Introduktionsprogram för undersköterskor.
+				3: Språkombud på varje enhet.
+				Fråga 4: Attrahera tillsammans och dialog kring utbildning.
+				Fr. 5 - Inget mer.""");
+		assertThat(mapping.outcome()).isEqualTo(Outcome.COMPLETE);
+		assertThat(mapping.answers()).containsExactlyInAnyOrderEntriesOf(
+				Map.of(1, "Vi behöver öka attraktiviteten för yrkena\noch rusta chefer.", 2,
+						"Introduktionsprogram för undersköterskor.", 3, "Språkombud på varje enhet.", 4,
+						"Attrahera tillsammans och dialog kring utbildning.", 5, "Inget mer."));
+		assertThat(mapping.notes()).contains("text above the first numbered answer ignored");
+	}
+
+	@Test
+	void understandsQuestionAndQPrefixes() {
+		Mapping mapping = map("Question 1: Yes\nQ2 No");
+		assertThat(mapping.answers()).containsExactlyInAnyOrderEntriesOf(Map.of(1, "Yes", 2, "No"));
+		assertThat(mapping.outcome()).isEqualTo(Outcome.PARTIAL);
+	}
+
+	@Test
+	void mapsPartialAnswers() {
+		Mapping mapping = map("1. Brist på sjuksköterskor.\n\n4. Samverkan kommun–region.");
+		assertThat(mapping.outcome()).isEqualTo(Outcome.PARTIAL);
+		assertThat(mapping.answers()).containsOnlyKeys(1, 4);
+		assertThat(mapping.notes()).contains("still open: [2, 3, 5]");
+	}
+
+	@Test
+	void mapsInlineAnswersUnderQuotedQuestions() {
+		String text = """
+				Hej, svar nedan.
+
+				Den tors 3 dec. 2026 kl 09:12 skrev Samla <enkat+k3x9@samla.se>:
+				> Hej Anna! Svara gärna på frågorna nedan.
+				>
+				> 1. Vad ser ni för mönster i resultatet, finns strategiska vägval som ni
+				> ser att ni behöver göra?
+
+				Brist på sjuksköterskor,
+				vi behöver rusta chefer.
+
+				> 2. Vilka kompetensförsörjningsaktiviteter gör ni idag gällande de
+				> yrkesbefattningar som finns med i kartläggningen?
+				Språkombud.
+				> 3. Vilka ytterligare kompetensförsörjningsaktiviteter skulle vara relevanta
+				> för er att göra utifrån kartläggningsresultatet?
+				> Inom vilka kompetensförsörjningsområden ser ni behov av att kunna samverka
+				> länsgemensamt?
+				Attrahera tillsammans.
+				> 5. Övriga tankar/medskick
+				>
+				> Tack för hjälpen!
+
+				Mvh Anna
+				""";
+		Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), STEP_2);
+		assertThat(mapping.outcome()).isEqualTo(Outcome.PARTIAL);
+		assertThat(mapping.answers()).containsExactlyInAnyOrderEntriesOf(Map.of(1,
+				"Brist på sjuksköterskor,\nvi behöver rusta chefer.", 2, "Språkombud.", 4, "Attrahera tillsammans."));
+		assertThat(mapping.notes()).contains("answered inline under quoted questions",
+				"text above the quoted questions ignored");
+	}
+
+	@Test
+	void refusesInlineTextUnderAQuoteThatIsNoQuestion() {
+		String text = "> Hej Anna!\nHej!\n> 1. Vad ser ni för mönster i resultatet?\nBrist.";
+		assertThat(AnswerMapper.map(QuoteStripper.strip(text), STEP_2).outcome()).isEqualTo(Outcome.AMBIGUOUS);
+	}
+
+	@Test
+	void mapsUnnumberedTextToTheSingleOpenQuestion() {
+		List<AskedQuestion> asked = answeredExcept(5);
+		Mapping mapping = map("Tack för ett bra upplägg!\nVi vill gärna vara med i nätverket.", asked);
+		assertThat(mapping.outcome()).isEqualTo(Outcome.COMPLETE);
+		assertThat(mapping.answers())
+			.isEqualTo(Map.of(5, "Tack för ett bra upplägg!\nVi vill gärna vara med i nätverket."));
+	}
+
+	@Test
+	void refusesUnnumberedTextWithSeveralOpenQuestions() {
+		Mapping mapping = map("Vi behöver rusta chefer.");
+		assertThat(mapping.outcome()).isEqualTo(Outcome.AMBIGUOUS);
+		assertThat(mapping.answers()).isEmpty();
+		assertThat(mapping.notes()).containsExactly("unnumbered text with 5 open questions");
+	}
+
+	@Test
+	void splitsNumberedAnswersOnOneLineWhenNumbersRunInOrder() {
+		List<AskedQuestion> asked = List.of(new AskedQuestion(1, "Deltar ni?", false),
+				new AskedQuestion(2, "Har ni en plan?", false), new AskedQuestion(3, "Följs den upp?", false));
+		Mapping mapping = map("1. Ja 2. Nej 3. Vet ej", asked);
+		assertThat(mapping.outcome()).isEqualTo(Outcome.COMPLETE);
+		assertThat(mapping.answers()).isEqualTo(Map.of(1, "Ja", 2, "Nej", 3, "Vet ej"));
+	}
+
+	@Test
+	void keepsEmbeddedNumbersThatDoNotRunInOrder() {
+		Mapping mapping = map("1. Vi har 3. linjens chefer i 2 kommuner");
+		assertThat(mapping.answers()).isEqualTo(Map.of(1, "Vi har 3. linjens chefer i 2 kommuner"));
+	}
+
+	@Test
+	void refusesTheSameNumberTwice() {
+		Mapping mapping = map("1. Ja\n2. Nej\n2. Kanske");
+		assertThat(mapping.outcome()).isEqualTo(Outcome.AMBIGUOUS);
+		assertThat(mapping.answers()).isEmpty();
+		assertThat(mapping.notes()).contains("number 2 answered twice");
+	}
+
+	@Test
+	void refusesNumbersOutOfRange() {
+		Mapping mapping = map("1. Ja\n7. Nej");
+		assertThat(mapping.outcome()).isEqualTo(Outcome.AMBIGUOUS);
+		assertThat(mapping.notes()).contains("number 7 is not a question in the email");
+	}
+
+	@Test
+	void refusesNumbersOutOfOrder() {
+		Mapping mapping = map("2. Nej\n1. Ja");
+		assertThat(mapping.outcome()).isEqualTo(Outcome.AMBIGUOUS);
+		assertThat(mapping.notes()).contains("numbers out of order: 1 after 2");
+	}
+
+	@Test
+	void refusesDoubtfulShortReplies() {
+		for (String reply : List.of("Se svar nedan", "Hej! Svar i texten.", "Se bifogad fil", "OK", "Tack!")) {
+			Mapping mapping = map(reply, answeredExcept(5));
+			assertThat(mapping.outcome()).as(reply).isEqualTo(Outcome.AMBIGUOUS);
+			assertThat(mapping.answers()).isEmpty();
+		}
+	}
+
+	@Test
+	void reportsEmptyReply() {
+		assertThat(map("").outcome()).isEqualTo(Outcome.EMPTY);
+		assertThat(map("  \n ").outcome()).isEqualTo(Outcome.EMPTY);
+		assertThat(map("3.\n4.").outcome()).isEqualTo(Outcome.EMPTY);
+	}
+
+	@Test
+	void keepsAnAnswerStartingWithFrom() {
+		String text = "1. Från: kommunens HR\nTill: alla enhetschefer\nÄmne: rekrytering\n2. Språkombud";
+		Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), STEP_2);
+		assertThat(mapping.answers())
+			.isEqualTo(Map.of(1, "Från: kommunens HR\nTill: alla enhetschefer\nÄmne: rekrytering", 2, "Språkombud"));
+	}
+
+	@Test
+	void refusesNumbersThatOnlyPointAtQuestionsAnsweredBefore() {
+		Mapping mapping = map("1. Första punkten\n2. Andra punkten", answeredExcept(5));
+		assertThat(mapping.outcome()).isEqualTo(Outcome.AMBIGUOUS);
+	}
+
+	@Test
+	void acceptsChangesAlongsideOpenAnswers() {
+		Mapping mapping = map("1. Nytt svar\n5. Inget mer", answeredExcept(5));
+		assertThat(mapping.outcome()).isEqualTo(Outcome.COMPLETE);
+		assertThat(mapping.notes()).contains("changes answers given before: [1]");
+	}
+
+	@Test
+	void notesNeverContainAnswerText() {
+		Mapping mapping = map("Hemligt\n1. Hemligt svar\n1. Hemligt igen");
+		assertThat(mapping.notes()).noneMatch((note) -> note.contains("Hemligt"));
+	}
+
+	@Test
+	void mapsAFullReplyFromAMessage() throws Exception {
+		String raw = """
+				From: Anna Svensson <anna.svensson@kumla.se>
+				Subject: SV: Kartläggning steg 2
+				MIME-Version: 1.0
+				Content-Type: text/plain; charset=iso-8859-1
+				Content-Transfer-Encoding: quoted-printable
+
+				1. Brist p=E5 sjuksk=F6terskor =96 rusta chefer
+				2. Spr=E5kombud
+
+				Med v=E4nlig h=E4lsning
+				Anna
+
+				Fr=E5n: Samla enk=E4t <enkat+k3x9@samla.se>
+				Skickat: den 3 december 2026 09:12
+				Till: Anna Svensson
+				=C4mne: Kartl=E4ggning steg 2
+
+				1. Vad ser ni f=F6r m=F6nster i resultatet?
+				""";
+		ReplyText text = ReplyBody
+			.extract(new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+					new java.io.ByteArrayInputStream(raw.getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+		Mapping mapping = AnswerMapper.map(text.stripped(), STEP_2);
+		assertThat(mapping.outcome()).isEqualTo(Outcome.PARTIAL);
+		assertThat(mapping.answers()).isEqualTo(Map.of(1, "Brist på sjuksköterskor – rusta chefer", 2, "Språkombud"));
+	}
+
+	private static Mapping map(String reply) {
+		return map(reply, STEP_2);
+	}
+
+	private static Mapping map(String reply, List<AskedQuestion> asked) {
+		return AnswerMapper.map(new QuoteStripper.Stripped(reply, "", false), asked);
+	}
+
+	private static List<AskedQuestion> answeredExcept(int open) {
+		List<AskedQuestion> asked = new ArrayList<>();
+		for (AskedQuestion question : STEP_2) {
+			asked.add(new AskedQuestion(question.number(), question.text(), question.number() != open));
+		}
+		return asked;
+	}
+
+}
