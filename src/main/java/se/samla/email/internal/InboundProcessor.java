@@ -38,7 +38,6 @@ import se.samla.email.internal.intake.ReplyLink;
 import se.samla.email.internal.reading.AnswerMapper;
 import se.samla.email.internal.reading.AnswerMapper.AskedQuestion;
 import se.samla.email.internal.reading.AnswerMapper.Mapping;
-import se.samla.email.internal.reading.QuoteStripper;
 import se.samla.email.internal.reading.ReplyBody;
 import se.samla.shared.Channel;
 import se.samla.shared.Language;
@@ -176,7 +175,7 @@ public class InboundProcessor {
 			.stream()
 			.map(step -> new AskedQuestion(step.number(), step.question().text().in(language), step.isSettled()))
 			.toList();
-		Mapping mapping = AnswerMapper.map(QuoteStripper.strip(ReplyBody.extract(message).text()), asked);
+		Mapping mapping = AnswerMapper.map(ReplyBody.extract(message).stripped(), asked);
 		if (mapping.outcome() == AnswerMapper.Outcome.AMBIGUOUS || mapping.outcome() == AnswerMapper.Outcome.EMPTY) {
 			this.replies.send(person, sendOut, "clarify/" + sourceId,
 					text("email.reply.clarify.subject", language, sendOut.title()),
