@@ -27,7 +27,7 @@ import se.samla.surveys.QuestionnaireValidator;
 public final class OperatorCli {
 
 	static final Set<String> COMMANDS = Set.of("validate", "import-directory", "send-outs", "response", "status",
-			"preview", "pause", "resume", "send-now", "close", "extend", "help");
+			"preview", "pause", "resume", "send-now", "close", "extend", "eml", "help");
 
 	private OperatorCli() {
 	}
@@ -129,6 +129,8 @@ public final class OperatorCli {
 				      close early: no more answers, nothing more sent
 				  extend SEND-OUT DEADLINE
 				      move the deadline (2026-12-22 or 2026-12-22T17:00); reminders are re-planned
+				  eml FILE
+				      what Samla would record from an email (.eml), as JSON, changing nothing
 				  help
 				      this text
 

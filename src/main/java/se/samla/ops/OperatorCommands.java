@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import se.samla.answers.AuditEntry;
 import se.samla.answers.ResponseManagement;
@@ -33,6 +35,8 @@ import se.samla.directory.ImportReport;
 import se.samla.directory.Person;
 import se.samla.directory.PersonId;
 import se.samla.ops.OperatorCli.UsageException;
+import se.samla.email.MailExplanation;
+import se.samla.email.MailInspector;
 import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
 import se.samla.surveys.AnswerFormatter;
@@ -53,11 +57,15 @@ class OperatorCommands {
 
 	private final SendOutOperations operations;
 
+	private final MailInspector mail;
+
 	private final ZoneId zone;
 
 	OperatorCommands(DirectoryImport directoryImport, Directory directory, SendOuts sendOuts,
-			ResponseManagement responses, SendOutOperations operations, CampaignProperties campaigns) {
+			ResponseManagement responses, SendOutOperations operations, MailInspector mail,
+			CampaignProperties campaigns) {
 		this.operations = operations;
+		this.mail = mail;
 		this.zone = campaigns.zone();
 		this.directoryImport = directoryImport;
 		this.directory = directory;
@@ -77,6 +85,7 @@ class OperatorCommands {
 			case "status" -> status(new SendOutId(options.positional("SEND-OUT")), options, out);
 			case "preview" -> preview(options, out);
 			case "pause", "resume", "send-now", "close", "extend" -> act(command, options, out);
+			case "eml" -> eml(options, out, err);
 			default -> throw new UsageException("unknown command " + command);
 		};
 	}
@@ -166,6 +175,23 @@ class OperatorCommands {
 		SendOut after = this.sendOuts.find(sendOut).orElseThrow();
 		out.printf("%s: %s, deadline %s%n", sendOut, this.sendOuts.state(after), this.time.format(after.deadline()));
 		return 0;
+	}
+
+	private int eml(Options options, PrintStream out, PrintStream err) {
+		Path file = Path.of(options.positional("FILE"));
+		options.requireNoMore();
+		try {
+			MailExplanation explanation = this.mail.explain(Files.readAllBytes(file));
+			out.println(JsonMapper.builder()
+				.enable(SerializationFeature.INDENT_OUTPUT)
+				.build()
+				.writeValueAsString(explanation));
+			return 0;
+		}
+		catch (Exception ex) {
+			err.println(file + ": cannot be read as an email: " + ex.getMessage());
+			return 1;
+		}
 	}
 
 	private int sendOuts(PrintStream out) {

@@ -135,71 +135,56 @@ public class InboundProcessor {
 		}
 	}
 
+	/**
+	 * What Samla would make of a raw message, without changing anything: for the operator
+	 * command that explains an {@code .eml} file.
+	 */
+	public Decision explain(byte[] raw) throws Exception {
+		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+		String messageId = message.getMessageID();
+		return decide(message, (messageId != null) ? messageId : "sha256:" + sha256(raw));
+	}
+
 	private Result process(MimeMessage message, String sourceId) throws Exception {
-		Addresses addresses = new Addresses(this.properties.replyLocalPart(), this.properties.bounceLocalPart(),
-				this.properties.domain());
-		Classification classification = MailClassifier.classify(message, addresses);
-		if (classification instanceof Classification.AutoReply auto) {
-			return Result.of(InboundStatus.AUTO_REPLY, auto.reason());
-		}
-		if (classification instanceof Classification.Bounce bounce) {
-			return bounce(bounce);
-		}
-		if (!(classification instanceof Classification.Human)) {
-			return Result.of(InboundStatus.SYSTEM, classification.getClass().getSimpleName());
-		}
-		Optional<ReplyLink.Link> link = ReplyLink.find(message, addresses, this.email::tokenForMessageId);
-		Optional<TokenOwner> owner = link.flatMap(found -> this.email.owner(found.token()));
-		if (owner.isEmpty()) {
-			return Result.of(InboundStatus.NO_TOKEN, "no valid token");
-		}
-		Person person = this.directory.person(owner.get().person()).orElse(null);
-		SendOut sendOut = this.sendOuts.find(owner.get().sendOut()).orElse(null);
-		if (person == null || sendOut == null) {
-			return new Result(InboundStatus.NO_TOKEN, "token of an unknown person or send-out", link.get().token(),
-					owner.get());
-		}
-		if (!ReplyLink.fromMatches(message, person.email())) {
-			return new Result(InboundStatus.REVIEW, "valid token from another sender (via " + link.get().via() + ")",
-					link.get().token(), owner.get());
-		}
-		Language language = person.language();
-		if (this.sendOuts.state(sendOut) == SendOutState.CLOSED) {
-			this.replies.send(person, sendOut, "closed/" + sourceId,
-					text("email.reply.closed.subject", language, sendOut.title()),
-					List.of(text("email.reply.closed", language, sendOut.title())), message);
-			return new Result(InboundStatus.CLOSED, "send-out closed", link.get().token(), owner.get());
-		}
-		ResponseState state = this.responses.startOrResume(sendOut.id(), person.id(), Channel.EMAIL);
-		List<AskedQuestion> asked = state.steps()
-			.stream()
-			.map(step -> new AskedQuestion(step.number(), step.question().text().in(language), step.isSettled()))
-			.toList();
-		Mapping mapping = AnswerMapper.map(ReplyBody.extract(message).stripped(), asked);
-		if (mapping.outcome() == AnswerMapper.Outcome.AMBIGUOUS || mapping.outcome() == AnswerMapper.Outcome.EMPTY) {
-			this.replies.send(person, sendOut, "clarify/" + sourceId,
-					text("email.reply.clarify.subject", language, sendOut.title()),
-					List.of(text("email.reply.clarify", language), text("email.how-to.2", language)), message);
-			return new Result(InboundStatus.AMBIGUOUS, String.join("; ", mapping.notes()), link.get().token(),
-					owner.get());
-		}
-		List<String> problems = new ArrayList<>();
-		for (Map.Entry<Integer, String> answer : mapping.answers().entrySet()) {
-			Step step = state.steps().get(answer.getKey() - 1);
-			AnswerReader.Result read = this.reader.read(step.question(), answer.getValue(), language);
-			if (read instanceof AnswerReader.Understood understood) {
-				Outcome outcome = this.responses.answer(state.id(), step.key(), understood.value(),
-						Source.of(Channel.EMAIL, sourceId));
-				if (outcome instanceof Outcome.Rejected rejected) {
-					rejected.problems()
-						.forEach(problem -> problems.add(step.number() + ": " + this.messages.getMessage(problem.code(),
-								problem.argumentArray(), language.locale())));
+		Decision decision = decide(message, sourceId);
+		Result result = new Result(decision.status(), decision.detail(), decision.token(), decision.owner());
+		switch (decision.status()) {
+			case BOUNCE -> {
+				if (decision.owner() != null && decision.detail().startsWith("permanent")) {
+					this.routes.markUnreachable(decision.owner().person(), Channel.EMAIL,
+							"bounced: " + decision.detail());
 				}
 			}
-			else {
-				AnswerReader.NotUnderstood not = (AnswerReader.NotUnderstood) read;
-				problems.add(step.number() + ": " + this.messages.getMessage(not.problem().code(),
-						not.problem().argumentArray(), language.locale()));
+			case CLOSED -> this.replies.send(decision.person(), decision.sendOut(), "closed/" + sourceId,
+					text("email.reply.closed.subject", decision.person().language(), decision.sendOut().title()),
+					List.of(text("email.reply.closed", decision.person().language(), decision.sendOut().title())),
+					message);
+			case AMBIGUOUS -> this.replies.send(decision.person(), decision.sendOut(), "clarify/" + sourceId,
+					text("email.reply.clarify.subject", decision.person().language(), decision.sendOut().title()),
+					List.of(text("email.reply.clarify", decision.person().language()),
+							text("email.how-to.2", decision.person().language())),
+					message);
+			case RECORDED -> record(decision, sourceId, message);
+			default -> {
+				// kept; nothing to do
+			}
+		}
+		return result;
+	}
+
+	private void record(Decision decision, String sourceId, MimeMessage message) throws Exception {
+		Person person = decision.person();
+		Language language = person.language();
+		ResponseState state = this.responses.startOrResume(decision.sendOut().id(), person.id(), Channel.EMAIL);
+		List<String> problems = new ArrayList<>(decision.problems());
+		for (Map.Entry<se.samla.answers.StepKey, se.samla.surveys.AnswerValue> answer : decision.answers().entrySet()) {
+			Outcome outcome = this.responses.answer(state.id(), answer.getKey(), answer.getValue(),
+					Source.of(Channel.EMAIL, sourceId));
+			if (outcome instanceof Outcome.Rejected rejected) {
+				int number = state.step(answer.getKey()).map(Step::number).orElse(0);
+				rejected.problems()
+					.forEach(problem -> problems.add(number + ": "
+							+ this.messages.getMessage(problem.code(), problem.argumentArray(), language.locale())));
 			}
 		}
 		this.routes.markReachable(person.id(), Channel.EMAIL);
@@ -208,13 +193,76 @@ public class InboundProcessor {
 			this.responses.submit(after.id(), Source.of(Channel.EMAIL, sourceId));
 			after = this.responses.state(state.id());
 		}
-		this.replies.send(person, sendOut, "confirm/" + sourceId,
-				text("email.reply.confirm.subject", language, sendOut.title()), confirmation(after, problems, language),
-				message);
-		return new Result(InboundStatus.RECORDED,
-				mapping.outcome() + ", " + mapping.answers().size() + " answer(s)"
+		this.replies.send(person, decision.sendOut(), "confirm/" + sourceId,
+				text("email.reply.confirm.subject", language, decision.sendOut().title()),
+				confirmation(after, problems, language), message);
+	}
+
+	private Decision decide(MimeMessage message, String sourceId) throws Exception {
+		Addresses addresses = new Addresses(this.properties.replyLocalPart(), this.properties.bounceLocalPart(),
+				this.properties.domain());
+		Classification classification = MailClassifier.classify(message, addresses);
+		if (classification instanceof Classification.AutoReply auto) {
+			return Decision.of(InboundStatus.AUTO_REPLY, auto.reason());
+		}
+		if (classification instanceof Classification.Bounce bounce) {
+			Optional<TokenOwner> owner = Optional.ofNullable(bounce.token()).flatMap(this.email::owner);
+			return new Decision(InboundStatus.BOUNCE,
+					(bounce.permanent() ? "permanent " : "temporary ") + bounce.status(), bounce.token(),
+					owner.orElse(null), null, null, null, Map.of(), List.of());
+		}
+		if (!(classification instanceof Classification.Human)) {
+			return Decision.of(InboundStatus.SYSTEM, classification.getClass().getSimpleName());
+		}
+		Optional<ReplyLink.Link> link = ReplyLink.find(message, addresses, this.email::tokenForMessageId);
+		Optional<TokenOwner> owner = link.flatMap(found -> this.email.owner(found.token()));
+		if (owner.isEmpty()) {
+			return Decision.of(InboundStatus.NO_TOKEN, "no valid token");
+		}
+		String token = link.get().token();
+		Person person = this.directory.person(owner.get().person()).orElse(null);
+		SendOut sendOut = this.sendOuts.find(owner.get().sendOut()).orElse(null);
+		if (person == null || sendOut == null) {
+			return new Decision(InboundStatus.NO_TOKEN, "token of an unknown person or send-out", token, owner.get(),
+					null, null, null, Map.of(), List.of());
+		}
+		if (!ReplyLink.fromMatches(message, person.email())) {
+			return new Decision(InboundStatus.REVIEW, "valid token from another sender (via " + link.get().via() + ")",
+					token, owner.get(), person, sendOut, null, Map.of(), List.of());
+		}
+		if (this.sendOuts.state(sendOut) == SendOutState.CLOSED) {
+			return new Decision(InboundStatus.CLOSED, "send-out closed", token, owner.get(), person, sendOut, null,
+					Map.of(), List.of());
+		}
+		Language language = person.language();
+		ResponseState state = this.responses.preview(sendOut.id(), person.id());
+		List<AskedQuestion> asked = state.steps()
+			.stream()
+			.map(step -> new AskedQuestion(step.number(), step.question().text().in(language), step.isSettled()))
+			.toList();
+		Mapping mapping = AnswerMapper.map(ReplyBody.extract(message).stripped(), asked);
+		if (mapping.outcome() == AnswerMapper.Outcome.AMBIGUOUS || mapping.outcome() == AnswerMapper.Outcome.EMPTY) {
+			return new Decision(InboundStatus.AMBIGUOUS, mapping.outcome() + ": " + String.join("; ", mapping.notes()),
+					token, owner.get(), person, sendOut, mapping, Map.of(), List.of());
+		}
+		Map<se.samla.answers.StepKey, se.samla.surveys.AnswerValue> answers = new java.util.LinkedHashMap<>();
+		List<String> problems = new ArrayList<>();
+		for (Map.Entry<Integer, String> answer : new java.util.TreeMap<>(mapping.answers()).entrySet()) {
+			Step step = state.steps().get(answer.getKey() - 1);
+			AnswerReader.Result read = this.reader.read(step.question(), answer.getValue(), language);
+			if (read instanceof AnswerReader.Understood understood) {
+				answers.put(step.key(), understood.value());
+			}
+			else {
+				AnswerReader.NotUnderstood not = (AnswerReader.NotUnderstood) read;
+				problems.add(step.number() + ": " + this.messages.getMessage(not.problem().code(),
+						not.problem().argumentArray(), language.locale()));
+			}
+		}
+		return new Decision(InboundStatus.RECORDED,
+				mapping.outcome() + ", " + answers.size() + " answer(s)"
 						+ (problems.isEmpty() ? "" : ", " + problems.size() + " not understood"),
-				link.get().token(), owner.get());
+				token, owner.get(), person, sendOut, mapping, answers, problems);
 	}
 
 	private List<String> confirmation(ResponseState state, List<String> problems, Language language) {
@@ -234,15 +282,6 @@ public class InboundProcessor {
 		return lines;
 	}
 
-	private Result bounce(Classification.Bounce bounce) {
-		Optional<TokenOwner> owner = Optional.ofNullable(bounce.token()).flatMap(this.email::owner);
-		if (owner.isPresent() && bounce.permanent()) {
-			this.routes.markUnreachable(owner.get().person(), Channel.EMAIL, "bounced: " + bounce.status());
-		}
-		return new Result(InboundStatus.BOUNCE, (bounce.permanent() ? "permanent " : "temporary ") + bounce.status(),
-				bounce.token(), owner.orElse(null));
-	}
-
 	private String text(String code, Language language, Object... arguments) {
 		return this.messages.getMessage(code, arguments, language.locale());
 	}
@@ -254,6 +293,29 @@ public class InboundProcessor {
 		catch (java.security.NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * What an email means, decided without side effects.
+	 *
+	 * @param status what it is
+	 * @param detail why, without answer text
+	 * @param token the reply token found, or {@code null}
+	 * @param owner the send-out and person the token stands for, or {@code null}
+	 * @param person the person, when known
+	 * @param sendOut the send-out, when known
+	 * @param mapping how the text was mapped onto the questions, when it was
+	 * @param answers the typed answers to record, by question
+	 * @param problems answers that could not be understood, by question number
+	 */
+	public record Decision(InboundStatus status, String detail, String token, TokenOwner owner, Person person,
+			SendOut sendOut, Mapping mapping, Map<se.samla.answers.StepKey, se.samla.surveys.AnswerValue> answers,
+			List<String> problems) {
+
+		static Decision of(InboundStatus status, String detail) {
+			return new Decision(status, detail, null, null, null, null, null, Map.of(), List.of());
+		}
+
 	}
 
 	private record Result(InboundStatus status, String detail, String token, TokenOwner owner) {

@@ -33,6 +33,8 @@ import se.samla.campaigns.SendOuts;
 import se.samla.campaigns.internal.Dispatcher;
 import se.samla.directory.OrganisationId;
 import se.samla.directory.Person;
+import se.samla.email.MailExplanation;
+import se.samla.email.MailInspector;
 import se.samla.shared.SendOutId;
 import se.samla.support.MutableClock;
 import se.samla.support.TestClockConfiguration;
@@ -78,6 +80,9 @@ class EmailReplyJourneyTests {
 	ResponseManagement responses;
 
 	@Autowired
+	MailInspector inspector;
+
+	@Autowired
 	MutableClock clock;
 
 	@Autowired
@@ -87,6 +92,9 @@ class EmailReplyJourneyTests {
 	void plusAddressing() {
 		mail.getUserManager().setMessageDeliveryHandler(new PlusAddressing(mail.getUserManager()));
 		this.jdbc.sql("DELETE FROM imap_state").update();
+		this.jdbc.sql("DELETE FROM email_inbound").update();
+		// Send-outs of earlier tests in this context would send reminders of their own.
+		this.jdbc.sql("UPDATE send_out SET closed_at = CURRENT_TIMESTAMP").update();
 	}
 
 	@Test
@@ -185,6 +193,29 @@ class EmailReplyJourneyTests {
 			.query(String.class)
 			.single()).isEqualTo("NO_TOKEN");
 		assertThat(this.responses.find(id, person.id())).isEmpty();
+	}
+
+	@Test
+	void explainsWhatAnEmailWouldRecordWithoutChangingAnything() throws Exception {
+		SendOutId id = define("forklaring");
+		this.clock.set(at(2026, 12, 1, 9, 0));
+		this.dispatcher.run();
+		Person person = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow()).get(0);
+		MimeMessage invitation = inbox(person.email()).get(0);
+		byte[] reply = raw(reply(invitation, person, "<forklaring@kumla.example.org>", """
+				Fråga 1: Svårt att rekrytera sjuksköterskor.
+				Fråga 4: Attrahera tillsammans.
+				"""));
+
+		MailExplanation explanation = this.inspector.explain(reply);
+
+		assertThat(explanation.status()).isEqualTo("RECORDED");
+		assertThat(explanation.sendOut()).isEqualTo("forklaring");
+		assertThat(explanation.personName()).isEqualTo(person.name());
+		assertThat(explanation.answers()).extracting(MailExplanation.Answer::number).containsExactly(1, 4);
+		assertThat(explanation.answers().get(1).answer()).isEqualTo("Attrahera tillsammans.");
+		assertThat(this.responses.find(id, person.id())).isEmpty();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM email_inbound").query(Long.class).single()).isZero();
 	}
 
 	private MimeMessage reply(MimeMessage invitation, Person from, String messageId, String body) throws Exception {
