@@ -281,7 +281,7 @@ public final class MailClassifier {
 		if (from.contains("mailer-daemon") || from.matches("(?s).*(?<![\\w.+-])postmaster(?:@|>|\\s*$).*")) {
 			return "From " + (from.contains("mailer-daemon") ? "mailer-daemon" : "postmaster");
 		}
-		String subject = subject(message);
+		String subject = MailParts.subject(message);
 		if (subject != null && BOUNCE_SUBJECT.matcher(subject).find()) {
 			return "bounce subject";
 		}
@@ -381,7 +381,7 @@ public final class MailClassifier {
 				return "Precedence: " + precedence;
 			}
 		}
-		String subject = subject(message);
+		String subject = MailParts.subject(message);
 		if (subject != null && AUTO_REPLY_SUBJECT.matcher(subject).find()) {
 			return "auto-reply subject";
 		}
@@ -389,15 +389,6 @@ public final class MailClassifier {
 	}
 
 	// --- helpers ---
-
-	private static String subject(MimeMessage message) {
-		try {
-			return message.getSubject();
-		}
-		catch (MessagingException ex) {
-			return MailParts.header(message, "Subject");
-		}
-	}
 
 	private static Part first(List<Part> parts, String... types) {
 		for (Part part : parts) {

@@ -2,6 +2,9 @@ package se.samla.email.internal.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -102,6 +105,47 @@ final class MailParts {
 			}
 		}
 		return ids;
+	}
+
+	/**
+	 * The decoded subject, or {@code null}. Servers that speak SMTPUTF8 pass raw UTF-8 in
+	 * headers, which Jakarta Mail reads byte by byte as Latin-1 unless the session allows
+	 * UTF-8; such values are re-read as UTF-8 when they are valid UTF-8.
+	 */
+	static String subject(Part part) {
+		String raw = header(part, "Subject");
+		if (raw == null) {
+			return null;
+		}
+		String text = utf8IfValid(raw);
+		try {
+			return MimeUtility.decodeText(text);
+		}
+		catch (UnsupportedEncodingException ex) {
+			return text;
+		}
+	}
+
+	private static String utf8IfValid(String value) {
+		boolean eightBit = false;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c > 0xff) {
+				return value;
+			}
+			eightBit |= c > 0x7f;
+		}
+		if (!eightBit) {
+			return value;
+		}
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1)))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			return value;
+		}
 	}
 
 	/** The content type of a part, or {@code null} when it cannot be parsed. */

@@ -9,7 +9,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -154,13 +153,7 @@ public final class ReplyLink {
 	}
 
 	private static Optional<String> subjectToken(MimeMessage message) {
-		String subject;
-		try {
-			subject = message.getSubject();
-		}
-		catch (MessagingException ex) {
-			return Optional.empty();
-		}
+		String subject = MailParts.subject(message);
 		if (subject == null) {
 			return Optional.empty();
 		}

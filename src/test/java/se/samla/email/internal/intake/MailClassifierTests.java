@@ -1,0 +1,340 @@
+package se.samla.email.internal.intake;
+
+import java.util.List;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import se.samla.email.internal.intake.Classification.AutoReply;
+import se.samla.email.internal.intake.Classification.Bounce;
+import se.samla.email.internal.intake.Classification.Human;
+import se.samla.email.internal.intake.Classification.ReadReceipt;
+import se.samla.email.internal.intake.Classification.SystemMessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MailClassifierTests {
+
+	private static final String TOKEN = "abcdefghijklmnop";
+
+	private static final String REPLY = """
+			From: Anna Berg <anna.berg@kumla.example.org>
+			To: enkat+abcdefghijklmnop@samla.example.org
+			Subject: SV: [Samla abcdefghijklmnop] Kartläggning steg 2
+			Message-ID: <r1@kumla.example.org>
+			%s
+			1. Vi behöver fler sjuksköterskor.
+			""";
+
+	@Test
+	void anOrdinaryReplyIsHuman() {
+		assertThat(classify(reply(""))).isEqualTo(new Human());
+	}
+
+	@Test
+	void autoResponseSuppressAloneIsNotAnAutoReply() {
+		assertThat(classify(reply("X-Auto-Response-Suppress: All\n"))).isEqualTo(new Human());
+	}
+
+	@Test
+	void autoSubmittedNoIsHuman() {
+		assertThat(classify(reply("Auto-Submitted: no\n"))).isEqualTo(new Human());
+	}
+
+	@Test
+	void autoSubmittedOtherThanNoIsAnAutoReply() {
+		assertThat(classify(reply("Auto-Submitted: auto-replied\n")))
+			.isEqualTo(new AutoReply("Auto-Submitted: auto-replied"));
+		assertThat(classify(reply("Auto-Submitted: auto-generated; owner-email=x@y\n"))).isInstanceOf(AutoReply.class);
+	}
+
+	@Test
+	void xAutoreplyAndXAutorespondAreAutoReplies() {
+		assertThat(classify(reply("X-Autoreply: yes\n"))).isEqualTo(new AutoReply("X-Autoreply"));
+		assertThat(classify(reply("X-Autorespond: Jag är borta\n"))).isEqualTo(new AutoReply("X-Autorespond"));
+	}
+
+	@Test
+	void precedenceBulkJunkListAndAutoReplyAreAutoReplies() {
+		for (String precedence : new String[] { "bulk", "junk", "list", "auto_reply", "Bulk" }) {
+			assertThat(classify(reply("Precedence: " + precedence + "\n"))).as(precedence)
+				.isInstanceOf(AutoReply.class);
+		}
+		assertThat(classify(reply("Precedence: first-class\n"))).isEqualTo(new Human());
+	}
+
+	@Test
+	void outOfOfficeSubjectsWithoutHeadersAreAutoReplies() {
+		for (String subject : new String[] { "Automatiskt svar: Kartläggning", "Autosvar: Kartläggning",
+				"Frånvaro: Kartläggning", "Frånvarande till 4 januari", "Automatic reply: Survey", "Auto-Reply: Survey",
+				"Out of Office: Survey", "RE: I am out of the office" }) {
+			assertThat(classify(withSubject(subject))).as(subject).isInstanceOf(AutoReply.class);
+		}
+	}
+
+	@Test
+	void anOrdinarySubjectMentioningAbsenceInPassingIsHuman() {
+		assertThat(classify(withSubject("SV: Kartläggning – svar före min frånvaro"))).isEqualTo(new Human());
+	}
+
+	@Test
+	void anEmptyFromIsASystemMessage() {
+		assertThat(classify(Mails.parse("""
+				From:
+				To: samla@samla.example.org
+				Subject: Skannat dokument
+
+				Bifogas.
+				"""))).isEqualTo(new SystemMessage("no From"));
+	}
+
+	@Test
+	void aMissingOrUnparseableFromIsASystemMessage() {
+		assertThat(classify(Mails.parse("To: samla@samla.example.org\nSubject: x\n\ny\n")))
+			.isInstanceOf(SystemMessage.class);
+		assertThat(classify(Mails.parse("From: Skrivaren\nTo: samla@samla.example.org\nSubject: x\n\ny\n")))
+			.isInstanceOf(SystemMessage.class);
+		assertThat(classify(Mails.parse("From: <a@@b>\nTo: samla@samla.example.org\nSubject: x\n\ny\n")))
+			.isInstanceOf(SystemMessage.class);
+	}
+
+	@Test
+	void anythingAddressedToTheBounceAddressIsABounceWithItsToken() {
+		MimeMessage message = Mails.parse("""
+				From: Postmaster <postmaster@kumla.example.org>
+				To: bounce+ABCDEFGHIJKLMNOP@Samla.Example.Org
+				Subject: Meddelande
+
+				Kunde inte leverera: 550 5.7.1 rejected by policy
+				""");
+		assertThat(classify(message)).isEqualTo(new Bounce(true, List.of(), "5.7.1", TOKEN, null));
+	}
+
+	@Test
+	void anAutoResponderAnsweringTheBounceAddressStaysAnAutoReply() {
+		MimeMessage message = Mails.parse("""
+				From: Anna Berg <anna.berg@kumla.example.org>
+				To: bounce+abcdefghijklmnop@samla.example.org
+				Auto-Submitted: auto-replied
+				Subject: Frånvaro
+
+				Jag är borta.
+				""");
+		assertThat(classify(message)).isInstanceOf(AutoReply.class);
+	}
+
+	@Test
+	void aDeliveryReportWithFailedAnd5xxIsAHardBounce() {
+		Classification classification = classify(report("bounce+abcdefghijklmnop@samla.example.org", """
+				Final-Recipient: rfc822; anna.berg@kumla.example.org
+				Action: failed
+				Status: 5.1.1
+				""", "Message-ID: <inv.1@samla.example.org>\nReply-To: enkat+abcdefghijklmnop@samla.example.org\n"));
+		assertThat(classification).isEqualTo(
+				new Bounce(true, List.of("anna.berg@kumla.example.org"), "5.1.1", TOKEN, "<inv.1@samla.example.org>"));
+	}
+
+	@Test
+	void aDelayedOr4xxRecipientIsASoftBounce() {
+		Classification delayed = classify(report("samla@samla.example.org", """
+				Final-Recipient: rfc822; anna.berg@kumla.example.org
+				Action: delayed
+				Status: 4.4.7
+				""", ""));
+		assertThat(delayed).isEqualTo(new Bounce(false, List.of("anna.berg@kumla.example.org"), "4.4.7", null, null));
+		Classification failed4xx = classify(report("samla@samla.example.org", """
+				Final-Recipient: rfc822; anna.berg@kumla.example.org
+				Action: failed
+				Status: 4.2.2
+				""", ""));
+		assertThat(failed4xx).isInstanceOf(Bounce.class).extracting((c) -> ((Bounce) c).permanent()).isEqualTo(false);
+	}
+
+	@Test
+	void takesTheTokenFromTheReturnedHeadersWhenTheReportWasNotSentToTheBounceAddress() {
+		Classification classification = classify(report("samla@samla.example.org", """
+				Final-Recipient: rfc822; anna.berg@kumla.example.org
+				Action: failed
+				Status: 5.2.1
+				""",
+				"Return-Path: <bounce+abcdefghijklmnop@samla.example.org>\nMessage-ID: <inv.2@samla.example.org>\n"));
+		assertThat(classification).isEqualTo(
+				new Bounce(true, List.of("anna.berg@kumla.example.org"), "5.2.1", TOKEN, "<inv.2@samla.example.org>"));
+	}
+
+	@Test
+	void oneHardRecipientMakesTheWholeReportHard() {
+		Classification classification = classify(report("samla@samla.example.org", """
+				Final-Recipient: rfc822; a@kumla.example.org
+				Action: delayed
+				Status: 4.4.1
+
+				Final-Recipient: rfc822; b@kumla.example.org
+				Action: failed
+				Status: 5.1.1
+				""", ""));
+		assertThat(classification)
+			.isEqualTo(new Bounce(true, List.of("a@kumla.example.org", "b@kumla.example.org"), "5.1.1", null, null));
+	}
+
+	@Test
+	void aSuccessfulDeliveryReportIsASystemMessage() {
+		assertThat(classify(report("samla@samla.example.org", """
+				Final-Recipient: rfc822; anna.berg@kumla.example.org
+				Action: delivered
+				Status: 2.0.0
+				""", ""))).isInstanceOf(SystemMessage.class);
+	}
+
+	@Test
+	void aDispositionNotificationIsAReadReceipt() {
+		MimeMessage message = Mails.parse("""
+				From: Anna Berg <anna.berg@kumla.example.org>
+				To: samla@samla.example.org
+				Subject: Läst: Kartläggning
+				MIME-Version: 1.0
+				Content-Type: multipart/report; report-type=disposition-notification; boundary="b"
+
+				--b
+				Content-Type: text/plain
+
+				Ditt meddelande lästes.
+				--b
+				Content-Type: message/disposition-notification
+
+				Final-Recipient: rfc822;anna.berg@kumla.example.org
+				Disposition: manual-action/MDN-sent-manually; displayed
+
+				--b--
+				""");
+		assertThat(classify(message)).isEqualTo(new ReadReceipt());
+	}
+
+	@Test
+	void mailFromMailerDaemonOrPostmasterIsABounce() {
+		MimeMessage daemon = Mails.parse("""
+				From: Mail Delivery System <MAILER-DAEMON@mx.kumla.example.org>
+				To: samla@samla.example.org
+				Subject: Meddelande
+
+				Remote server said: 452 4.2.2 mailbox full
+				Reply-To: enkat+abcdefghijklmnop@samla.example.org
+				Message-ID: <inv.3@samla.example.org>
+				""");
+		assertThat(classify(daemon))
+			.isEqualTo(new Bounce(false, List.of(), "4.2.2", TOKEN, "<inv.3@samla.example.org>"));
+		MimeMessage postmaster = Mails.parse("""
+				From: postmaster@kumla.example.org
+				To: samla@samla.example.org
+				Subject: Meddelande
+
+				Något gick fel.
+				""");
+		assertThat(classify(postmaster)).isEqualTo(new Bounce(false, List.of(), null, null, null));
+	}
+
+	@Test
+	void bounceSubjectsMakeABounceEvenFromAnOrdinaryAddress() {
+		for (String subject : new String[] { "Olevererbart: Kartläggning", "Undeliverable: Survey",
+				"Returned mail: see transcript for details", "Delivery Status Notification (Failure)" }) {
+			MimeMessage message = Mails
+				.parse("From: Kumla <it@kumla.example.org>\nTo: samla@samla.example.org\nSubject: " + subject
+						+ "\n\n550 5.1.1 user unknown\nX-Failed: x\n");
+			assertThat(classify(message)).as(subject)
+				.isInstanceOf(Bounce.class)
+				.extracting((c) -> ((Bounce) c).permanent())
+				.isEqualTo(true);
+		}
+	}
+
+	@Test
+	void xFailedRecipientsNameTheFailedAddresses() {
+		MimeMessage message = Mails.parse("""
+				From: Mail Delivery System <Mailer-Daemon@mx.example.org>
+				To: samla@samla.example.org
+				X-Failed-Recipients: anna.berg@kumla.example.org
+				Subject: Mail delivery failed: returning message to sender
+
+				550 5.1.1 No such user
+				""");
+		assertThat(((Bounce) classify(message)).failedRecipients()).containsExactly("anna.berg@kumla.example.org");
+	}
+
+	@Test
+	void anEmptyReturnPathIsABounce() {
+		MimeMessage message = Mails.parse("""
+				Return-Path: <>
+				From: Gateway <gw@kumla.example.org>
+				To: samla@samla.example.org
+				Subject: Meddelande
+
+				Leverans misslyckades.
+				""");
+		assertThat(classify(message)).isInstanceOf(Bounce.class);
+	}
+
+	@Test
+	void anEmptyReturnPathWithAutoReplyMarkersIsAnAutoReplyNotABounce() {
+		MimeMessage message = Mails.parse("""
+				Return-Path: <>
+				From: Anna Berg <anna.berg@kumla.example.org>
+				To: enkat+abcdefghijklmnop@samla.example.org
+				Auto-Submitted: auto-replied
+				Subject: Borta
+
+				Jag är borta.
+				""");
+		assertThat(classify(message)).isEqualTo(new AutoReply("Auto-Submitted: auto-replied"));
+	}
+
+	@Test
+	void reportsTakePrecedenceOverAutoReplyHeaders() {
+		MimeMessage message = report("bounce+abcdefghijklmnop@samla.example.org", """
+				Final-Recipient: rfc822; anna.berg@kumla.example.org
+				Action: failed
+				Status: 5.1.1
+				""", "");
+		assertThat(classify(message)).isInstanceOf(Bounce.class);
+	}
+
+	private static Classification classify(MimeMessage message) {
+		return MailClassifier.classify(message, Mails.ADDRESSES);
+	}
+
+	private static MimeMessage reply(String extraHeaders) {
+		return Mails.parse(REPLY.formatted(extraHeaders));
+	}
+
+	private static MimeMessage withSubject(String subject) {
+		return Mails.parse(REPLY.formatted("").replace("SV: [Samla abcdefghijklmnop] Kartläggning steg 2", subject));
+	}
+
+	private static MimeMessage report(String to, String recipients, String returnedHeaders) {
+		return Mails.parse("""
+				From: Mail Delivery System <MAILER-DAEMON@mx.samla.example.org>
+				To: %s
+				Auto-Submitted: auto-replied
+				Subject: Undelivered Mail Returned to Sender
+				MIME-Version: 1.0
+				Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+
+				--b
+				Content-Type: text/plain
+
+				Your message could not be delivered.
+				--b
+				Content-Type: message/delivery-status
+
+				Reporting-MTA: dns; mx.samla.example.org
+
+				%s
+				--b
+				Content-Type: text/rfc822-headers
+
+				From: samla@samla.example.org
+				%s
+				--b--
+				""".formatted(to, recipients, returnedHeaders));
+	}
+
+}

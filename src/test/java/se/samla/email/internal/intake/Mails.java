@@ -1,0 +1,41 @@
+package se.samla.email.internal.intake;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+
+/** Builds messages for tests from raw RFC 5322 text. */
+final class Mails {
+
+	static final Addresses ADDRESSES = Addresses.defaults("samla.example.org");
+
+	private static final Session SESSION = Session.getInstance(new Properties());
+
+	private Mails() {
+	}
+
+	/** Parses raw message text; lines may end in LF, as in Java text blocks. */
+	static MimeMessage parse(String raw) {
+		return parse(new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	static MimeMessage parse(InputStream in) {
+		try (in) {
+			return new MimeMessage(SESSION, in);
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
