@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import se.samla.directory.PersonId;
+import se.samla.email.internal.intake.Tokens;
 import se.samla.shared.SendOutId;
 
 import static se.samla.shared.SqlTime.toSql;
@@ -17,8 +18,6 @@ import static se.samla.shared.SqlTime.toSql;
 /** Reply tokens and the Message-IDs of sent mail. */
 @Repository
 public class EmailRecords {
-
-	private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
 
 	private final JdbcClient jdbc;
 
@@ -37,7 +36,7 @@ public class EmailRecords {
 			return existing.get();
 		}
 		try {
-			String token = newToken();
+			String token = Tokens.newToken(this.random);
 			this.jdbc.sql("INSERT INTO email_token (token, send_out_id, person_id, created_at) VALUES (?, ?, ?, ?)")
 				.params(token, sendOut.value(), person.value(), toSql(now))
 				.update();
@@ -85,23 +84,6 @@ public class EmailRecords {
 			.params(sendOut.value(), person.value())
 			.query(String.class)
 			.optional();
-	}
-
-	private String newToken() {
-		byte[] bytes = new byte[10];
-		this.random.nextBytes(bytes);
-		StringBuilder token = new StringBuilder(16);
-		int buffer = 0;
-		int bits = 0;
-		for (byte b : bytes) {
-			buffer = (buffer << 8) | (b & 0xff);
-			bits += 8;
-			while (bits >= 5) {
-				token.append(BASE32[(buffer >> (bits - 5)) & 31]);
-				bits -= 5;
-			}
-		}
-		return token.toString();
 	}
 
 	/** Whom a token belongs to. */

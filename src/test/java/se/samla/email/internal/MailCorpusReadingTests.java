@@ -1,0 +1,83 @@
+package se.samla.email.internal;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.yaml.snakeyaml.Yaml;
+
+import se.samla.email.internal.reading.AnswerMapper;
+import se.samla.email.internal.reading.AnswerMapper.AskedQuestion;
+import se.samla.email.internal.reading.AnswerMapper.Mapping;
+import se.samla.email.internal.reading.ReplyBody;
+import se.samla.shared.Language;
+import se.samla.surveys.Questionnaire;
+import se.samla.surveys.QuestionnaireValidator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every human reply of the email corpus read as the intake reads it (body, quotes and
+ * signatures stripped, text mapped onto the five step-2 questions of the invitation): the
+ * outcome and each answer must be what {@code expected.yml} says.
+ */
+class MailCorpusReadingTests {
+
+	private static final Path CORPUS = Path.of("src/test/resources/email/corpus");
+
+	@TestFactory
+	@SuppressWarnings("unchecked")
+	Stream<DynamicTest> readsEveryHumanReplyAsExpected() throws Exception {
+		Map<String, Object> expected;
+		try (InputStream in = Files.newInputStream(CORPUS.resolve("expected.yml"))) {
+			expected = new Yaml().load(in);
+		}
+		Questionnaire steg2 = new QuestionnaireValidator().load(Path.of("conversations"))
+			.stream()
+			.filter(q -> q.id().value().equals("steg2"))
+			.findFirst()
+			.orElseThrow();
+		List<AskedQuestion> asked = new ArrayList<>();
+		for (int i = 0; i < steg2.questions().size(); i++) {
+			asked.add(new AskedQuestion(i + 1, steg2.questions().get(i).text().in(Language.SV), false));
+		}
+		Map<String, Map<String, Object>> messages = (Map<String, Map<String, Object>>) expected.get("messages");
+		List<DynamicTest> tests = new ArrayList<>();
+		messages.forEach((file, expectation) -> {
+			if (expectation.get("outcome") == null) {
+				return;
+			}
+			tests.add(DynamicTest.dynamicTest(file, () -> {
+				MimeMessage message;
+				try (InputStream in = Files.newInputStream(CORPUS.resolve(file))) {
+					message = new MimeMessage(Session.getInstance(new Properties()), in);
+				}
+				Mapping mapping = AnswerMapper.map(ReplyBody.extract(message).stripped(), asked);
+				assertThat(mapping.outcome().name().toLowerCase(Locale.ROOT)).as(file + " outcome")
+					.isEqualTo(expectation.get("outcome"));
+				Map<Integer, String> answers = new LinkedHashMap<>();
+				Map<Object, Object> expectedAnswers = (Map<Object, Object>) expectation.getOrDefault("answers",
+						Map.of());
+				expectedAnswers
+					.forEach((number, text) -> answers.put(Integer.valueOf(number.toString()), text.toString()));
+				if (!answers.isEmpty()) {
+					assertThat(mapping.answers()).as(file + " answers").isEqualTo(answers);
+				}
+			}));
+		});
+		assertThat(tests).hasSizeGreaterThanOrEqualTo(15);
+		return tests.stream();
+	}
+
+}
