@@ -27,7 +27,7 @@ import se.samla.surveys.QuestionnaireValidator;
 public final class OperatorCli {
 
 	static final Set<String> COMMANDS = Set.of("validate", "import-directory", "send-outs", "response", "status",
-			"preview", "pause", "resume", "send-now", "close", "extend", "eml", "help");
+			"preview", "pause", "resume", "send-now", "close", "extend", "eml", "review", "help");
 
 	private OperatorCli() {
 	}
@@ -58,6 +58,10 @@ public final class OperatorCli {
 		catch (UsageException ex) {
 			err.println(ex.getMessage());
 			return usage(err, 2);
+		}
+		catch (IllegalArgumentException ex) {
+			err.println(ex.getMessage());
+			return 2;
 		}
 	}
 
@@ -129,6 +133,9 @@ public final class OperatorCli {
 				      close early: no more answers, nothing more sent
 				  extend SEND-OUT DEADLINE
 				      move the deadline (2026-12-22 or 2026-12-22T17:00); reminders are re-planned
+				  review | review accept ID PERSON | review discard ID
+				      emails held for review (e.g. an assistant answering with a chief's token);
+				      accept one as the answer of PERSON (e-mail address), or discard it
 				  eml FILE
 				      what Samla would record from an email (.eml), as JSON, changing nothing
 				  help

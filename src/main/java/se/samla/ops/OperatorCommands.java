@@ -35,7 +35,9 @@ import se.samla.directory.ImportReport;
 import se.samla.directory.Person;
 import se.samla.directory.PersonId;
 import se.samla.ops.OperatorCli.UsageException;
+import se.samla.email.HeldMail;
 import se.samla.email.MailExplanation;
+import se.samla.email.MailReview;
 import se.samla.email.MailInspector;
 import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
@@ -59,13 +61,16 @@ class OperatorCommands {
 
 	private final MailInspector mail;
 
+	private final MailReview review;
+
 	private final ZoneId zone;
 
 	OperatorCommands(DirectoryImport directoryImport, Directory directory, SendOuts sendOuts,
-			ResponseManagement responses, SendOutOperations operations, MailInspector mail,
+			ResponseManagement responses, SendOutOperations operations, MailInspector mail, MailReview review,
 			CampaignProperties campaigns) {
 		this.operations = operations;
 		this.mail = mail;
+		this.review = review;
 		this.zone = campaigns.zone();
 		this.directoryImport = directoryImport;
 		this.directory = directory;
@@ -86,6 +91,7 @@ class OperatorCommands {
 			case "preview" -> preview(options, out);
 			case "pause", "resume", "send-now", "close", "extend" -> act(command, options, out);
 			case "eml" -> eml(options, out, err);
+			case "review" -> review(options, out);
 			default -> throw new UsageException("unknown command " + command);
 		};
 	}
@@ -174,6 +180,40 @@ class OperatorCommands {
 		options.requireNoMore();
 		SendOut after = this.sendOuts.find(sendOut).orElseThrow();
 		out.printf("%s: %s, deadline %s%n", sendOut, this.sendOuts.state(after), this.time.format(after.deadline()));
+		return 0;
+	}
+
+	private int review(Options options, PrintStream out) {
+		if (options.flag("accept")) {
+			UUID id = UUID.fromString(options.positional("ID"));
+			String email = options.positional("PERSON");
+			options.requireNoMore();
+			Person person = this.directory.personByEmail(email)
+				.orElseThrow(() -> new UsageException("no person " + email + " in the directory"));
+			try {
+				out.println(id + ": " + this.review.accept(id, person.id()));
+			}
+			catch (Exception ex) {
+				throw new UsageException(ex.getMessage());
+			}
+			return 0;
+		}
+		if (options.flag("discard")) {
+			UUID id = UUID.fromString(options.positional("ID"));
+			options.requireNoMore();
+			this.review.discard(id);
+			out.println(id + ": DISCARDED");
+			return 0;
+		}
+		options.requireNoMore();
+		List<HeldMail> held = this.review.held();
+		if (held.isEmpty()) {
+			out.println("No email is held for review.");
+		}
+		for (HeldMail mail : held) {
+			out.printf("%s  %s  from %s  (send-out %s, sent to %s): %s%n", mail.id(),
+					this.time.format(mail.receivedAt()), mail.from(), mail.sendOut(), mail.invited(), mail.reason());
+		}
 		return 0;
 	}
 

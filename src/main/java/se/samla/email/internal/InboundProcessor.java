@@ -142,11 +142,47 @@ public class InboundProcessor {
 	public Decision explain(byte[] raw) throws Exception {
 		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
 		String messageId = message.getMessageID();
-		return decide(message, (messageId != null) ? messageId : "sha256:" + sha256(raw));
+		return decide(message, (messageId != null) ? messageId : "sha256:" + sha256(raw), null);
+	}
+
+	/**
+	 * An operator's decision on an email held for review: record it as the answer of the
+	 * given person (to the send-out its token belongs to).
+	 */
+	public InboundStatus acceptFor(UUID inboundId, se.samla.directory.PersonId personId) throws Exception {
+		InboundRecords.InboundRow row = this.inbound.find(inboundId)
+			.filter(found -> found.status() == InboundStatus.REVIEW && found.raw() != null)
+			.orElseThrow(() -> new IllegalArgumentException("no email held for review with id " + inboundId));
+		Person person = this.directory.person(personId)
+			.orElseThrow(() -> new IllegalArgumentException("no person " + personId.value()));
+		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+				new ByteArrayInputStream(row.raw()));
+		String sourceId = (row.messageId() != null) ? row.messageId() : "sha256:" + sha256(row.raw());
+		Decision decision = decide(message, sourceId, person);
+		Result result = act(decision, message, sourceId);
+		this.inbound.outcome(inboundId, result.status(),
+				"accepted for another person by an operator: " + result.detail(), result.token(),
+				(result.owner() != null) ? result.owner().sendOut() : null, person.id(), this.clock.instant());
+		this.inbound.decide(inboundId, "ACCEPTED", person.id(), result.status() + ": " + result.detail(),
+				this.clock.instant());
+		return result.status();
+	}
+
+	/** An operator's decision to discard an email held for review. */
+	public void discard(UUID inboundId) {
+		InboundRecords.InboundRow row = this.inbound.find(inboundId)
+			.filter(found -> found.status() == InboundStatus.REVIEW)
+			.orElseThrow(() -> new IllegalArgumentException("no email held for review with id " + inboundId));
+		this.inbound.outcome(row.id(), InboundStatus.DISCARDED, "discarded by an operator", row.token(), row.sendOut(),
+				row.person(), this.clock.instant());
+		this.inbound.decide(row.id(), "DISCARDED", null, null, this.clock.instant());
 	}
 
 	private Result process(MimeMessage message, String sourceId) throws Exception {
-		Decision decision = decide(message, sourceId);
+		return act(decide(message, sourceId, null), message, sourceId);
+	}
+
+	private Result act(Decision decision, MimeMessage message, String sourceId) throws Exception {
 		Result result = new Result(decision.status(), decision.detail(), decision.token(), decision.owner());
 		switch (decision.status()) {
 			case BOUNCE -> {
@@ -198,7 +234,11 @@ public class InboundProcessor {
 				confirmation(after, problems, language), message);
 	}
 
-	private Decision decide(MimeMessage message, String sourceId) throws Exception {
+	/**
+	 * Decides what the email means. {@code onBehalfOf} is the person an operator accepted
+	 * a held email for: it replaces the sender check.
+	 */
+	private Decision decide(MimeMessage message, String sourceId, Person onBehalfOf) throws Exception {
 		Addresses addresses = new Addresses(this.properties.replyLocalPart(), this.properties.bounceLocalPart(),
 				this.properties.domain());
 		Classification classification = MailClassifier.classify(message, addresses);
@@ -220,13 +260,13 @@ public class InboundProcessor {
 			return Decision.of(InboundStatus.NO_TOKEN, "no valid token");
 		}
 		String token = link.get().token();
-		Person person = this.directory.person(owner.get().person()).orElse(null);
+		Person person = (onBehalfOf != null) ? onBehalfOf : this.directory.person(owner.get().person()).orElse(null);
 		SendOut sendOut = this.sendOuts.find(owner.get().sendOut()).orElse(null);
 		if (person == null || sendOut == null) {
 			return new Decision(InboundStatus.NO_TOKEN, "token of an unknown person or send-out", token, owner.get(),
 					null, null, null, Map.of(), List.of());
 		}
-		if (!ReplyLink.fromMatches(message, person.email())) {
+		if (onBehalfOf == null && !ReplyLink.fromMatches(message, person.email())) {
 			return new Decision(InboundStatus.REVIEW, "valid token from another sender (via " + link.get().via() + ")",
 					token, owner.get(), person, sendOut, null, Map.of(), List.of());
 		}

@@ -59,6 +59,14 @@ public class InboundRecords {
 			.update();
 	}
 
+	/** Keeps an operator's decision on a held email. */
+	public void decide(UUID inboundId, String decision, PersonId person, String outcome, Instant at) {
+		this.jdbc.sql("""
+				INSERT INTO email_review_decision (inbound_id, decision, person_id, outcome, decided_at)
+				VALUES (?, ?, ?, ?, ?)
+				""").params(inboundId, decision, (person != null) ? person.value() : null, outcome, toSql(at)).update();
+	}
+
 	public Optional<InboundRow> find(UUID id) {
 		return this.jdbc.sql("SELECT * FROM email_inbound WHERE id = ?").param(id).query(this::row).optional();
 	}

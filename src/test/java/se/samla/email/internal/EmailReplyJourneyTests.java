@@ -34,7 +34,9 @@ import se.samla.campaigns.internal.Dispatcher;
 import se.samla.directory.OrganisationId;
 import se.samla.directory.Person;
 import se.samla.email.MailExplanation;
+import se.samla.email.HeldMail;
 import se.samla.email.MailInspector;
+import se.samla.email.MailReview;
 import se.samla.shared.SendOutId;
 import se.samla.support.MutableClock;
 import se.samla.support.TestClockConfiguration;
@@ -83,6 +85,9 @@ class EmailReplyJourneyTests {
 	MailInspector inspector;
 
 	@Autowired
+	MailReview review;
+
+	@Autowired
 	MutableClock clock;
 
 	@Autowired
@@ -92,6 +97,7 @@ class EmailReplyJourneyTests {
 	void plusAddressing() {
 		mail.getUserManager().setMessageDeliveryHandler(new PlusAddressing(mail.getUserManager()));
 		this.jdbc.sql("DELETE FROM imap_state").update();
+		this.jdbc.sql("DELETE FROM email_review_decision").update();
 		this.jdbc.sql("DELETE FROM email_inbound").update();
 		// Send-outs of earlier tests in this context would send reminders of their own.
 		this.jdbc.sql("UPDATE send_out SET closed_at = CURRENT_TIMESTAMP").update();
@@ -193,6 +199,35 @@ class EmailReplyJourneyTests {
 			.query(String.class)
 			.single()).isEqualTo("NO_TOKEN");
 		assertThat(this.responses.find(id, person.id())).isEmpty();
+	}
+
+	@Test
+	void holdsAReplyFromAnotherSenderForReviewAndRecordsItOnlyWhenAnOperatorAccepts() throws Exception {
+		SendOutId id = define("granskning");
+		this.clock.set(at(2026, 12, 1, 9, 0));
+		this.dispatcher.run();
+		Person chief = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow()).get(0);
+		MimeMessage invitation = inbox(chief.email()).get(0);
+		MimeMessage byAssistant = reply(invitation, chief, "<assistent@kumla.example.org>", "1. Brist på chefer.");
+		byAssistant.setFrom(new InternetAddress("assistent@kumla.example.org", "Assistenten", "UTF-8"));
+		send(byAssistant);
+
+		assertThat(this.reader.read()).isEqualTo(1);
+		assertThat(this.responses.find(id, chief.id())).isEmpty();
+		List<HeldMail> held = this.review.held();
+		assertThat(held).singleElement().satisfies(mail -> {
+			assertThat(mail.from()).isEqualTo("assistent@kumla.example.org");
+			assertThat(mail.invited()).isEqualTo(chief.email());
+		});
+
+		assertThat(this.review.accept(held.get(0).id(), chief.id())).isEqualTo("RECORDED");
+
+		assertThat(this.responses.find(id, chief.id()).orElseThrow().steps().get(0).answer())
+			.isEqualTo(new TextAnswer("Brist på chefer."));
+		assertThat(this.review.held()).isEmpty();
+		assertThat(this.jdbc.sql("SELECT decision FROM email_review_decision").query(String.class).list())
+			.containsExactly("ACCEPTED");
+		assertThat(confirmations(chief.email())).hasSize(1);
 	}
 
 	@Test
