@@ -88,6 +88,9 @@ class EmailReplyJourneyTests {
 	MailReview review;
 
 	@Autowired
+	se.samla.campaigns.ContactRoutes routes;
+
+	@Autowired
 	MutableClock clock;
 
 	@Autowired
@@ -228,6 +231,59 @@ class EmailReplyJourneyTests {
 		assertThat(this.jdbc.sql("SELECT decision FROM email_review_decision").query(String.class).list())
 			.containsExactly("ACCEPTED");
 		assertThat(confirmations(chief.email())).hasSize(1);
+	}
+
+	@Test
+	void aHardBounceMarksTheAddressSoTheNextMessageGoesByTeams() throws Exception {
+		SendOutId id = define("studs");
+		Person person = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow()).get(0);
+		this.jdbc.sql("INSERT INTO email_token (token, send_out_id, person_id, created_at) VALUES (?, ?, ?, ?)")
+			.params("e6tqlw2bxnyr5hcu", id.value(), person.id().value(), java.time.OffsetDateTime.now())
+			.update();
+		byte[] bounce = java.nio.file.Files
+			.readAllBytes(java.nio.file.Path.of("src/test/resources/email/corpus/26-bounce-hard-5.1.1.eml"));
+
+		assertThat(this.processor.accept(bounce, null)).isEqualTo(InboundStatus.BOUNCE);
+
+		assertThat(this.routes.isReachable(person.id(), se.samla.shared.Channel.EMAIL)).isFalse();
+		assertThat(this.responses.find(id, person.id())).isEmpty();
+		this.routes.markReachable(person.id(), se.samla.shared.Channel.EMAIL);
+	}
+
+	@Test
+	void asksToClarifyAnAmbiguousReplyAndRecordsNothing() throws Exception {
+		SendOutId id = define("otydligt");
+		this.clock.set(at(2026, 12, 1, 9, 0));
+		this.dispatcher.run();
+		Person person = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow()).get(0);
+		send(reply(inbox(person.email()).get(0), person, "<otydligt@kumla.example.org>", """
+				1. Brist på sjuksköterskor.
+				1. Brist på undersköterskor.
+				"""));
+
+		assertThat(this.reader.read()).isEqualTo(1);
+
+		assertThat(this.responses.find(id, person.id())).isEmpty();
+		assertThat(inbox(person.email())).anyMatch(m -> subject(m).startsWith("Vi behöver förtydligande"));
+		assertThat(this.jdbc.sql("SELECT status FROM email_inbound WHERE message_id = '<otydligt@kumla.example.org>'")
+			.query(String.class)
+			.single()).isEqualTo("AMBIGUOUS");
+	}
+
+	@Test
+	void answersAReplyToAClosedSendOutPolitelyAndRecordsNothing() throws Exception {
+		SendOutId id = define("stangt");
+		this.clock.set(at(2026, 12, 1, 9, 0));
+		this.dispatcher.run();
+		Person person = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow()).get(0);
+		MimeMessage invitation = inbox(person.email()).get(0);
+		this.clock.set(at(2026, 12, 21, 9, 0));
+		send(reply(invitation, person, "<sent@kumla.example.org>", "1. Ett sent svar."));
+
+		assertThat(this.reader.read()).isEqualTo(1);
+
+		assertThat(this.responses.find(id, person.id())).isEmpty();
+		assertThat(inbox(person.email())).anyMatch(m -> subject(m).startsWith("Utskicket är stängt"));
 	}
 
 	@Test
