@@ -68,6 +68,14 @@ public class EmailRecords {
 		}
 	}
 
+	/** Whether a mail of this kind went to the token's owner since the given moment. */
+	public boolean sentSince(String token, String kind, Instant since) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM email_sent WHERE token = ? AND kind = ? AND sent_at >= ?")
+			.params(token, kind, toSql(since))
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/**
 	 * The token of the mail Samla sent with this Message-ID, for replies linked by
 	 * In-Reply-To.

@@ -195,11 +195,19 @@ public class InboundProcessor {
 					text("email.reply.closed.subject", decision.person().language(), decision.sendOut().title()),
 					List.of(text("email.reply.closed", decision.person().language(), decision.sendOut().title())),
 					message);
-			case AMBIGUOUS -> this.replies.send(decision.person(), decision.sendOut(), "clarify/" + sourceId,
-					text("email.reply.clarify.subject", decision.person().language(), decision.sendOut().title()),
-					List.of(text("email.reply.clarify", decision.person().language()),
-							text("email.how-to.2", decision.person().language())),
-					message);
+			case AMBIGUOUS -> {
+				// At most one request to clarify per person and send-out a day: never a
+				// ping-pong.
+				if (!this.email.sentSince(decision.token(), "CLARIFY",
+						this.clock.instant().minus(java.time.Duration.ofDays(1)))) {
+					this.replies.send(decision.person(), decision.sendOut(), "clarify/" + sourceId, "CLARIFY",
+							text("email.reply.clarify.subject", decision.person().language(),
+									decision.sendOut().title()),
+							List.of(text("email.reply.clarify", decision.person().language()),
+									text("email.how-to.2", decision.person().language())),
+							message);
+				}
+			}
 			case RECORDED -> record(decision, sourceId, message);
 			default -> {
 				// kept; nothing to do

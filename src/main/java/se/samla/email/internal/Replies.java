@@ -47,6 +47,11 @@ class Replies {
 
 	void send(Person person, SendOut sendOut, String key, String subject, List<String> paragraphs,
 			MimeMessage inReplyTo) throws MessagingException, java.io.UnsupportedEncodingException {
+		send(person, sendOut, key, "REPLY", subject, paragraphs, inReplyTo);
+	}
+
+	void send(Person person, SendOut sendOut, String key, String kind, String subject, List<String> paragraphs,
+			MimeMessage inReplyTo) throws MessagingException, java.io.UnsupportedEncodingException {
 		JavaMailSenderImpl mailSender = this.sender.getIfAvailable();
 		if (mailSender == null) {
 			return;
@@ -69,7 +74,7 @@ class Replies {
 		reply.setText(String.join("\n\n", paragraphs) + "\n", "UTF-8", "plain");
 		reply.saveChanges();
 		mailSender.send(reply);
-		this.records.recordSent(messageId, token, key, "REPLY", this.clock.instant());
+		this.records.recordSent(messageId, token, key, kind, this.clock.instant());
 	}
 
 }

@@ -264,7 +264,12 @@ class EmailReplyJourneyTests {
 		assertThat(this.reader.read()).isEqualTo(1);
 
 		assertThat(this.responses.find(id, person.id())).isEmpty();
-		assertThat(inbox(person.email())).anyMatch(m -> subject(m).startsWith("Vi behöver förtydligande"));
+		assertThat(inbox(person.email())).filteredOn(m -> subject(m).startsWith("Vi behöver förtydligande")).hasSize(1);
+		send(reply(inbox(person.email()).get(0), person, "<otydligt-igen@kumla.example.org>", "Se svar nedan"));
+		assertThat(this.reader.read()).isEqualTo(1);
+		assertThat(inbox(person.email())).as("one request to clarify a day")
+			.filteredOn(m -> subject(m).startsWith("Vi behöver förtydligande"))
+			.hasSize(1);
 		assertThat(this.jdbc.sql("SELECT status FROM email_inbound WHERE message_id = '<otydligt@kumla.example.org>'")
 			.query(String.class)
 			.single()).isEqualTo("AMBIGUOUS");
