@@ -111,7 +111,15 @@ public class InboundProcessor {
 		String key = (messageId != null) ? messageId : "sha256:" + sha256(raw);
 		Optional<UUID> kept = this.inbound.keep(key, messageId, uid, raw, this.clock.instant());
 		if (kept.isEmpty()) {
-			return InboundStatus.RECEIVED;
+			// Read before. Kept but never processed means the process stopped in between:
+			// process it now (answers are idempotent per source message, replies keep
+			// their ids).
+			Optional<InboundRecords.InboundRow> earlier = this.inbound.findByKey(key)
+				.filter(row -> row.status() == InboundStatus.RECEIVED);
+			if (earlier.isEmpty()) {
+				return InboundStatus.RECEIVED;
+			}
+			kept = Optional.of(earlier.get().id());
 		}
 		UUID id = kept.get();
 		if (message == null) {

@@ -67,6 +67,13 @@ public class InboundRecords {
 				""").params(inboundId, decision, (person != null) ? person.value() : null, outcome, toSql(at)).update();
 	}
 
+	public Optional<InboundRow> findByKey(String messageKey) {
+		return this.jdbc.sql("SELECT * FROM email_inbound WHERE message_key = ?")
+			.param(messageKey)
+			.query(this::row)
+			.optional();
+	}
+
 	public Optional<InboundRow> find(UUID id) {
 		return this.jdbc.sql("SELECT * FROM email_inbound WHERE id = ?").param(id).query(this::row).optional();
 	}

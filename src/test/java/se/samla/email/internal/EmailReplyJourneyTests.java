@@ -182,6 +182,31 @@ class EmailReplyJourneyTests {
 	}
 
 	@Test
+	void processesAnEmailKeptButNotProcessedBeforeAStopWhenItIsReadAgain() throws Exception {
+		SendOutId id = define("avbrott");
+		this.clock.set(at(2026, 12, 1, 9, 0));
+		this.dispatcher.run();
+		Person person = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow()).get(0);
+		MimeMessage reply = reply(inbox(person.email()).get(0), person, "<avbrott@kumla.example.org>",
+				"1. Svar som kom fram före avbrottet.");
+		byte[] raw = raw(reply);
+		// The process stopped after keeping the email, before acting on it.
+		this.jdbc
+			.sql("""
+					INSERT INTO email_inbound (id, message_key, message_id, raw, received_at, status)
+					VALUES (RANDOM_UUID(), '<avbrott@kumla.example.org>', '<avbrott@kumla.example.org>', ?, CURRENT_TIMESTAMP, 'RECEIVED')
+					""")
+			.param(raw)
+			.update();
+
+		assertThat(this.processor.accept(raw, null)).isEqualTo(InboundStatus.RECORDED);
+		assertThat(this.processor.accept(raw, null)).isEqualTo(InboundStatus.RECEIVED);
+
+		assertThat(this.responses.find(id, person.id()).orElseThrow().answeredCount()).isOne();
+		assertThat(confirmations(person.email())).hasSize(1);
+	}
+
+	@Test
 	void keepsAReplyWithoutATokenAndRecordsNothing() throws Exception {
 		SendOutId id = define("utan-token");
 		this.clock.set(at(2026, 12, 1, 9, 0));
