@@ -24,21 +24,29 @@ import se.samla.email.ImapProperties;
 @ConditionalOnProperty(name = "samla.email.imap.enabled", havingValue = "true")
 class MailboxScheduling {
 
+	static final String JOB = "samla-mailbox";
+
 	@Bean
 	MailboxReader mailboxReader(ImapProperties properties, InboundRecords records, InboundProcessor processor) {
 		return new MailboxReader(properties, records, processor);
 	}
 
 	@Bean
+	@ConditionalOnProperty(name = "samla.email.imap.idle", havingValue = "true", matchIfMissing = true)
+	MailboxWatcher mailboxWatcher(ImapProperties properties, org.quartz.Scheduler scheduler) {
+		return new MailboxWatcher(properties, scheduler);
+	}
+
+	@Bean
 	JobDetail mailboxJobDetail() {
-		return JobBuilder.newJob(ReadMailboxJob.class).withIdentity("samla-mailbox").storeDurably().build();
+		return JobBuilder.newJob(ReadMailboxJob.class).withIdentity(JOB).storeDurably().build();
 	}
 
 	@Bean
 	Trigger mailboxTrigger(JobDetail mailboxJobDetail, ImapProperties properties) {
 		return TriggerBuilder.newTrigger()
 			.forJob(mailboxJobDetail)
-			.withIdentity("samla-mailbox")
+			.withIdentity(JOB)
 			.withSchedule(SimpleScheduleBuilder.simpleSchedule()
 				.withIntervalInMilliseconds(properties.pollInterval().toMillis())
 				.repeatForever()

@@ -57,7 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.mail.host=localhost", "spring.mail.port=3025", "samla.email.imap.enabled=true",
 				"samla.email.imap.host=localhost", "samla.email.imap.port=3143", "samla.email.imap.ssl=false",
 				"samla.email.imap.username=enkat@samla.example.org",
-				"samla.email.imap.password=enkat@samla.example.org" })
+				"samla.email.imap.password=enkat@samla.example.org", "samla.email.imap.idle=false" })
 @Import(TestClockConfiguration.class)
 class EmailReplyJourneyTests {
 

@@ -1,0 +1,130 @@
+package se.samla.email.internal;
+
+import java.util.Properties;
+
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import se.samla.email.ImapProperties;
+
+/**
+ * Waits on the mailbox with IMAP IDLE, where the server supports it, and asks Quartz to
+ * run the mailbox job as soon as something arrives, so replies are read within seconds
+ * instead of at the next poll. It only nudges: reading stays in the Quartz job, which
+ * runs on one instance at a time. Without IDLE support it does nothing and polling
+ * carries on.
+ */
+class MailboxWatcher implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(MailboxWatcher.class);
+
+	private final ImapProperties properties;
+
+	private final Scheduler scheduler;
+
+	private volatile boolean running;
+
+	private volatile Store store;
+
+	private Thread thread;
+
+	MailboxWatcher(ImapProperties properties, Scheduler scheduler) {
+		this.properties = properties;
+		this.scheduler = scheduler;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.thread = new Thread(this::watch, "samla-mailbox-idle");
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Store current = this.store;
+		if (current != null) {
+			try {
+				// Closing the connection ends a waiting IDLE.
+				current.close();
+			}
+			catch (MessagingException ex) {
+				log.debug("Closing the IDLE connection failed", ex);
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void watch() {
+		while (this.running) {
+			try {
+				idleOnce();
+			}
+			catch (Exception ex) {
+				if (!this.running) {
+					return;
+				}
+				log.debug("IMAP IDLE interrupted ({}); trying again in a minute", ex.toString());
+				sleep(60_000);
+			}
+		}
+	}
+
+	private void idleOnce() throws Exception {
+		Properties settings = new Properties();
+		String protocol = this.properties.ssl() ? "imaps" : "imap";
+		settings.put("mail." + protocol + ".connectiontimeout", "10000");
+		Session session = Session.getInstance(settings);
+		IMAPStore imap = (IMAPStore) session.getStore(protocol);
+		imap.connect(this.properties.host(), this.properties.port(), this.properties.username(),
+				this.properties.password());
+		this.store = imap;
+		try {
+			if (!imap.hasCapability("IDLE")) {
+				log.info("The IMAP server does not support IDLE: replies are read every {}",
+						this.properties.pollInterval());
+				this.running = false;
+				return;
+			}
+			IMAPFolder folder = (IMAPFolder) imap.getFolder(this.properties.folder());
+			folder.open(Folder.READ_ONLY);
+			while (this.running && folder.isOpen()) {
+				folder.idle(true);
+				if (this.running) {
+					this.scheduler.triggerJob(JobKey.jobKey(MailboxScheduling.JOB));
+				}
+			}
+		}
+		finally {
+			this.store = null;
+			if (imap.isConnected()) {
+				imap.close();
+			}
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
