@@ -1,11 +1,7 @@
 package se.samla.email;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -23,20 +19,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
 import se.samla.answers.Source;
-import se.samla.campaigns.Audience;
-import se.samla.campaigns.SendOut;
-import se.samla.campaigns.SendOutRules;
 import se.samla.campaigns.SendOuts;
 import se.samla.campaigns.internal.Dispatcher;
 import se.samla.directory.Directory;
-import se.samla.directory.OrganisationId;
 import se.samla.directory.Person;
 import se.samla.shared.Channel;
 import se.samla.shared.SendOutId;
 import se.samla.support.MutableClock;
+import se.samla.support.Stockholm;
+import static se.samla.support.Mails.header;
+import static se.samla.support.Mails.recipient;
+import static se.samla.support.Mails.subject;
+import static se.samla.support.Stockholm.at;
 import se.samla.support.TestClockConfiguration;
 import se.samla.surveys.AnswerValue.TextAnswer;
-import se.samla.surveys.QuestionnaireId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,8 +46,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.mail.host=localhost", "spring.mail.port=3025" })
 @Import(TestClockConfiguration.class)
 class EmailSendingTests {
-
-	private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
 	@RegisterExtension
 	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
@@ -81,7 +75,7 @@ class EmailSendingTests {
 
 	@Test
 	void sendsANumberedInvitationThatCanBeAnsweredByReply() throws Exception {
-		SendOutId id = define("mejl-inbjudan");
+		SendOutId id = Stockholm.stepTwo(this.sendOuts, "mejl-inbjudan", "Kartläggning steg 2 (mejl)", "kumla");
 		this.clock.set(at(2026, 12, 1, 9, 0));
 		this.dispatcher.run();
 
@@ -112,7 +106,7 @@ class EmailSendingTests {
 
 	@Test
 	void remindsOnlyThoseMissingThreadedUnderTheInvitationAndShowsWhatIsAnswered() throws Exception {
-		SendOutId id = define("mejl-paminnelse");
+		SendOutId id = Stockholm.stepTwo(this.sendOuts, "mejl-paminnelse", "Kartläggning steg 2 (mejl)", "kumla");
 		this.clock.set(at(2026, 12, 1, 9, 0));
 		this.dispatcher.run();
 		List<Person> people = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow());
@@ -129,7 +123,7 @@ class EmailSendingTests {
 		this.responses.answer(started.id(), started.steps().get(0).key(), new TextAnswer("Brist på sjuksköterskor"),
 				Source.of(Channel.EMAIL, null));
 		String invitationId = Arrays.stream(mail.getReceivedMessages())
-			.filter(m -> address(m).equals(partly.email()))
+			.filter(m -> recipient(m).equals(partly.email()))
 			.findFirst()
 			.orElseThrow()
 			.getMessageID();
@@ -143,42 +137,12 @@ class EmailSendingTests {
 		assertThat(mail.getReceivedMessages()).hasSize(3);
 		assertThat(reminders).hasSize(1);
 		MimeMessage reminder = reminders.get(0);
-		assertThat(address(reminder)).isEqualTo(partly.email());
+		assertThat(recipient(reminder)).isEqualTo(partly.email());
 		assertThat(reminder.getSubject()).startsWith("Påminnelse: Kartläggning steg 2 (mejl)");
 		assertThat(reminder.getHeader("Auto-Submitted")).containsExactly("auto-generated");
 		assertThat(reminder.getHeader("In-Reply-To")).containsExactly(invitationId);
 		String plain = (String) ((MimeMultipart) reminder.getContent()).getBodyPart(0).getContent();
 		assertThat(plain).contains("Ditt svar hittills: Brist på sjuksköterskor");
-	}
-
-	private static String[] header(MimeMessage message, String name) {
-		try {
-			return message.getHeader(name);
-		}
-		catch (jakarta.mail.MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String address(MimeMessage message) {
-		try {
-			return ((jakarta.mail.internet.InternetAddress) message.getAllRecipients()[0]).getAddress();
-		}
-		catch (jakarta.mail.MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private SendOutId define(String name) {
-		SendOutId id = new SendOutId(name);
-		this.sendOuts.define(new SendOut(id, "Kartläggning steg 2 (mejl)", new QuestionnaireId("steg2"),
-				new Audience(Set.of(), Set.of(new OrganisationId("kumla")), List.of(), false), at(2026, 12, 1, 8, 0),
-				at(2026, 12, 18, 17, 0), null, null, "test", SendOutRules.defaults(STOCKHOLM), null));
-		return id;
-	}
-
-	private static Instant at(int year, int month, int day, int hour, int minute) {
-		return LocalDateTime.of(year, month, day, hour, minute).atZone(STOCKHOLM).toInstant();
 	}
 
 }

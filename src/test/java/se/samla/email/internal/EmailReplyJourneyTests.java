@@ -1,13 +1,9 @@
 package se.samla.email.internal;
 
 import java.io.ByteArrayOutputStream;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -26,12 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
-import se.samla.campaigns.Audience;
-import se.samla.campaigns.SendOut;
-import se.samla.campaigns.SendOutRules;
 import se.samla.campaigns.SendOuts;
 import se.samla.campaigns.internal.Dispatcher;
-import se.samla.directory.OrganisationId;
 import se.samla.directory.Person;
 import se.samla.email.MailExplanation;
 import se.samla.email.HeldMail;
@@ -39,9 +31,13 @@ import se.samla.email.MailInspector;
 import se.samla.email.MailReview;
 import se.samla.shared.SendOutId;
 import se.samla.support.MutableClock;
+import se.samla.support.Stockholm;
+import static se.samla.support.Mails.header;
+import static se.samla.support.Mails.recipient;
+import static se.samla.support.Mails.subject;
+import static se.samla.support.Stockholm.at;
 import se.samla.support.TestClockConfiguration;
 import se.samla.surveys.AnswerValue.TextAnswer;
-import se.samla.surveys.QuestionnaireId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,8 +56,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"samla.email.imap.password=enkat@samla.example.org", "samla.email.imap.idle=false" })
 @Import(TestClockConfiguration.class)
 class EmailReplyJourneyTests {
-
-	private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
 	@RegisterExtension
 	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP);
@@ -108,7 +102,7 @@ class EmailReplyJourneyTests {
 
 	@Test
 	void recordsAnswersFromAReplyConfirmsThemAndRemindsOnlyThoseMissing() throws Exception {
-		SendOutId id = define("mejlsvar");
+		SendOutId id = Stockholm.stepTwo(this.sendOuts, "mejlsvar", "Kartläggning steg 2 (mejl)", "kumla");
 		this.clock.set(at(2026, 12, 1, 9, 0));
 		this.dispatcher.run();
 		List<Person> people = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow());
@@ -183,7 +177,7 @@ class EmailReplyJourneyTests {
 
 	@Test
 	void processesAnEmailKeptButNotProcessedBeforeAStopWhenItIsReadAgain() throws Exception {
-		SendOutId id = define("avbrott");
+		SendOutId id = Stockholm.stepTwo(this.sendOuts, "avbrott", "Kartläggning steg 2 (mejl)", "kumla");
 		this.clock.set(at(2026, 12, 1, 9, 0));
 		this.dispatcher.run();
 		Person person = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow()).get(0);
@@ -208,7 +202,7 @@ class EmailReplyJourneyTests {
 
 	@Test
 	void keepsAReplyWithoutATokenAndRecordsNothing() throws Exception {
-		SendOutId id = define("utan-token");
+		SendOutId id = Stockholm.stepTwo(this.sendOuts, "utan-token", "Kartläggning steg 2 (mejl)", "kumla");
 		this.clock.set(at(2026, 12, 1, 9, 0));
 		this.dispatcher.run();
 		Person person = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow()).get(0);
@@ -231,7 +225,7 @@ class EmailReplyJourneyTests {
 
 	@Test
 	void holdsAReplyFromAnotherSenderForReviewAndRecordsItOnlyWhenAnOperatorAccepts() throws Exception {
-		SendOutId id = define("granskning");
+		SendOutId id = Stockholm.stepTwo(this.sendOuts, "granskning", "Kartläggning steg 2 (mejl)", "kumla");
 		this.clock.set(at(2026, 12, 1, 9, 0));
 		this.dispatcher.run();
 		Person chief = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow()).get(0);
@@ -260,7 +254,7 @@ class EmailReplyJourneyTests {
 
 	@Test
 	void aHardBounceMarksTheAddressSoTheNextMessageGoesByTeams() throws Exception {
-		SendOutId id = define("studs");
+		SendOutId id = Stockholm.stepTwo(this.sendOuts, "studs", "Kartläggning steg 2 (mejl)", "kumla");
 		Person person = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow()).get(0);
 		this.jdbc.sql("INSERT INTO email_token (token, send_out_id, person_id, created_at) VALUES (?, ?, ?, ?)")
 			.params("e6tqlw2bxnyr5hcu", id.value(), person.id().value(), java.time.OffsetDateTime.now())
@@ -277,7 +271,7 @@ class EmailReplyJourneyTests {
 
 	@Test
 	void asksToClarifyAnAmbiguousReplyAndRecordsNothing() throws Exception {
-		SendOutId id = define("otydligt");
+		SendOutId id = Stockholm.stepTwo(this.sendOuts, "otydligt", "Kartläggning steg 2 (mejl)", "kumla");
 		this.clock.set(at(2026, 12, 1, 9, 0));
 		this.dispatcher.run();
 		Person person = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow()).get(0);
@@ -302,7 +296,7 @@ class EmailReplyJourneyTests {
 
 	@Test
 	void answersAReplyToAClosedSendOutPolitelyAndRecordsNothing() throws Exception {
-		SendOutId id = define("stangt");
+		SendOutId id = Stockholm.stepTwo(this.sendOuts, "stangt", "Kartläggning steg 2 (mejl)", "kumla");
 		this.clock.set(at(2026, 12, 1, 9, 0));
 		this.dispatcher.run();
 		Person person = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow()).get(0);
@@ -318,7 +312,7 @@ class EmailReplyJourneyTests {
 
 	@Test
 	void explainsWhatAnEmailWouldRecordWithoutChangingAnything() throws Exception {
-		SendOutId id = define("forklaring");
+		SendOutId id = Stockholm.stepTwo(this.sendOuts, "forklaring", "Kartläggning steg 2 (mejl)", "kumla");
 		this.clock.set(at(2026, 12, 1, 9, 0));
 		this.dispatcher.run();
 		Person person = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow()).get(0);
@@ -382,36 +376,6 @@ class EmailReplyJourneyTests {
 
 	private static List<MimeMessage> confirmations(String address) {
 		return inbox(address).stream().filter(m -> subject(m).startsWith("Tack för ditt svar")).toList();
-	}
-
-	private static String recipient(MimeMessage message) {
-		try {
-			return ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress();
-		}
-		catch (jakarta.mail.MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String subject(MimeMessage message) {
-		try {
-			return message.getSubject();
-		}
-		catch (jakarta.mail.MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private SendOutId define(String name) {
-		SendOutId id = new SendOutId(name);
-		this.sendOuts.define(new SendOut(id, "Kartläggning steg 2 (mejl)", new QuestionnaireId("steg2"),
-				new Audience(Set.of(), Set.of(new OrganisationId("kumla")), List.of(), false), at(2026, 12, 1, 8, 0),
-				at(2026, 12, 18, 17, 0), null, null, "test", SendOutRules.defaults(STOCKHOLM), null));
-		return id;
-	}
-
-	private static Instant at(int year, int month, int day, int hour, int minute) {
-		return LocalDateTime.of(year, month, day, hour, minute).atZone(STOCKHOLM).toInstant();
 	}
 
 }
