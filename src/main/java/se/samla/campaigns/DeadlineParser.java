@@ -9,19 +9,31 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads an operator's deadline: a date means the end of that day, a local date-time is in
- * the send-outs' zone, and an offset date-time is taken as it is.
+ * Reads a moment as people write it in schedules and operator commands: a date alone
+ * means a given time of that day (the end of the day for a deadline), a local date-time
+ * is in the send-outs' zone, and an offset date-time is taken as it is.
  */
 public final class DeadlineParser {
+
+	private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
 	private DeadlineParser() {
 	}
 
+	/** A deadline: a date alone means the end of that day. */
 	public static Instant parse(String text, ZoneId zone) {
+		return parse(text, zone, END_OF_DAY);
+	}
+
+	/**
+	 * A moment; a date alone means {@code timeOfDay} on that day.
+	 * @throws IllegalArgumentException naming the accepted forms
+	 */
+	public static Instant parse(String text, ZoneId zone, LocalTime timeOfDay) {
 		try {
 			String value = text.strip();
 			if (value.length() == 10) {
-				return LocalDate.parse(value).atTime(LocalTime.of(23, 59, 59)).atZone(zone).toInstant();
+				return LocalDate.parse(value).atTime(timeOfDay).atZone(zone).toInstant();
 			}
 			if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
 				return OffsetDateTime.parse(value).toInstant();

@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.Month;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -36,6 +34,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import se.samla.campaigns.Audience;
+import se.samla.campaigns.DeadlineParser;
 import se.samla.campaigns.DigestSchedule;
 import se.samla.campaigns.Escalation;
 import se.samla.campaigns.QuietHours;
@@ -667,17 +666,10 @@ public final class ScheduleLoader {
 				return null;
 			}
 			try {
-				if (text.length() == 10) {
-					return LocalDate.parse(text).atTime(defaultTime).atZone(ScheduleLoader.this.zone).toInstant();
-				}
-				if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
-					return OffsetDateTime.parse(text).toInstant();
-				}
-				return LocalDateTime.parse(text.replace(' ', 'T')).atZone(ScheduleLoader.this.zone).toInstant();
+				return DeadlineParser.parse(text, ScheduleLoader.this.zone, defaultTime);
 			}
-			catch (DateTimeParseException ex) {
-				problem(line(node),
-						key + ": '" + text + "' is not a date (2026-12-18) or date and time (2026-12-18T17:00)");
+			catch (IllegalArgumentException ex) {
+				problem(line(node), key + ": " + ex.getMessage());
 				return null;
 			}
 		}
