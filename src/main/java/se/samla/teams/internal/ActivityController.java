@@ -1,0 +1,128 @@
+package se.samla.teams.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.Serialization;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.samla.teams.TeamsProperties;
+
+/**
+ * Where Teams delivers activities. Each one is authenticated, kept and acknowledged at
+ * once; the work of answering it (which may wait on Teams' limits) runs on a worker, so
+ * Teams never waits and nothing is lost if the process stops before it is done.
+ * <p>
+ * The body is read as text and parsed with the SDK's own (Jackson 2) serialisation: Teams
+ * sends properties Spring's JSON reader would refuse.
+ */
+@RestController
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "samla.teams.enabled",
+		havingValue = "true")
+class ActivityController {
+
+	private static final Logger log = LoggerFactory.getLogger(ActivityController.class);
+
+	private final BotAuthentication authentication;
+
+	private final BotConnector connector;
+
+	private final InboundActivities inbound;
+
+	private final ActivityWorker worker;
+
+	private final TeamsProperties properties;
+
+	private final Clock clock;
+
+	ActivityController(BotAuthentication authentication, BotConnector connector, InboundActivities inbound,
+			ActivityWorker worker, TeamsProperties properties, Clock clock) {
+		this.authentication = authentication;
+		this.connector = connector;
+		this.inbound = inbound;
+		this.worker = worker;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@PostMapping("/api/messages")
+	ResponseEntity<Void> receive(
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			HttpServletRequest request) throws IOException {
+		int max = this.properties.maxActivityBytes();
+		if (request.getContentLengthLong() > max) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
+		}
+		byte[] bytes;
+		try (InputStream in = request.getInputStream()) {
+			bytes = in.readNBytes(max + 1);
+		}
+		if (bytes.length > max) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
+		}
+		String body = new String(bytes, StandardCharsets.UTF_8);
+		Activity activity = parse(body);
+		if (activity == null || activity.getType() == null || activity.getServiceUrl() == null) {
+			return ResponseEntity.badRequest().build();
+		}
+		if (!this.connector.isAllowed(activity.getServiceUrl())
+				|| !this.authentication.isAuthentic(activity, authorization)) {
+			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+		}
+		String type = activity.getType();
+		if (!ActivityTypes.MESSAGE.equals(type) && !ActivityTypes.INSTALLATION_UPDATE.equals(type)
+				&& !ActivityTypes.CONVERSATION_UPDATE.equals(type)) {
+			// typing, reactions, anything new: acknowledged, nothing to do
+			return ResponseEntity.ok().build();
+		}
+		if (activity.getId() == null || activity.getConversation() == null
+				|| activity.getConversation().getId() == null) {
+			return ResponseEntity.badRequest().build();
+		}
+		try {
+			String conversation = activity.getConversation().getId();
+			if (this.inbound.keep(conversation, activity.getId(), type, body, this.clock.instant())) {
+				this.worker.wake(conversation);
+			}
+			else {
+				log.debug("Teams activity delivered again; handled once");
+			}
+			return ResponseEntity.ok().build();
+		}
+		catch (DataAccessException ex) {
+			// not kept: Teams will deliver it again
+			log.warn("Could not keep a Teams activity: {}", ex.getClass().getSimpleName());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
+		}
+	}
+
+	private static Activity parse(String body) {
+		try {
+			JsonNode tree = Serialization.jsonToTree(body);
+			if (tree == null || !tree.isObject()) {
+				return null;
+			}
+			// the SDK returns null (it does not throw) for what it cannot read, e.g. a
+			// timestamp without fractional seconds
+			return Serialization.treeToValue(tree, Activity.class);
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,397 @@
+package se.samla.teams.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import se.samla.answers.ResponseState;
+import se.samla.answers.Step;
+import se.samla.surveys.AnswerFormatter;
+import se.samla.surveys.AnswerValue;
+import se.samla.surveys.Level;
+import se.samla.surveys.Option;
+import se.samla.surveys.Question;
+
+/**
+ * The bot's Adaptive Cards (schema 1.5, which Teams renders on desktop, web and phones),
+ * built as JSON trees so that no text, ours or the respondent's, can break the card. What
+ * a respondent wrote is shown in {@code TextRun}s, which Teams does not read as Markdown.
+ * <p>
+ * Every button carries what it is about ({@code samla}: the action, {@code sendOut},
+ * {@code step}), so an answer to an old card still lands on the right question.
+ */
+final class Cards {
+
+	static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+
+	/** The input of text and choice questions. */
+	static final String ANSWER = "answer";
+
+	/** The summary's "which question to change" input. */
+	static final String EDIT = "edit";
+
+	private static final JsonNodeFactory json = JsonNodeFactory.instance;
+
+	private static final int SUMMARY_ANSWER_LENGTH = 600;
+
+	private Cards() {
+	}
+
+	/** Input id of one cell of a colour-rating matrix. */
+	static String cell(String row, String period) {
+		return "m|" + row + "|" + period;
+	}
+
+	/** Input id of a matrix row's comment. */
+	static String comment(String row) {
+		return "c|" + row;
+	}
+
+	/**
+	 * A question to answer, with what is recorded for it so far (or what the person just
+	 * tried, with the error), and the way back.
+	 */
+	static ObjectNode question(String sendOut, String title, Step step, TeamsTexts texts, String previous, String error,
+			JsonNode tried) {
+		ArrayNode body = json.arrayNode();
+		header(body, title, step, texts);
+		Question question = step.question();
+		if (question.help() != null) {
+			body.add(text(question.help().in(texts.language())).put("isSubtle", true));
+		}
+		if (previous != null) {
+			body.add(userText(texts.get("teams.previous", ""), previous, true));
+		}
+		if (error != null) {
+			body.add(text("⚠ " + error).put("color", "Attention").put("weight", "Bolder"));
+		}
+		inputs(body, question, step.answer(), tried, texts);
+		ArrayNode actions = json.arrayNode();
+		actions.add(submit(texts.get("teams.action.answer"), "answer", sendOut, step, true).put("style", "positive"));
+		if (!question.required()) {
+			actions.add(submit(texts.get("teams.action.skip"), "skip", sendOut, step, false));
+		}
+		if (step.number() > 1) {
+			actions.add(submit(texts.get("teams.action.back"), "back", sendOut, step, false));
+		}
+		actions.add(submit(texts.get("teams.action.pause"), "pause", sendOut, step, false));
+		return card(body, actions);
+	}
+
+	/** A question card after it was answered: what was recorded, no inputs. */
+	static ObjectNode recorded(String title, Step step, TeamsTexts texts) {
+		ArrayNode body = json.arrayNode();
+		header(body, title, step, texts);
+		if (step.skipped() || step.answer() == null) {
+			body.add(text("✔ " + texts.get("teams.recorded-skipped")).put("color", "Good"));
+		}
+		else {
+			body.add(userText("✔ " + texts.get("teams.recorded", ""),
+					AnswerFormatter.format(step.question(), step.answer(), texts.language()), false));
+		}
+		return card(body, json.arrayNode());
+	}
+
+	/**
+	 * Every question with its answer, before submitting (with the button to submit) or
+	 * after (to change something).
+	 */
+	static ObjectNode summary(ResponseState state, String title, TeamsTexts texts, boolean final_) {
+		ArrayNode body = json.arrayNode();
+		body.add(text(texts.get("teams.summary.title", title)).put("weight", "Bolder").put("size", "Medium"));
+		String deadline = (state.deadline() != null) ? texts.date(state.deadline()) : "";
+		body.add(text(state.isSubmitted() ? texts.get("teams.summary.submitted", deadline)
+				: texts.get("teams.summary.intro", deadline))
+			.put("isSubtle", true));
+		for (Step step : state.steps()) {
+			String heading = step.number() + ". " + ((step.itemLabel() != null) ? step.itemLabel() + ": " : "")
+					+ step.question().text().in(texts.language());
+			body.add(text(heading).put("weight", "Bolder").put("spacing", "Medium"));
+			String answer;
+			if (step.answer() != null) {
+				answer = shorten(AnswerFormatter.format(step.question(), step.answer(), texts.language()));
+			}
+			else {
+				answer = step.skipped() ? texts.get("teams.summary.skipped") : texts.get("teams.summary.missing");
+			}
+			body.add(userText("", answer, step.answer() == null));
+		}
+		ArrayNode actions = json.arrayNode();
+		if (!final_) {
+			ArrayNode choices = json.arrayNode();
+			for (Step step : state.steps()) {
+				choices.add(choice(shortTitle(step, texts), step.key().toString()));
+			}
+			body.add(json.objectNode()
+				.put("type", "Input.ChoiceSet")
+				.put("id", EDIT)
+				.put("style", "compact")
+				.put("label", texts.get("teams.summary.edit-label"))
+				.put("placeholder", texts.get("teams.choose"))
+				.set("choices", choices));
+			if (!state.isSubmitted()) {
+				actions.add(action(texts.get("teams.action.submit"), "submit", state.sendOut().value(), null, false)
+					.put("style", "positive"));
+			}
+			actions.add(action(texts.get("teams.action.edit"), "edit", state.sendOut().value(), null, true));
+		}
+		return card(body, actions);
+	}
+
+	/** A card with one button that continues where the person left off. */
+	static ObjectNode resume(String sendOut, String message, TeamsTexts texts) {
+		ArrayNode body = json.arrayNode();
+		body.add(text(message));
+		ArrayNode actions = json.arrayNode();
+		actions.add(action(texts.get("teams.action.continue"), "continue", sendOut, null, false));
+		return card(body, actions);
+	}
+
+	private static void header(ArrayNode body, String title, Step step, TeamsTexts texts) {
+		body.add(text(texts.get("teams.progress", title, step.number(), step.of())).put("size", "Small")
+			.put("isSubtle", true)
+			.put("spacing", "None"));
+		if (step.itemLabel() != null) {
+			body.add(text(step.itemLabel()).put("weight", "Bolder"));
+		}
+		String requirement = step.question().required() ? "" : " (" + texts.get("teams.optional").toLowerCase() + ")";
+		body.add(text(step.question().text().in(texts.language()) + requirement).put("weight", "Bolder")
+			.put("size", "Medium"));
+	}
+
+	private static void inputs(ArrayNode body, Question question, AnswerValue current, JsonNode tried,
+			TeamsTexts texts) {
+		String required = texts.get("teams.error.required");
+		switch (question.type()) {
+			case TEXT -> {
+				ObjectNode input = json.objectNode()
+					.put("type", "Input.Text")
+					.put("id", ANSWER)
+					.put("label", texts.get("teams.your-answer"))
+					.put("isMultiline", question.multiline())
+					.put("maxLength", question.maxLength())
+					.put("isRequired", question.required())
+					.put("errorMessage", required);
+				String value = value(tried, ANSWER,
+						(current instanceof AnswerValue.TextAnswer answer) ? answer.text() : null);
+				if (value != null) {
+					input.put("value", value);
+				}
+				body.add(input);
+			}
+			case SINGLE_CHOICE, MULTIPLE_CHOICE, SCALE -> {
+				ArrayNode choices = json.arrayNode();
+				if (question.type() == se.samla.surveys.QuestionType.SCALE) {
+					for (Level level : question.scale().levels()) {
+						choices.add(choice(levelTitle(level, texts), level.id()));
+					}
+				}
+				else {
+					for (Option option : question.options()) {
+						choices.add(choice(option.label().in(texts.language()), option.id()));
+					}
+				}
+				ObjectNode input = json.objectNode()
+					.put("type", "Input.ChoiceSet")
+					.put("id", ANSWER)
+					.put("style", "expanded")
+					.put("label", texts.get("teams.your-answer"))
+					.put("isMultiSelect", question.type() == se.samla.surveys.QuestionType.MULTIPLE_CHOICE)
+					.put("isRequired", question.required())
+					.put("errorMessage", required);
+				input.set("choices", choices);
+				String currentValue = null;
+				if (current instanceof AnswerValue.ChoiceAnswer answer) {
+					currentValue = answer.id();
+				}
+				else if (current instanceof AnswerValue.ChoicesAnswer answer) {
+					currentValue = String.join(",", answer.ids());
+				}
+				String value = value(tried, ANSWER, currentValue);
+				if (value != null) {
+					input.put("value", value);
+				}
+				body.add(input);
+			}
+			case MATRIX -> matrix(body, question, current, tried, texts, required);
+		}
+	}
+
+	/**
+	 * One block per row (occupation): a dropdown per period, two periods side by side so
+	 * that it fits a phone, and the row's comment.
+	 */
+	private static void matrix(ArrayNode body, Question question, AnswerValue current, JsonNode tried, TeamsTexts texts,
+			String required) {
+		AnswerValue.MatrixAnswer answer = (current instanceof AnswerValue.MatrixAnswer matrix) ? matrix : null;
+		ArrayNode levels = json.arrayNode();
+		for (Level level : question.scale().levels()) {
+			levels.add(choice(levelTitle(level, texts), level.id()));
+		}
+		for (Option row : question.rows()) {
+			body.add(text(row.label().in(texts.language())).put("weight", "Bolder")
+				.put("separator", true)
+				.put("spacing", "Medium"));
+			List<Option> periods = question.periods();
+			for (int i = 0; i < periods.size(); i += 2) {
+				ArrayNode columns = json.arrayNode();
+				for (Option period : periods.subList(i, Math.min(i + 2, periods.size()))) {
+					String id = cell(row.id(), period.id());
+					String currentLevel = (answer != null)
+							? answer.ratings().getOrDefault(row.id(), Map.of()).get(period.id()) : null;
+					ObjectNode input = json.objectNode()
+						.put("type", "Input.ChoiceSet")
+						.put("id", id)
+						.put("style", "compact")
+						.put("label", period.label().in(texts.language()))
+						.put("placeholder", texts.get("teams.choose"))
+						.put("isRequired", true)
+						.put("errorMessage", required);
+					input.set("choices", levels.deepCopy());
+					String value = value(tried, id, currentLevel);
+					if (value != null) {
+						input.put("value", value);
+					}
+					ArrayNode items = json.arrayNode().add(input);
+					columns.add(json.objectNode().put("type", "Column").put("width", "stretch").set("items", items));
+				}
+				body.add(json.objectNode().put("type", "ColumnSet").set("columns", columns));
+			}
+			if (question.rowComments()) {
+				ObjectNode input = json.objectNode()
+					.put("type", "Input.Text")
+					.put("id", comment(row.id()))
+					.put("placeholder", texts.get("teams.comment"))
+					.put("maxLength", question.maxLength());
+				String value = value(tried, comment(row.id()),
+						(answer != null) ? answer.comments().get(row.id()) : null);
+				if (value != null) {
+					input.put("value", value);
+				}
+				body.add(input);
+			}
+		}
+	}
+
+	/**
+	 * A level's name with a coloured mark: the colour helps, the name carries the meaning
+	 * (readable without colour).
+	 */
+	static String levelTitle(Level level, TeamsTexts texts) {
+		String mark = colourMark(level.colour());
+		return ((mark != null) ? mark + " " : "") + level.label().in(texts.language());
+	}
+
+	/** The coloured circle nearest to a level's colour (by hue). */
+	static String colourMark(String hex) {
+		if (hex == null || !hex.matches("#[0-9a-fA-F]{6}")) {
+			return null;
+		}
+		int rgb = Integer.parseInt(hex.substring(1), 16);
+		float[] hsb = java.awt.Color.RGBtoHSB((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, null);
+		if (hsb[1] < 0.2f) {
+			return (hsb[2] < 0.3f) ? "⚫" : "⚪";
+		}
+		float hue = hsb[0] * 360;
+		if (hue < 20 || hue >= 330) {
+			return "🔴";
+		}
+		if (hue < 40) {
+			return "🟠";
+		}
+		if (hue < 70) {
+			return "🟡";
+		}
+		if (hue < 170) {
+			return "🟢";
+		}
+		if (hue < 260) {
+			return "🔵";
+		}
+		return "🟣";
+	}
+
+	private static String value(JsonNode tried, String id, String current) {
+		if (tried != null && tried.hasNonNull(id)) {
+			return tried.get(id).asText();
+		}
+		return current;
+	}
+
+	private static String shortTitle(Step step, TeamsTexts texts) {
+		String text = step.number() + ". " + ((step.itemLabel() != null) ? step.itemLabel() + ": " : "")
+				+ step.question().text().in(texts.language());
+		return (text.length() > 70) ? text.substring(0, 69) + "…" : text;
+	}
+
+	private static String shorten(String answer) {
+		return (answer.length() > SUMMARY_ANSWER_LENGTH) ? answer.substring(0, SUMMARY_ANSWER_LENGTH - 1) + "…"
+				: answer;
+	}
+
+	private static ObjectNode card(ArrayNode body, ArrayNode actions) {
+		ObjectNode card = json.objectNode()
+			.put("type", "AdaptiveCard")
+			.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
+			.put("version", "1.5");
+		card.set("body", body);
+		if (!actions.isEmpty()) {
+			card.set("actions", actions);
+		}
+		card.set("msteams", json.objectNode().put("width", "Full"));
+		return card;
+	}
+
+	private static ObjectNode text(String text) {
+		return json.objectNode().put("type", "TextBlock").put("text", text).put("wrap", true);
+	}
+
+	/**
+	 * A label of ours followed by what the respondent wrote, as plain text runs: Teams
+	 * does not read Markdown in a {@code TextRun}.
+	 */
+	private static ObjectNode userText(String label, String value, boolean subtle) {
+		ArrayNode inlines = json.arrayNode();
+		if (!label.isEmpty()) {
+			inlines.add(json.objectNode().put("type", "TextRun").put("text", label).put("weight", "Bolder"));
+		}
+		inlines.add(json.objectNode().put("type", "TextRun").put("text", value).put("isSubtle", subtle));
+		ObjectNode block = json.objectNode().put("type", "RichTextBlock");
+		block.set("inlines", inlines);
+		return block;
+	}
+
+	private static ObjectNode choice(String title, String value) {
+		return json.objectNode().put("title", title).put("value", value);
+	}
+
+	private static ObjectNode submit(String title, String what, String sendOut, Step step, boolean withInputs) {
+		return action(title, what, sendOut, step.key().toString(), withInputs);
+	}
+
+	private static ObjectNode action(String title, String what, String sendOut, String step, boolean withInputs) {
+		ObjectNode data = json.objectNode().put("samla", what).put("sendOut", sendOut);
+		if (step != null) {
+			data.put("step", step);
+		}
+		ObjectNode action = json.objectNode().put("type", "Action.Submit").put("title", title);
+		action.set("data", data);
+		if (!withInputs) {
+			action.put("associatedInputs", "none");
+		}
+		return action;
+	}
+
+	/** Inputs the person filled in, by id, from a card submit's value. */
+	static List<String> inputIds(JsonNode value) {
+		List<String> ids = new ArrayList<>();
+		value.fieldNames().forEachRemaining(ids::add);
+		return ids;
+	}
+
+}

@@ -1,0 +1,152 @@
+package se.samla.teams.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import se.samla.answers.ResponseManagement;
+import se.samla.answers.ResponseState;
+import se.samla.answers.Step;
+import se.samla.campaigns.Delivery;
+import se.samla.campaigns.MessageChannel;
+import se.samla.campaigns.MessageKind;
+import se.samla.campaigns.OutgoingMessage;
+import se.samla.directory.Directory;
+import se.samla.directory.Person;
+import se.samla.directory.PersonId;
+import se.samla.shared.Channel;
+import se.samla.teams.TeamsProperties;
+import se.samla.teams.internal.ConnectorFailure.Kind;
+import se.samla.teams.internal.Conversations.Conversation;
+
+/**
+ * Invitations and reminders in Teams: the bot opens the person's chat (the one Teams told
+ * us about, or a new one made with the tenant and the person's Entra id) and asks the
+ * first unanswered question, saying what the send-out is and its deadline. Each outbox
+ * message is sent at most once (its key is booked before sending). A 403 (the app blocked
+ * or uninstalled) makes the person unreachable in Teams, so the dispatcher hands the
+ * message to email.
+ */
+class TeamsChannel implements MessageChannel {
+
+	private final TeamsProperties properties;
+
+	private final Messenger messenger;
+
+	private final Conversations conversations;
+
+	private final ResponseManagement responses;
+
+	private final Directory directory;
+
+	private final Bot bot;
+
+	private final Clock clock;
+
+	TeamsChannel(TeamsProperties properties, Messenger messenger, Conversations conversations,
+			ResponseManagement responses, Directory directory, Bot bot, Clock clock) {
+		this.properties = properties;
+		this.messenger = messenger;
+		this.conversations = conversations;
+		this.responses = responses;
+		this.directory = directory;
+		this.bot = bot;
+		this.clock = clock;
+	}
+
+	@Override
+	public Channel channel() {
+		return Channel.TEAMS;
+	}
+
+	@Override
+	public boolean canReach(Person person) {
+		return person.teams() != null;
+	}
+
+	@Override
+	public Delivery deliver(OutgoingMessage message) {
+		Person person = message.recipient();
+		if (person.teams() == null) {
+			return new Delivery.Unreachable("no Teams identity");
+		}
+		try {
+			Conversation conversation = conversationWith(person);
+			TeamsTexts texts = this.bot.texts(person);
+			String deadline = texts.date(message.sendOut().deadline());
+			Optional<String> sent;
+			Step asked = null;
+			if (message.kind() == MessageKind.INVITATION || message.kind() == MessageKind.REMINDER) {
+				ResponseState state = this.responses.find(message.sendOut().id(), person.id())
+					.orElseGet(() -> this.responses.preview(message.sendOut().id(), person.id()));
+				String intro = texts.get("teams.intro." + message.kind().name(), firstName(person),
+						message.sendOut().title(), deadline, state.steps().size());
+				Optional<Step> next = state.next();
+				ObjectNode card = next.isPresent() ? Cards.question(message.sendOut().id().value(),
+						message.sendOut().title(), next.get(), texts, null, null, null)
+						: Cards.summary(state, message.sendOut().title(), texts, false);
+				asked = next.orElse(null);
+				sent = this.messenger.sendOnce(message.key(), conversation, Messenger.card(intro, card));
+				this.conversations.answering(conversation.aadObjectId(), message.sendOut().id().value());
+			}
+			else {
+				sent = this.messenger.sendOnce(message.key(), conversation,
+						Messenger.text(texts.get("teams.intro." + message.kind().name(), message.sendOut().title(),
+								(message.kind() == MessageKind.NO_ROUTE) ? names(message.missing()) : deadline,
+								names(message.missing()))));
+			}
+			if (asked != null && sent.isPresent()) {
+				this.conversations.cardShown(conversation.aadObjectId(), sent.get(), asked.key().toString());
+			}
+			return new Delivery.Sent(sent.orElse("(sent before)"));
+		}
+		catch (ConnectorFailure failure) {
+			if (failure.kind() == Kind.BLOCKED) {
+				return new Delivery.Unreachable("Teams app blocked or uninstalled (" + failure.getMessage() + ")");
+			}
+			if (failure.kind() == Kind.UNCERTAIN) {
+				// it may have arrived: count it as sent rather than risk sending it twice
+				return new Delivery.Sent("(uncertain: " + failure.getMessage() + ")");
+			}
+			return new Delivery.Failed(failure.getMessage());
+		}
+	}
+
+	/** The person's chat: the one Teams told us about, else a new one. */
+	private Conversation conversationWith(Person person) throws ConnectorFailure {
+		String aad = person.teams().entraObjectId();
+		Optional<Conversation> known = this.conversations.find(aad);
+		if (known.isPresent()) {
+			return known.get();
+		}
+		String tenant = person.teams().tenantId();
+		String serviceUrl = this.properties.serviceUrl();
+		String conversationId;
+		try {
+			conversationId = this.messenger.connector().createConversation(serviceUrl, tenant, aad);
+		}
+		catch (ConnectorFailure failure) {
+			// opening a chat is safe to repeat (Teams returns the same chat): never
+			// "uncertain"
+			throw (failure.kind() == Kind.UNCERTAIN)
+					? new ConnectorFailure(Kind.UNAVAILABLE, failure.status(), failure.getMessage()) : failure;
+		}
+		this.conversations.remember(aad, tenant, null, conversationId, serviceUrl, this.clock.instant());
+		return this.conversations.find(aad).orElseThrow();
+	}
+
+	private String names(List<PersonId> people) {
+		return people.stream()
+			.map(id -> this.directory.person(id).map(Person::name).orElse(id.value().toString()))
+			.collect(Collectors.joining(", "));
+	}
+
+	private static String firstName(Person person) {
+		String[] parts = person.name().split("\\s+");
+		return parts[0];
+	}
+
+}
