@@ -1,0 +1,632 @@
+package se.samla.support;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTCreator;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * Plays Microsoft for the Teams channel tests, on one WireMock server: the Bot Framework
+ * OpenID metadata and signing keys (inbound JWT validation), the Azure AD token endpoint
+ * (the bot's outbound token) and the Bot Connector service that the bot sends to.
+ *
+ * <p>
+ * Share one instance per JVM through {@link #shared()} and call {@link #reset()} between
+ * tests. Two things in the SDK are JVM-wide:
+ * {@code ChannelValidation.setOpenIdMetaDataUrl} is a static setter, so a second instance
+ * on another port would silently take over the metadata URL of every application context
+ * in the JVM; and the SDK caches signing keys per metadata URL for a day in a static map.
+ * The key pair is therefore static too, so a token from any instance verifies against the
+ * keys the SDK cached from any other.
+ *
+ * <p>
+ * The Bot Connector answers only requests that carry
+ * {@code Bearer }{@link #ACCESS_TOKEN}, the token its token endpoint issues, as the real
+ * one refuses unauthenticated sends; a bot that skipped the token endpoint therefore
+ * fails here too.
+ */
+public final class FakeMicrosoft implements AutoCloseable {
+
+	public static final String APP_ID = "8d7a1c52-5f2e-4c55-9d8e-0c6c5b1b2a01";
+
+	public static final String APP_PASSWORD = "test-secret";
+
+	public static final String TENANT_ID = "4f5b6c7d-1111-2222-3333-444455556666";
+
+	/** The issuer of tokens that the Bot Connector service sends to the bot. */
+	public static final String ISSUER = "https://api.botframework.com";
+
+	/** The id of the one signing key in the JWKS, in every token's header. */
+	public static final String KEY_ID = "fake-microsoft-signing-key";
+
+	/**
+	 * The opaque access token the token endpoint issues and the Bot Connector accepts.
+	 */
+	public static final String ACCESS_TOKEN = "fake-bot-connector-access-token";
+
+	/**
+	 * The scope the bot must ask the token endpoint for, as for the real Bot Connector.
+	 */
+	public static final String SCOPE = "https://api.botframework.com/.default";
+
+	private static final String ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
+
+	private static final String TRANSFORMER = "fake-microsoft-bot-connector";
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	/** Unique across instances and resets, so ids never repeat within a JVM. */
+	private static final AtomicLong ACTIVITY_IDS = new AtomicLong();
+
+	private static FakeMicrosoft shared;
+
+	private final WireMockServer server;
+
+	private final BotConnector connector;
+
+	private final boolean isShared;
+
+	private FakeMicrosoft(boolean isShared) {
+		this.connector = new BotConnector();
+		this.server = new WireMockServer(options().dynamicPort().bindAddress("localhost").extensions(this.connector));
+		this.isShared = isShared;
+	}
+
+	/** Starts a new instance; prefer {@link #shared()} (see the class comment). */
+	public static FakeMicrosoft start() {
+		return start(false);
+	}
+
+	/**
+	 * The instance for this JVM: started on first use and stopped when the JVM exits;
+	 * {@link #close()} leaves it running, as other test classes still use it.
+	 */
+	public static synchronized FakeMicrosoft shared() {
+		if (shared == null) {
+			FakeMicrosoft fake = start(true);
+			Runtime.getRuntime().addShutdownHook(new Thread(fake.server::stop, "fake-microsoft-stop"));
+			shared = fake;
+		}
+		return shared;
+	}
+
+	private static FakeMicrosoft start(boolean isShared) {
+		FakeMicrosoft fake = new FakeMicrosoft(isShared);
+		fake.server.start();
+		fake.installStubs();
+		return fake;
+	}
+
+	public String baseUrl() {
+		return "http://localhost:" + this.server.port() + "/";
+	}
+
+	/** The Bot Connector; the SDK appends {@code v3/...}. */
+	public String serviceUrl() {
+		return baseUrl() + "teams/";
+	}
+
+	public String openIdMetadataUrl() {
+		return baseUrl() + "openid/.well-known/openidconfiguration";
+	}
+
+	public String tokenUrl() {
+		return baseUrl() + "botframework.com/oauth2/v2.0/token";
+	}
+
+	/** Spring properties that point the application under test at this instance. */
+	public Map<String, String> properties() {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("samla.teams.enabled", "true");
+		properties.put("samla.teams.app-id", APP_ID);
+		properties.put("samla.teams.app-password", APP_PASSWORD);
+		properties.put("samla.teams.tenant-id", TENANT_ID);
+		properties.put("samla.teams.open-id-metadata-url", openIdMetadataUrl());
+		properties.put("samla.teams.token-url", tokenUrl());
+		properties.put("samla.teams.service-url", serviceUrl());
+		properties.put("samla.teams.allowed-service-url-hosts", "localhost");
+		return Collections.unmodifiableMap(properties);
+	}
+
+	/** The Authorization header the Bot Connector service sends with an activity. */
+	public String bearer(String serviceUrl) {
+		return bearer(Keys.MICROSOFT, APP_ID, serviceUrl, Instant.now().minus(Duration.ofMinutes(1)),
+				Instant.now().plus(Duration.ofHours(1)));
+	}
+
+	/** Expired an hour ago, well beyond the SDK's five minutes of clock skew. */
+	public String bearerExpired(String serviceUrl) {
+		return bearer(Keys.MICROSOFT, APP_ID, serviceUrl, Instant.now().minus(Duration.ofHours(2)),
+				Instant.now().minus(Duration.ofHours(1)));
+	}
+
+	public String bearerForAudience(String audience, String serviceUrl) {
+		return bearer(Keys.MICROSOFT, audience, serviceUrl, Instant.now().minus(Duration.ofMinutes(1)),
+				Instant.now().plus(Duration.ofHours(1)));
+	}
+
+	/**
+	 * Same header (including the key id) and claims, but signed by a key not in the JWKS.
+	 */
+	public String bearerSignedByStranger(String serviceUrl) {
+		return bearer(Keys.STRANGER, APP_ID, serviceUrl, Instant.now().minus(Duration.ofMinutes(1)),
+				Instant.now().plus(Duration.ofHours(1)));
+	}
+
+	private static String bearer(KeyPair keys, String audience, String serviceUrl, Instant notBefore,
+			Instant expiresAt) {
+		JWTCreator.Builder token = JWT.create()
+			.withKeyId(KEY_ID)
+			.withIssuer(ISSUER)
+			.withAudience(audience)
+			.withNotBefore(Date.from(notBefore))
+			.withExpiresAt(Date.from(expiresAt));
+		if (serviceUrl != null) {
+			token.withClaim("serviceurl", serviceUrl);
+		}
+		Algorithm algorithm = Algorithm.RSA256((RSAPublicKey) keys.getPublic(), (RSAPrivateKey) keys.getPrivate());
+		return "Bearer " + token.sign(algorithm);
+	}
+
+	/** Every request the bot made to the Bot Connector, in the order they arrived. */
+	public List<Sent> sent() {
+		return this.connector.sent(false);
+	}
+
+	/**
+	 * The activities the Bot Connector accepted (sends, replies and updates answered
+	 * 2xx), in order: what the user got to see.
+	 */
+	public List<Sent> delivered() {
+		return this.connector.sent(true);
+	}
+
+	public int tokenRequests() {
+		return this.server.countRequestsMatching(postRequestedFor(urlPathEqualTo(tokenPath())).build()).getCount();
+	}
+
+	/** Forgets requests, failure scenarios and delays; keys and stubs stay. */
+	public void reset() {
+		this.server.resetRequests();
+		this.connector.reset();
+	}
+
+	/**
+	 * Answers the next {@code times} sends (POST and PUT under
+	 * {@code /teams/v3/conversations}) with {@code status}, and a {@code Retry-After}
+	 * header unless it is null.
+	 */
+	public void failNextSends(int times, int status, String retryAfterSeconds) {
+		String body = errorBody(errorCode(status), "Fake Bot Connector failure " + status);
+		for (int i = 0; i < times; i++) {
+			this.connector.failures.add(new Failure(status, retryAfterSeconds, body));
+		}
+	}
+
+	/**
+	 * Like {@link #failNextSends} with a body of one's own, for example the 403 that
+	 * Teams answers for a user who blocked or uninstalled the bot:
+	 * {@code {"error":{"code":"ConversationBlockedByUser","message":"User blocked the
+	 * conversation with the bot."}}} (Teams also uses the sub code
+	 * {@code MessageWritesBlocked}).
+	 */
+	public void failNextSendsWithBody(int times, int status, String jsonBody) {
+		for (int i = 0; i < times; i++) {
+			this.connector.failures.add(new Failure(status, null, jsonBody));
+		}
+	}
+
+	/** A fixed delay on every Bot Connector response; 0 for none. */
+	public void delaySends(int millis) {
+		this.connector.delayMillis = millis;
+	}
+
+	/** Stops this instance, unless it is the {@link #shared()} one. */
+	@Override
+	public void close() {
+		if (!this.isShared) {
+			this.server.stop();
+		}
+	}
+
+	private void installStubs() {
+		ObjectNode metadata = JSON.createObjectNode()
+			.put("issuer", ISSUER)
+			.put("authorization_endpoint", "https://invalid.botframework.com")
+			.put("jwks_uri", baseUrl() + "openid/keys");
+		metadata.putArray("id_token_signing_alg_values_supported").add("RS256");
+		metadata.putArray("token_endpoint_auth_methods_supported").add("private_key_jwt");
+		this.server.stubFor(
+				get(urlPathEqualTo("/openid/.well-known/openidconfiguration")).willReturn(okJson(metadata.toString())));
+		this.server.stubFor(get(urlPathEqualTo("/openid/keys")).willReturn(okJson(jwks().toString())));
+
+		ObjectNode token = JSON.createObjectNode()
+			.put("token_type", "Bearer")
+			.put("expires_in", 3599)
+			.put("ext_expires_in", 3599)
+			.put("access_token", ACCESS_TOKEN);
+		// Priorities give Azure AD's answers: a good request, a bad client, anything
+		// else.
+		this.server.stubFor(post(urlPathEqualTo(tokenPath())).atPriority(1)
+			.withFormParam("grant_type", equalTo("client_credentials"))
+			.withFormParam("client_id", equalTo(APP_ID))
+			.withFormParam("client_secret", equalTo(APP_PASSWORD))
+			.withFormParam("scope", equalTo(SCOPE))
+			.willReturn(okJson(token.toString())));
+		this.server.stubFor(post(urlPathEqualTo(tokenPath())).atPriority(2)
+			.withFormParam("client_secret", notMatching(Pattern.quote(APP_PASSWORD)))
+			.willReturn(jsonResponse(401, "{\"error\":\"invalid_client\","
+					+ "\"error_description\":\"AADSTS7000215: Invalid client secret provided.\"}")));
+		this.server.stubFor(post(urlPathEqualTo(tokenPath())).atPriority(3)
+			.willReturn(jsonResponse(400,
+					"{\"error\":\"invalid_request\","
+							+ "\"error_description\":\"Expected grant_type=client_credentials, client_id=" + APP_ID
+							+ ", client_secret and scope=" + SCOPE + "\"}")));
+
+		this.server.stubFor(any(urlPathMatching("/teams/.*")).willReturn(aResponse().withTransformers(TRANSFORMER)));
+	}
+
+	private static String tokenPath() {
+		return "/botframework.com/oauth2/v2.0/token";
+	}
+
+	private static ResponseDefinitionBuilder jsonResponse(int status, String body) {
+		return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+	}
+
+	/**
+	 * The JWKS as the Bot Framework publishes it: plain RSA parameters (jwks-rsa needs no
+	 * x5c for an RSA key) and the channels the key is endorsed for, which the SDK checks
+	 * against the activity's channel id.
+	 */
+	private static ObjectNode jwks() {
+		RSAPublicKey key = (RSAPublicKey) Keys.MICROSOFT.getPublic();
+		ObjectNode jwk = JSON.createObjectNode()
+			.put("kty", "RSA")
+			.put("use", "sig")
+			.put("kid", KEY_ID)
+			.put("n", base64Url(key.getModulus()))
+			.put("e", base64Url(key.getPublicExponent()));
+		jwk.putArray("endorsements").add("msteams");
+		ObjectNode jwks = JSON.createObjectNode();
+		jwks.putArray("keys").add(jwk);
+		return jwks;
+	}
+
+	/**
+	 * Unsigned big-endian, as JWK wants; BigInteger adds a sign byte when the top bit is
+	 * set.
+	 */
+	private static String base64Url(BigInteger value) {
+		byte[] bytes = value.toByteArray();
+		if (bytes.length > 1 && bytes[0] == 0) {
+			bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
+		}
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private static String errorBody(String code, String message) {
+		ObjectNode body = JSON.createObjectNode();
+		body.putObject("error").put("code", code).put("message", message);
+		return body.toString();
+	}
+
+	private static String errorCode(int status) {
+		return switch (status) {
+			case 400 -> "BadSyntax";
+			case 401 -> "Unauthorized";
+			case 403 -> "Forbidden";
+			case 404 -> "NotFound";
+			case 412 -> "PreconditionFailed";
+			case 429 -> "Throttled";
+			default -> (status >= 500) ? "ServiceError" : "Error";
+		};
+	}
+
+	/**
+	 * One request the bot made to the Bot Connector.
+	 *
+	 * @param method the HTTP method
+	 * @param path the path as sent, still URL-encoded
+	 * @param conversationId the decoded conversation id from the path; for a created
+	 * conversation the id the fake gave it
+	 * @param replyToId the decoded activity id after {@code /activities/}: the activity
+	 * replied to (POST) or the one updated (PUT); null without one
+	 * @param body the JSON body, a missing node when there was none
+	 * @param authorization the Authorization header, or null
+	 */
+	public record Sent(String method, String path, String conversationId, String replyToId, JsonNode body,
+			String authorization) {
+
+		/** The activity's text, or "" without one. */
+		public String text() {
+			JsonNode text = this.body.path("text");
+			return text.isTextual() ? text.asText() : "";
+		}
+
+		/** The content of the first Adaptive Card attachment. */
+		public Optional<JsonNode> card() {
+			for (JsonNode attachment : this.body.path("attachments")) {
+				if (ADAPTIVE_CARD.equals(attachment.path("contentType").asText())) {
+					return Optional.of(attachment.path("content"));
+				}
+			}
+			return Optional.empty();
+		}
+
+		public boolean isUpdate() {
+			return "PUT".equals(this.method);
+		}
+
+		/** The id of the activity an update replaced; null for anything but an update. */
+		public String updatedActivityId() {
+			return isUpdate() ? this.replyToId : null;
+		}
+
+	}
+
+	private record Failure(int status, String retryAfterSeconds, String body) {
+	}
+
+	private record Received(Sent sent, int status) {
+
+		boolean isDeliveredActivity() {
+			return this.status >= 200 && this.status < 300
+					&& ("POST".equals(this.sent.method()) || "PUT".equals(this.sent.method()))
+					&& this.sent.path().contains("/activities");
+		}
+
+	}
+
+	/**
+	 * The Bot Connector. One transformer, not a stub per route, so that ids, the failure
+	 * queue and the record of what was sent share one place; WireMock calls it on several
+	 * threads, hence the concurrent collections.
+	 */
+	private static final class BotConnector implements ResponseDefinitionTransformerV2 {
+
+		private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+
+		private final Queue<Failure> failures = new ConcurrentLinkedQueue<>();
+
+		private volatile int delayMillis;
+
+		@Override
+		public String getName() {
+			return TRANSFORMER;
+		}
+
+		@Override
+		public boolean applyGlobally() {
+			return false;
+		}
+
+		void reset() {
+			this.received.clear();
+			this.failures.clear();
+			this.delayMillis = 0;
+		}
+
+		List<Sent> sent(boolean deliveredOnly) {
+			synchronized (this.received) {
+				return this.received.stream()
+					.filter((received) -> !deliveredOnly || received.isDeliveredActivity())
+					.map(Received::sent)
+					.toList();
+			}
+		}
+
+		@Override
+		public ResponseDefinition transform(ServeEvent serveEvent) {
+			LoggedRequest request = serveEvent.getRequest();
+			String method = request.getMethod().getName();
+			String path = request.getUrl().replaceFirst("\\?.*$", "");
+			List<String> segments = segments(path);
+			JsonNode body = parse(request.getBodyAsString());
+			String authorization = request.containsHeader("Authorization") ? request.getHeader("Authorization") : null;
+			Answer answer = answer(method, segments, body, authorization);
+			String conversationId = (answer.createdConversationId() != null) ? answer.createdConversationId()
+					: segment(segments, 2);
+			String replyToId = "activities".equals(segment(segments, 3)) ? segment(segments, 4) : null;
+			this.received.add(new Received(new Sent(method, path, conversationId, replyToId, body, authorization),
+					answer.status()));
+			ResponseDefinitionBuilder response = jsonResponse(answer.status(), answer.body());
+			if (answer.retryAfterSeconds() != null) {
+				response.withHeader("Retry-After", answer.retryAfterSeconds());
+			}
+			int delay = this.delayMillis;
+			if (delay > 0) {
+				response.withFixedDelay(delay);
+			}
+			return response.build();
+		}
+
+		private Answer answer(String method, List<String> segments, JsonNode body, String authorization) {
+			if (!("Bearer " + ACCESS_TOKEN).equals(authorization)) {
+				return new Answer(401, "{\"message\":\"Authorization has been denied for this request.\"}");
+			}
+			boolean conversations = "v3".equals(segment(segments, 0)) && "conversations".equals(segment(segments, 1));
+			if (conversations && ("POST".equals(method) || "PUT".equals(method))) {
+				Failure failure = this.failures.poll();
+				if (failure != null) {
+					return new Answer(failure.status(), failure.body(), failure.retryAfterSeconds(), null);
+				}
+			}
+			if (!conversations) {
+				return notFound();
+			}
+			int size = segments.size();
+			if (size == 2 && "POST".equals(method)) {
+				return createConversation(body);
+			}
+			if (size >= 4 && size <= 5 && "activities".equals(segments.get(3)) && "POST".equals(method)) {
+				return new Answer(200, JSON.createObjectNode().put("id", nextActivityId()).toString());
+			}
+			if (size == 5 && "activities".equals(segments.get(3)) && "PUT".equals(method)) {
+				return new Answer(200, JSON.createObjectNode().put("id", segments.get(4)).toString());
+			}
+			if (size == 5 && "activities".equals(segments.get(3)) && "DELETE".equals(method)) {
+				return new Answer(200, "{}");
+			}
+			if (size == 5 && "members".equals(segments.get(3)) && "GET".equals(method)) {
+				return new Answer(200, member(segments.get(2), segments.get(4)).toString());
+			}
+			return notFound();
+		}
+
+		/**
+		 * The same member always gets the same conversation id, as in Teams, and one that
+		 * follows {@link TeamsActivities}' default so inbound and proactive agree.
+		 */
+		private static Answer createConversation(JsonNode parameters) {
+			String memberId = parameters.path("members").path(0).path("id").asText("");
+			if (memberId.isEmpty()) {
+				return new Answer(400, errorBody("BadArgument", "Members are required."));
+			}
+			String conversationId = "a:conv-" + memberId;
+			ObjectNode response = JSON.createObjectNode().put("id", conversationId);
+			if (parameters.path("activity").isObject()) {
+				response.put("activityId", nextActivityId());
+			}
+			else {
+				response.putNull("activityId");
+			}
+			return new Answer(201, response.toString(), null, conversationId);
+		}
+
+		/**
+		 * What Teams answers for a member of a 1:1 chat; the SDK's TeamsActivityHandler
+		 * asks for it when members are added. The AAD object id comes from the
+		 * conversation id convention of {@link TeamsActivities}.
+		 */
+		private static ObjectNode member(String conversationId, String memberId) {
+			ObjectNode member = JSON.createObjectNode()
+				.put("id", memberId)
+				.put("name", TeamsActivities.USER_NAME)
+				.put("tenantId", TENANT_ID)
+				.put("userRole", "user");
+			if (conversationId.startsWith("a:conv-")) {
+				member.put("aadObjectId", conversationId.substring("a:conv-".length()));
+			}
+			return member;
+		}
+
+		private static Answer notFound() {
+			return new Answer(404, errorBody("NotFound", "The fake Bot Connector does not know this request."));
+		}
+
+		private static String nextActivityId() {
+			return "1:" + ACTIVITY_IDS.incrementAndGet();
+		}
+
+		/** Decoded path segments after {@code /teams/}; conversation ids contain ':'. */
+		private static List<String> segments(String path) {
+			String rest = path.substring("/teams/".length());
+			List<String> segments = new ArrayList<>();
+			for (String segment : rest.split("/")) {
+				if (!segment.isEmpty()) {
+					// a '+' in a path is a plus, not a space
+					segments.add(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+				}
+			}
+			return segments;
+		}
+
+		private static String segment(List<String> segments, int index) {
+			return (index < segments.size()) ? segments.get(index) : null;
+		}
+
+		private static JsonNode parse(String body) {
+			if (body == null || body.isBlank()) {
+				return MissingNode.getInstance();
+			}
+			try {
+				return JSON.readTree(body);
+			}
+			catch (IOException ex) {
+				// keep what was sent, so a test can show it
+				return TextNode.valueOf(body);
+			}
+		}
+
+	}
+
+	private record Answer(int status, String body, String retryAfterSeconds, String createdConversationId) {
+
+		Answer(int status, String body) {
+			this(status, body, null, null);
+		}
+
+	}
+
+	/**
+	 * One key pair for Microsoft and one for a stranger per JVM: the SDK caches the JWKS
+	 * it fetched for a day, so a key generated per instance would not verify.
+	 */
+	private static final class Keys {
+
+		static final KeyPair MICROSOFT = generate();
+
+		static final KeyPair STRANGER = generate();
+
+		private static KeyPair generate() {
+			try {
+				KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+				generator.initialize(2048);
+				return generator.generateKeyPair();
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+}
