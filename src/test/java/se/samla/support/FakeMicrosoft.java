@@ -383,7 +383,7 @@ public final class FakeMicrosoft implements AutoCloseable {
 	 * @param authorization the Authorization header, or null
 	 */
 	public record Sent(String method, String path, String conversationId, String replyToId, JsonNode body,
-			String authorization) {
+			String authorization, String activityId) {
 
 		/** The activity's text, or "" without one. */
 		public String text() {
@@ -475,8 +475,12 @@ public final class FakeMicrosoft implements AutoCloseable {
 			String conversationId = (answer.createdConversationId() != null) ? answer.createdConversationId()
 					: segment(segments, 2);
 			String replyToId = "activities".equals(segment(segments, 3)) ? segment(segments, 4) : null;
-			this.received.add(new Received(new Sent(method, path, conversationId, replyToId, body, authorization),
-					answer.status()));
+			JsonNode answered = parse(answer.body());
+			String activityId = (answered != null && answered.hasNonNull("id")
+					&& "activities".equals(segment(segments, 3))) ? answered.get("id").asText() : null;
+			this.received
+				.add(new Received(new Sent(method, path, conversationId, replyToId, body, authorization, activityId),
+						answer.status()));
 			ResponseDefinitionBuilder response = jsonResponse(answer.status(), answer.body());
 			if (answer.retryAfterSeconds() != null) {
 				response.withHeader("Retry-After", answer.retryAfterSeconds());

@@ -260,6 +260,9 @@ class Bot {
 	}
 
 	private void typedAnswer(Turn turn, SendOut sendOut, ResponseState state, String typed) throws ConnectorFailure {
+		if (answeredElsewhere(turn, sendOut, state)) {
+			return;
+		}
 		Optional<Step> current = currentStep(state);
 		if (current.isEmpty()) {
 			turn.reply(turn.texts.get("teams.not-understood", turn.texts.get("teams.help")));
@@ -316,23 +319,45 @@ class Bot {
 	}
 
 	private void resume(Turn turn, SendOut sendOut, ResponseState state) throws ConnectorFailure {
-		StepKey current = state.current();
-		Optional<Step> step = (current != null) ? state.step(current) : Optional.empty();
-		if (step.isPresent() && step.get().isSettled()) {
-			// answered meanwhile, perhaps by email: say so and go on from there
-			Channel by = lastChannel(state, current);
-			if (by != null && by != Channel.TEAMS) {
-				turn.reply(turn.texts.get("teams.already-answered-elsewhere", step.get().number(),
-						turn.texts.get("teams.channel." + by.name())));
-			}
-			showNext(turn, sendOut, state, current);
+		if (answeredElsewhere(turn, sendOut, state)) {
 			return;
 		}
-		if (step.isPresent()) {
+		StepKey current = state.current();
+		if (current != null && state.step(current).isPresent()) {
 			ask(turn, sendOut, state, current, null);
 			return;
 		}
 		showNext(turn, sendOut, state, null);
+	}
+
+	/**
+	 * When the question last shown in the chat was answered meanwhile by another route
+	 * (an email reply, the project leads), says so, marks its card answered and goes on
+	 * to the next question, so that text typed for the old card is not taken for another
+	 * question.
+	 */
+	private boolean answeredElsewhere(Turn turn, SendOut sendOut, ResponseState state) throws ConnectorFailure {
+		Conversation now = this.conversations.find(turn.conversation.aadObjectId()).orElse(turn.conversation);
+		if (now.lastCardStep() == null || !sendOut.id().value().equals(now.currentSendOut())) {
+			return false;
+		}
+		Optional<Step> shown = state.step(StepKey.parse(now.lastCardStep()));
+		if (shown.isEmpty() || !shown.get().isSettled()) {
+			return false;
+		}
+		Channel by = lastChannel(state, shown.get().key());
+		if (by == null || by == Channel.TEAMS) {
+			return false;
+		}
+		turn.reply(turn.texts.get("teams.already-answered-elsewhere", shown.get().number(),
+				turn.texts.get("teams.channel." + by.name())));
+		if (now.lastCardId() != null) {
+			this.messenger.update(turn.conversation, now.lastCardId(),
+					Messenger.card(null, Cards.recorded(sendOut.title(), shown.get(), turn.texts)));
+		}
+		this.conversations.cardShown(turn.conversation.aadObjectId(), null, null);
+		showNext(turn, sendOut, state, shown.get().key());
+		return true;
 	}
 
 	private void back(Turn turn, SendOut sendOut, ResponseState state, StepKey from) throws ConnectorFailure {

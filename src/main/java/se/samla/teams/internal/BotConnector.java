@@ -63,7 +63,7 @@ class BotConnector {
 		this.properties = properties;
 		this.sleeper = sleeper;
 		this.token = new BotToken(properties.tokenUrl(), properties.appId(), properties.appPassword(), clock);
-		this.throttle = new Throttle(properties.limits(), clock, sleeper);
+		this.throttle = new Throttle(properties.limits(), () -> System.nanoTime() / 1_000_000, sleeper);
 	}
 
 	/** Whether the bot may talk to (and send its token to) this service URL. */

@@ -1,11 +1,11 @@
 package se.samla.teams.internal;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 import se.samla.teams.TeamsProperties.Limits;
 
@@ -20,7 +20,7 @@ final class Throttle {
 
 	private static final int MAX_CONVERSATIONS = 20_000;
 
-	private final Clock clock;
+	private final LongSupplier millis;
 
 	private final Sleeper sleeper;
 
@@ -39,8 +39,12 @@ final class Throttle {
 
 	};
 
-	Throttle(Limits limits, Clock clock, Sleeper sleeper) {
-		this.clock = clock;
+	/**
+	 * @param millis a monotonic time in milliseconds: real time, not the business clock
+	 * (which tests hold still)
+	 */
+	Throttle(Limits limits, LongSupplier millis, Sleeper sleeper) {
+		this.millis = millis;
 		this.sleeper = sleeper;
 		this.perConversation = new Window[] { new Window(limits.perConversationPerSecond(), 1_000),
 				new Window(limits.perConversationPer2Seconds(), 2_000),
@@ -57,7 +61,7 @@ final class Throttle {
 		while (true) {
 			long wait;
 			synchronized (this) {
-				long now = this.clock.millis();
+				long now = this.millis.getAsLong();
 				Deque<Long> tenantTimes = this.tenants.computeIfAbsent(String.valueOf(tenant),
 						key -> new ArrayDeque<>());
 				Deque<Long> conversationTimes = (conversation != null)

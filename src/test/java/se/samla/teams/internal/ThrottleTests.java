@@ -21,7 +21,8 @@ class ThrottleTests {
 
 	private final List<Instant> sent = new ArrayList<>();
 
-	private final Throttle throttle = new Throttle(new Limits(7, 8, 60, 1800, 50), this.clock, this.clock::advance);
+	private final Throttle throttle = new Throttle(new Limits(7, 8, 60, 1800, 50), this.clock::millis,
+			this.clock::advance);
 
 	@Test
 	void sendsNoMoreThanSevenASecondToOneConversation() throws InterruptedException {

@@ -1,0 +1,339 @@
+package se.samla.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.samla.support.Stockholm.at;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import se.samla.answers.AuditEntry;
+import se.samla.answers.ResponseManagement;
+import se.samla.answers.ResponseState;
+import se.samla.answers.Source;
+import se.samla.answers.StepKey;
+import se.samla.campaigns.SendOuts;
+import se.samla.campaigns.internal.Dispatcher;
+import se.samla.directory.Directory;
+import se.samla.directory.Person;
+import se.samla.shared.Channel;
+import se.samla.shared.SendOutId;
+import se.samla.support.FakeMicrosoft;
+import se.samla.support.FakeMicrosoft.Sent;
+import se.samla.support.MutableClock;
+import se.samla.support.Stockholm;
+import se.samla.support.TeamsActivities;
+import se.samla.support.TestClockConfiguration;
+import se.samla.surveys.AnswerValue;
+
+/**
+ * A chief answers the step-2 questionnaire in Teams through signed activities, end to
+ * end: the invitation opens the chat, cards and typed text answer, skip, back and edit
+ * work, a pause resumes where it stopped, the response is submitted and changed after.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "samla.campaigns.location=src/test/resources/no-send-outs",
+				"samla.teams.retry.initial-backoff=20ms" })
+@Import(TestClockConfiguration.class)
+class TeamsConversationTests {
+
+	static final FakeMicrosoft microsoft = FakeMicrosoft.shared();
+
+	static final ObjectMapper json = new ObjectMapper();
+
+	@DynamicPropertySource
+	static void teams(DynamicPropertyRegistry registry) {
+		microsoft.properties().forEach((key, value) -> registry.add(key, () -> value));
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SendOuts sendOuts;
+
+	@Autowired
+	Dispatcher dispatcher;
+
+	@Autowired
+	ResponseManagement responses;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	Person lena;
+
+	TeamsActivities chat;
+
+	@BeforeEach
+	void setUp() {
+		microsoft.reset();
+		this.jdbc.sql("UPDATE send_out SET closed_at = CURRENT_TIMESTAMP").update();
+		this.jdbc.sql("DELETE FROM teams_conversation").update();
+		this.jdbc.sql("DELETE FROM contact_route").update();
+		this.lena = this.directory.personByEmail("lena.bergkvist@example.org").orElseThrow();
+		this.chat = TeamsActivities.from("29:lena", this.lena.teams().entraObjectId(), microsoft.serviceUrl());
+	}
+
+	@Test
+	void chiefAnswersTheWholeQuestionnaireInTeams() throws Exception {
+		SendOutId sendOut = invite("teams-hela");
+
+		// the invitation opened the chat and asks the first question
+		Sent invitation = lastCard();
+		assertThat(microsoft.sent()).anyMatch(sent -> sent.path().endsWith("/v3/conversations"));
+		assertThat(invitation.text()).contains("Kartläggning steg 2 (Teams)").contains("18 december 2026");
+		assertThat(text(invitation.card().orElseThrow())).contains("Fråga 1 av 5").contains("Vad ser ni för mönster");
+
+		// q1 by the card
+		int before = microsoft.delivered().size();
+		post(this.chat.cardSubmit(id(), activityId(invitation),
+				value("answer", sendOut, "q1").put("answer", "Bristen på sjuksköterskor växer.")));
+		Sent q2 = awaitCard(before, "Fråga 2 av 5");
+		assertThat(updates(before)).anyMatch(update -> text(update.card().orElseThrow()).contains("Sparat")
+				&& text(update.card().orElseThrow()).contains("Bristen på sjuksköterskor växer."));
+
+		// q2 typed
+		before = microsoft.delivered().size();
+		post(this.chat.message(id(), "Vi gör rekryteringsträffar och har en introduktionsutbildning."));
+		awaitCard(before, "Fråga 3 av 5");
+		assertThat(updates(before)).anyMatch(update -> activityId(q2).equals(update.updatedActivityId()));
+
+		// back to q2: the card shows the answer given, to edit
+		before = microsoft.delivered().size();
+		post(this.chat.message(id(), "tillbaka"));
+		Sent q2again = awaitCard(before, "Fråga 2 av 5");
+		assertThat(q2again.card().orElseThrow().toString()).contains("Vi gör rekryteringsträffar");
+		before = microsoft.delivered().size();
+		post(this.chat.cardSubmit(id(), activityId(q2again),
+				value("answer", sendOut, "q2").put("answer", "Rekryteringsträffar, introduktion och mentorskap.")));
+		Sent q3 = awaitCard(before, "Fråga 3 av 5");
+
+		// an empty answer to a required question: the error is shown on the card itself
+		before = microsoft.delivered().size();
+		post(this.chat.cardSubmit(id(), activityId(q3), value("answer", sendOut, "q3").put("answer", " ")));
+		Sent error = await(before, sent -> sent.isUpdate() && activityId(q3).equals(sent.updatedActivityId()));
+		assertThat(text(error.card().orElseThrow())).contains("⚠");
+
+		// q3, q4 typed; q5 (optional) skipped by command
+		before = microsoft.delivered().size();
+		post(this.chat.message(id(), "Validering av undersköterskor."));
+		awaitCard(before, "Fråga 4 av 5");
+		before = microsoft.delivered().size();
+		post(this.chat.message(id(), "Gemensam marknadsföring av yrkena."));
+		awaitCard(before, "Fråga 5 av 5");
+		before = microsoft.delivered().size();
+		post(this.chat.message(id(), "hoppa över"));
+		Sent summary = awaitCard(before, "Sammanfattning");
+		assertThat(text(summary.card().orElseThrow())).contains("Rekryteringsträffar, introduktion och mentorskap.")
+			.contains("överhoppad");
+
+		// submit from the summary card
+		before = microsoft.delivered().size();
+		post(this.chat.cardSubmit(id(), activityId(summary), value("submit", sendOut, null)));
+		Sent confirmation = await(before, sent -> sent.text().contains("inskickat"));
+		assertThat(confirmation.text()).contains("Kartläggning steg 2 (Teams)");
+		assertThat(this.responses.hasSubmitted(sendOut, this.lena.id())).isTrue();
+
+		// changed after submitting: still submitted, the new answer recorded
+		before = microsoft.delivered().size();
+		post(this.chat.message(id(), "ändra 4"));
+		awaitCard(before, "Fråga 4 av 5");
+		before = microsoft.delivered().size();
+		post(this.chat.message(id(), "Gemensam marknadsföring och praktikplatser."));
+		await(before, sent -> sent.card().map(card -> text(card).contains("Sammanfattning")).orElse(false));
+		ResponseState state = this.responses.find(sendOut, this.lena.id()).orElseThrow();
+		assertThat(state.isSubmitted()).isTrue();
+		assertThat(state.step(StepKey.parse("q4")).orElseThrow().answer())
+			.isEqualTo(new AnswerValue.TextAnswer("Gemensam marknadsföring och praktikplatser."));
+		assertThat(this.responses.history(state.id())).extracting(AuditEntry::channel).containsOnly(Channel.TEAMS);
+	}
+
+	@Test
+	void resumesWhereThePersonLeftOffAndShowsWhatWasAnsweredByEmailMeanwhile() throws Exception {
+		SendOutId sendOut = invite("teams-paus");
+		int before = microsoft.delivered().size();
+		post(this.chat.message(id(), "Vi ser en växande brist."));
+		awaitCard(before, "Fråga 2 av 5");
+		before = microsoft.delivered().size();
+		post(this.chat.message(id(), "pausa"));
+		await(before, sent -> sent.text().contains("pausar"));
+
+		// days later, q2 was answered by email
+		this.clock.advance(Duration.ofDays(3));
+		ResponseState state = this.responses.find(sendOut, this.lena.id()).orElseThrow();
+		this.responses.answer(state.id(), StepKey.parse("q2"), new AnswerValue.TextAnswer("Svar via mejl."),
+				Source.of(Channel.EMAIL, "<mejl@example.org>"));
+
+		before = microsoft.delivered().size();
+		post(this.chat.message(id(), "fortsätt"));
+		Sent note = await(before, sent -> sent.text().contains("Fråga 2 är redan besvarad"));
+		assertThat(note.text()).contains("e-post");
+		awaitCard(before, "Fråga 3 av 5");
+	}
+
+	@Test
+	void anActivityDeliveredTwiceIsHandledOnce() throws Exception {
+		SendOutId sendOut = invite("teams-dubblett");
+		String activity = this.chat.message("dubblett-1", "Ett svar som kommer två gånger.");
+		int before = microsoft.delivered().size();
+		assertThat(post(activity)).isEqualTo(200);
+		assertThat(post(activity)).isEqualTo(200);
+		awaitCard(before, "Fråga 2 av 5");
+		Thread.sleep(500);
+		assertThat(microsoft.delivered().subList(before, microsoft.delivered().size()))
+			.filteredOn(sent -> sent.card().map(card -> text(card).contains("Fråga 2 av 5")).orElse(false))
+			.hasSize(1);
+		ResponseState state = this.responses.find(sendOut, this.lena.id()).orElseThrow();
+		assertThat(this.responses.history(state.id())).filteredOn(entry -> entry.step() != null).hasSize(1);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM teams_inbound WHERE activity_id = 'dubblett-1'")
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void typedHelpAndUnclearTextGetAShortHelp() throws Exception {
+		invite("teams-hjalp");
+		int before = microsoft.delivered().size();
+		post(this.chat.message(id(), "hjälp"));
+		Sent help = await(before, sent -> sent.text().contains("hoppa över"));
+		assertThat(help.text()).contains("tillbaka").contains("ändra 3").contains("visa svar").contains("skicka");
+		before = microsoft.delivered().size();
+		post(this.chat.message(id(), "ändra 42"));
+		await(before, sent -> sent.text().contains("Det finns ingen fråga 42"));
+	}
+
+	@Test
+	void someoneNotInTheDirectoryIsToldSoAndNothingIsRecorded() throws Exception {
+		TeamsActivities stranger = TeamsActivities.from("29:stranger", "99999999-9999-4999-8999-999999999999",
+				microsoft.serviceUrl());
+		int before = microsoft.delivered().size();
+		post(stranger.message(id(), "Hej!"));
+		await(before, sent -> sent.text().contains("hittar dig inte"));
+	}
+
+	@Test
+	void englishSpeakersGetEnglish() throws Exception {
+		Person sara = this.directory.personByEmail("sara.ahmadi@example.org").orElseThrow();
+		SendOutId sendOut = new SendOutId("teams-english");
+		Stockholm.stepTwo(this.sendOuts, sendOut.value(), "Mapping step 2", "orebro");
+		this.clock.set(at(2026, 12, 1, 9, 0));
+		int before = microsoft.delivered().size();
+		this.dispatcher.runNow(sendOut);
+		Sent invitation = await(before,
+				sent -> sent.card().isPresent() && sent.conversationId().contains(sara.teams().entraObjectId()));
+		assertThat(invitation.text()).contains("You are invited").contains("18 December 2026");
+		assertThat(text(invitation.card().orElseThrow())).contains("Question 1 of 5");
+	}
+
+	// --- helpers
+
+	private SendOutId invite(String id) throws Exception {
+		SendOutId sendOut = Stockholm.stepTwo(this.sendOuts, id, "Kartläggning steg 2 (Teams)", "karlskoga");
+		this.clock.set(at(2026, 12, 1, 9, 0));
+		int before = microsoft.delivered().size();
+		this.dispatcher.run();
+		await(before, sent -> sent.card().isPresent());
+		return sendOut;
+	}
+
+	private Sent lastCard() {
+		List<Sent> delivered = microsoft.delivered();
+		for (int i = delivered.size() - 1; i >= 0; i--) {
+			if (delivered.get(i).card().isPresent() && !delivered.get(i).isUpdate()) {
+				return delivered.get(i);
+			}
+		}
+		throw new AssertionError("no card sent");
+	}
+
+	private Sent awaitCard(int after, String contains) throws InterruptedException {
+		return await(after,
+				sent -> !sent.isUpdate() && sent.card().map(card -> text(card).contains(contains)).orElse(false));
+	}
+
+	private List<Sent> updates(int after) {
+		List<Sent> delivered = microsoft.delivered();
+		return delivered.subList(after, delivered.size()).stream().filter(Sent::isUpdate).toList();
+	}
+
+	/**
+	 * Waits (at most 10 s) for the bot to send something matching, after the given count.
+	 */
+	private Sent await(int after, Predicate<Sent> matching) throws InterruptedException {
+		long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < until) {
+			List<Sent> delivered = microsoft.delivered();
+			for (Sent sent : delivered.subList(Math.min(after, delivered.size()), delivered.size())) {
+				if (matching.test(sent)) {
+					return sent;
+				}
+			}
+			Thread.sleep(20);
+		}
+		throw new AssertionError("the bot sent nothing matching; it sent: " + microsoft.delivered()
+			.subList(Math.min(after, microsoft.delivered().size()), microsoft.delivered().size()));
+	}
+
+	private int post(String activity) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/messages"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", microsoft.bearer(microsoft.serviceUrl()))
+			.POST(HttpRequest.BodyPublishers.ofString(activity))
+			.build();
+		int status = this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		assertThat(status).as("status of /api/messages").isEqualTo(200);
+		return status;
+	}
+
+	private static ObjectNode value(String action, SendOutId sendOut, String step) {
+		ObjectNode value = json.createObjectNode().put("samla", action).put("sendOut", sendOut.value());
+		if (step != null) {
+			value.put("step", step);
+		}
+		return value;
+	}
+
+	/** The id Teams gave a message the bot sent (the fake answers with it). */
+	private static String activityId(Sent sent) {
+		return sent.activityId();
+	}
+
+	/** All the text of a card, to search in. */
+	private static String text(JsonNode card) {
+		StringBuilder text = new StringBuilder();
+		card.findValues("text").forEach(node -> text.append(node.asText()).append('\n'));
+		return text.toString();
+	}
+
+	private static String id() {
+		return "act-" + UUID.randomUUID();
+	}
+
+}
