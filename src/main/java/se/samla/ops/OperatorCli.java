@@ -27,7 +27,7 @@ import se.samla.surveys.QuestionnaireValidator;
 public final class OperatorCli {
 
 	static final Set<String> COMMANDS = Set.of("validate", "import-directory", "send-outs", "response", "status",
-			"preview", "pause", "resume", "send-now", "close", "extend", "eml", "review", "help");
+			"preview", "pause", "resume", "send-now", "close", "extend", "eml", "review", "teams-package", "help");
 
 	private OperatorCli() {
 	}
@@ -50,6 +50,7 @@ public final class OperatorCli {
 		try {
 			return switch (command) {
 				case "validate" -> validate(new Options(rest), out, err);
+				case "teams-package" -> teamsPackage(new Options(rest), out, err);
 				case "help" -> usage(out, 0);
 				default -> withContext(application, args,
 						context -> context.getBean(OperatorCommands.class).run(command, new Options(rest), out, err));
@@ -99,6 +100,27 @@ public final class OperatorCli {
 		return 0;
 	}
 
+	/** Builds the Teams app zip (needs no database, like {@code validate}). */
+	private static int teamsPackage(Options options, PrintStream out, PrintStream err) {
+		String appId = options.value("--app-id", System.getenv("SAMLA_TEAMS_APP_ID"));
+		Path folder = Path.of(options.value("--app-dir", "./teams-app"));
+		Path zip = Path.of(options.value("--out", "samla-teams.zip"));
+		options.requireNoMore();
+		if (appId == null || appId.isBlank()) {
+			err.println("teams-package needs --app-id (the bot's Microsoft app id) or SAMLA_TEAMS_APP_ID");
+			return 2;
+		}
+		try {
+			Path written = se.samla.teams.TeamsAppPackage.write(folder, appId, zip);
+			out.println("Wrote " + written + ": upload it in Teams admin center (Manage apps, Upload).");
+			return 0;
+		}
+		catch (java.io.IOException ex) {
+			err.println("Could not build the Teams app package: " + ex.getMessage());
+			return 1;
+		}
+	}
+
 	private static int withContext(Class<?> application, String[] args, ContextCommand command) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 			.web(WebApplicationType.NONE)
@@ -112,6 +134,8 @@ public final class OperatorCli {
 		out.println("""
 				Usage: java -jar samla.jar <command> [options]
 
+				  teams-package --app-id GUID [--out FILE] [--app-dir DIR]
+				      build the Teams app zip (manifest with the app id, icons) to upload
 				  validate [--conversations DIR] [--scheduler DIR]
 				      check the questionnaire and send-out files; exit 1 listing file:line: problem
 				  import-directory [--dry-run] [--organisations FILE] [--people FILE] [--activities FILE]

@@ -61,6 +61,27 @@ class OperatorCliTests {
 	}
 
 	@Test
+	void buildsTheTeamsAppPackageWithTheAppId(@TempDir Path dir) throws IOException {
+		Path zip = dir.resolve("samla-teams.zip");
+		int code = run("teams-package", "--app-id", "8d7a1c52-5f2e-4c55-9d8e-0c6c5b1b2a01", "--out", zip.toString());
+
+		assertThat(code).isZero();
+		try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(zip.toFile())) {
+			String manifest = new String(file.getInputStream(file.getEntry("manifest.json")).readAllBytes(),
+					StandardCharsets.UTF_8);
+			assertThat(manifest).contains("8d7a1c52-5f2e-4c55-9d8e-0c6c5b1b2a01").doesNotContain("${");
+		}
+	}
+
+	@Test
+	void refusesToBuildTheTeamsAppPackageWithoutAnAppId() {
+		int code = run("teams-package", "--app-id", "not-a-guid");
+
+		assertThat(code).isEqualTo(2);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).containsIgnoringCase("guid");
+	}
+
+	@Test
 	void explainsUsageForWrongArguments() {
 		int code = run("validate", "--unknown");
 
