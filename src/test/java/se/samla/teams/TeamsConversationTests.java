@@ -96,6 +96,7 @@ class TeamsConversationTests {
 		microsoft.reset();
 		this.jdbc.sql("UPDATE send_out SET closed_at = CURRENT_TIMESTAMP").update();
 		this.jdbc.sql("DELETE FROM teams_conversation").update();
+		this.jdbc.sql("DELETE FROM teams_sent WHERE send_key LIKE 'welcome/%'").update();
 		this.jdbc.sql("DELETE FROM contact_route").update();
 		this.lena = this.directory.personByEmail("lena.bergkvist@example.org").orElseThrow();
 		this.chat = TeamsActivities.from("29:lena", this.lena.teams().entraObjectId(), microsoft.serviceUrl());
@@ -252,7 +253,54 @@ class TeamsConversationTests {
 		assertThat(text(invitation.card().orElseThrow())).contains("Question 1 of 5");
 	}
 
+	@Test
+	void remembersTheChatWhenTheAppIsInstalledAndWelcomesOnce() throws Exception {
+		int before = microsoft.delivered().size();
+		post(this.chat.installationAdd(id()));
+		await(before, sent -> sent.text().contains("Jag är Samla"));
+		assertThat(reference("conversation_id")).isEqualTo("a:conv-" + this.lena.teams().entraObjectId());
+		assertThat(reference("user_id")).isEqualTo("29:lena");
+		post(this.chat.membersAdded(id()));
+		Thread.sleep(300);
+		assertThat(microsoft.delivered().subList(before, microsoft.delivered().size()))
+			.filteredOn(sent -> sent.text().contains("Jag är Samla"))
+			.hasSize(1);
+	}
+
+	@Test
+	void followsTheChatWhenTeamsMovesItToAnotherServiceUrl() throws Exception {
+		int before = microsoft.delivered().size();
+		post(this.chat.membersAdded(id()));
+		await(before, sent -> sent.text().contains("Jag är Samla"));
+		assertThat(reference("service_url")).isEqualTo(microsoft.serviceUrl());
+		// another URL for the same (test) Bot Connector: what matters is that the newest
+		// is kept and used
+		String moved = microsoft.serviceUrl().replace("localhost", "LOCALHOST");
+		TeamsActivities elsewhere = TeamsActivities.from("29:lena", this.lena.teams().entraObjectId(), moved);
+		post(elsewhere.message(id(), "hjälp"), moved);
+		await(before, sent -> sent.text().contains("hoppa över"));
+		assertThat(reference("service_url")).isEqualTo(moved);
+	}
+
+	@Test
+	void englishCommandsWorkToo() throws Exception {
+		invite("teams-engelska-kommandon");
+		int before = microsoft.delivered().size();
+		post(this.chat.message(id(), "show answers"));
+		awaitCard(before, "Sammanfattning");
+		before = microsoft.delivered().size();
+		post(this.chat.message(id(), "change 2"));
+		awaitCard(before, "Fråga 2 av 5");
+	}
+
 	// --- helpers
+
+	private String reference(String column) {
+		return this.jdbc.sql("SELECT " + column + " FROM teams_conversation WHERE aad_object_id = ?")
+			.param(this.lena.teams().entraObjectId())
+			.query(String.class)
+			.single();
+	}
 
 	private SendOutId invite(String id) throws Exception {
 		SendOutId sendOut = Stockholm.stepTwo(this.sendOuts, id, "Kartläggning steg 2 (Teams)", "karlskoga");
@@ -302,9 +350,13 @@ class TeamsConversationTests {
 	}
 
 	private int post(String activity) throws Exception {
+		return post(activity, microsoft.serviceUrl());
+	}
+
+	private int post(String activity, String serviceUrl) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/messages"))
 			.header("Content-Type", "application/json")
-			.header("Authorization", microsoft.bearer(microsoft.serviceUrl()))
+			.header("Authorization", microsoft.bearer(serviceUrl))
 			.POST(HttpRequest.BodyPublishers.ofString(activity))
 			.build();
 		int status = this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
