@@ -293,6 +293,63 @@ class TeamsConversationTests {
 		awaitCard(before, "Fråga 2 av 5");
 	}
 
+	@Test
+	void acknowledgesAtOnceWhileTeamsIsSlowToTakeTheReply() throws Exception {
+		invite("teams-langsam");
+		microsoft.delaySends(1500);
+		try {
+			int before = microsoft.delivered().size();
+			post(this.chat.message(id(), "hjälp"));
+			// acknowledged before the reply could have reached Teams
+			assertThat(microsoft.delivered()).hasSize(before);
+			await(before, sent -> sent.text().contains("hoppa över"));
+		}
+		finally {
+			microsoft.delaySends(0);
+		}
+	}
+
+	@Test
+	void anActivityKeptBeforeTheProcessStoppedIsAnsweredAfterwards() throws Exception {
+		invite("teams-krasch");
+		// kept and claimed by an instance that died before answering: its lease has run
+		// out
+		this.jdbc.sql("""
+				INSERT INTO teams_inbound (id, conversation_id, activity_id, activity_type, body, received_at, status,
+				    attempts, claimed_by, claimed_until)
+				VALUES (?, ?, 'kept-before-crash', 'message', ?, ?, 'RECEIVED', 1, 'dead-instance', ?)
+				""")
+			.params(UUID.randomUUID(), "a:conv-" + this.lena.teams().entraObjectId(),
+					this.chat.message("kept-before-crash", "Vi har ett tydligt mönster av brist.")
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+					se.samla.shared.SqlTime.toSql(this.clock.instant().minus(Duration.ofMinutes(5))),
+					se.samla.shared.SqlTime.toSql(this.clock.instant().minus(Duration.ofMinutes(1))))
+			.update();
+		int before = microsoft.delivered().size();
+		awaitCard(before, "Fråga 2 av 5");
+		ResponseState state = this.responses.find(new SendOutId("teams-krasch"), this.lena.id()).orElseThrow();
+		assertThat(state.step(StepKey.parse("q1")).orElseThrow().answer())
+			.isEqualTo(new AnswerValue.TextAnswer("Vi har ett tydligt mönster av brist."));
+	}
+
+	@Test
+	void typedSubmitSendsTheResponseWhenEverythingRequiredIsAnswered() throws Exception {
+		SendOutId sendOut = invite("teams-skicka");
+		int before = microsoft.delivered().size();
+		post(this.chat.message(id(), "skicka"));
+		await(before, sent -> sent.text().contains("saknas svar"));
+		assertThat(this.responses.hasSubmitted(sendOut, this.lena.id())).isFalse();
+		for (String answer : List.of("Ett", "Två", "Tre", "Fyra")) {
+			before = microsoft.delivered().size();
+			post(this.chat.message(id(), answer));
+			await(before, sent -> sent.card().isPresent() && !sent.isUpdate());
+		}
+		before = microsoft.delivered().size();
+		post(this.chat.message(id(), "skicka"));
+		await(before, sent -> sent.text().contains("inskickat"));
+		assertThat(this.responses.hasSubmitted(sendOut, this.lena.id())).isTrue();
+	}
+
 	// --- helpers
 
 	private String reference(String column) {
