@@ -12,13 +12,25 @@ import se.samla.directory.Network;
  * {@code null} for none
  * @param afterDeadline a final digest on the first working day after the deadline
  * @param to the networks that receive them
+ * @param withPersons those of them who see answers with organisation and person, and who
+ * is missing; the others see answers with the organisation only
  */
-public record DigestSchedule(DayOfWeek weeklyOn, boolean afterDeadline, Set<Network> to) {
+public record DigestSchedule(DayOfWeek weeklyOn, boolean afterDeadline, Set<Network> to, Set<Network> withPersons) {
 
 	public DigestSchedule {
 		to = Set.copyOf(to);
+		withPersons = (withPersons != null) ? Set.copyOf(withPersons) : Set.of();
+	}
+
+	public DigestSchedule(DayOfWeek weeklyOn, boolean afterDeadline, Set<Network> to) {
+		this(weeklyOn, afterDeadline, to, Set.of());
 	}
 
 	public static final DigestSchedule NONE = new DigestSchedule(null, false, Set.of());
+
+	/** Whether members of this network see who answered what. */
+	public boolean showsPersonsTo(Network network) {
+		return this.withPersons.contains(network);
+	}
 
 }

@@ -54,6 +54,12 @@ final class RulesCodec {
 		}
 		digests.put("afterDeadline", rules.digests().afterDeadline());
 		rules.digests().to().stream().map(Network::name).sorted().forEach(digests.putArray("to")::add);
+		rules.digests()
+			.withPersons()
+			.stream()
+			.map(Network::name)
+			.sorted()
+			.forEach(digests.putArray("withPersons")::add);
 		return JSON.writeValueAsString(node);
 	}
 
@@ -78,7 +84,7 @@ final class RulesCodec {
 		JsonNode d = node.path("digests");
 		DigestSchedule digests = new DigestSchedule(
 				d.hasNonNull("weeklyOn") ? DayOfWeek.valueOf(d.path("weeklyOn").asString()) : null,
-				d.path("afterDeadline").asBoolean(), networks(d.path("to")));
+				d.path("afterDeadline").asBoolean(), networks(d.path("to")), networks(d.path("withPersons")));
 		return new SendOutRules(reminders, quietHours, pause, escalation, digests);
 	}
 

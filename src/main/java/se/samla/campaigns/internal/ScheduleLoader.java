@@ -70,7 +70,7 @@ public final class ScheduleLoader {
 
 	private static final List<String> ESCALATION_KEYS = List.of("afterWorkingDays", "to");
 
-	private static final List<String> DIGEST_KEYS = List.of("weeklyOn", "afterDeadline", "to");
+	private static final List<String> DIGEST_KEYS = List.of("weeklyOn", "afterDeadline", "to", "withPersons");
 
 	private static final List<String> RECURRENCE_KEYS = List.of("yearly", "opens", "deadlineAfterWorkingDays");
 
@@ -411,12 +411,14 @@ public final class ScheduleLoader {
 			DayOfWeek weeklyOn = null;
 			Boolean afterDeadline = false;
 			Set<Network> to = Set.of();
+			Set<Network> withPersons = Set.of();
 			int before = this.problems.size();
 			for (Entry entry : entries(node, "digests", DIGEST_KEYS)) {
 				switch (entry.key()) {
 					case "weeklyOn" -> weeklyOn = weekday(entry.value(), "digests.weeklyOn");
 					case "afterDeadline" -> afterDeadline = bool(entry.value(), "digests.afterDeadline");
 					case "to" -> to = networks(entry.value(), "digests.to");
+					case "withPersons" -> withPersons = networks(entry.value(), "digests.withPersons");
 					default -> throw new IllegalStateException(entry.key());
 				}
 			}
@@ -427,7 +429,11 @@ public final class ScheduleLoader {
 				problem(line(node), "digests need 'to': the networks that receive them");
 				return null;
 			}
-			return new DigestSchedule(weeklyOn, afterDeadline, to);
+			if (!to.containsAll(withPersons)) {
+				problem(line(node), "digests.withPersons may only name networks in 'to'");
+				return null;
+			}
+			return new DigestSchedule(weeklyOn, afterDeadline, to, withPersons);
 		}
 
 		private Recurrence recurrence(Node node) {

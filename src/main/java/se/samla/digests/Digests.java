@@ -1,0 +1,194 @@
+package se.samla.digests;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+import se.samla.answers.ResponseManagement;
+import se.samla.answers.ResponseState;
+import se.samla.campaigns.CampaignProperties;
+import se.samla.campaigns.DigestSchedule;
+import se.samla.campaigns.RecipientStatus;
+import se.samla.campaigns.SendOut;
+import se.samla.campaigns.SendOutOperations;
+import se.samla.campaigns.SendOuts;
+import se.samla.campaigns.UnknownSendOutException;
+import se.samla.digests.Digest.View;
+import se.samla.digests.internal.DigestCompilation;
+import se.samla.directory.Directory;
+import se.samla.directory.Network;
+import se.samla.directory.Person;
+import se.samla.directory.PersonId;
+import se.samla.shared.Channel;
+import se.samla.shared.Language;
+import se.samla.shared.SendOutId;
+import se.samla.surveys.Questionnaire;
+import se.samla.surveys.Questionnaires;
+import se.samla.surveys.UnknownQuestionnaireException;
+
+/**
+ * Compiles and renders digests: for a send-out's digest schedule (each recipient sees the
+ * view the schedule gives their network) and on demand (the operator's files).
+ */
+@Service
+public class Digests {
+
+	private final SendOuts sendOuts;
+
+	private final SendOutOperations operations;
+
+	private final ResponseManagement responses;
+
+	private final Directory directory;
+
+	private final Questionnaires questionnaires;
+
+	private final DigestCompilation compilation;
+
+	private final MessageSource messages;
+
+	private final CampaignProperties campaigns;
+
+	private final Clock clock;
+
+	Digests(SendOuts sendOuts, SendOutOperations operations, ResponseManagement responses, Directory directory,
+			Questionnaires questionnaires, DigestCompilation compilation, MessageSource messages,
+			CampaignProperties campaigns, Clock clock) {
+		this.sendOuts = sendOuts;
+		this.operations = operations;
+		this.responses = responses;
+		this.directory = directory;
+		this.questionnaires = questionnaires;
+		this.compilation = compilation;
+		this.messages = messages;
+		this.campaigns = campaigns;
+		this.clock = clock;
+	}
+
+	/** Compiles a send-out's digest in a view and language. */
+	public Digest compile(SendOutId id, View view, Language language) {
+		SendOut sendOut = this.sendOuts.find(id).orElseThrow(() -> new UnknownSendOutException(id));
+		Questionnaire questionnaire = this.questionnaires.current(sendOut.questionnaire())
+			.orElseThrow(() -> new UnknownQuestionnaireException(
+					"send-out " + id + " asks unknown questionnaire " + sendOut.questionnaire()));
+		List<Person> recipients = this.sendOuts.recipients(sendOut);
+		List<ResponseState> responses = this.responses.responses(id);
+		Map<PersonId, Person> people = new LinkedHashMap<>();
+		this.directory.people().forEach(person -> people.put(person.id(), person));
+		Map<PersonId, String> unreachable = new LinkedHashMap<>();
+		if (view == View.PERSONS) {
+			for (RecipientStatus status : this.operations.recipients(id)) {
+				if (status.noRoute()) {
+					unreachable.put(status.person(), reachText(language, "digest.reach.none"));
+				}
+				else if (status.unreachable().contains(Channel.EMAIL)) {
+					unreachable.put(status.person(), reachText(language, "digest.reach.email"));
+				}
+				else if (status.unreachable().contains(Channel.TEAMS)) {
+					unreachable.put(status.person(), reachText(language, "digest.reach.teams"));
+				}
+			}
+		}
+		Optional<SendOut> previous = previousRound(sendOut);
+		List<ResponseState> previousResponses = previous.map(round -> this.responses.responses(round.id()))
+			.orElse(List.of());
+		return this.compilation.compile(sendOut, questionnaire, recipients, responses, this.directory.organisations(),
+				people, unreachable, previous.orElse(null), previousResponses, this.directory.activities(),
+				List.of(Network.values()), view, language, this.clock.instant());
+	}
+
+	/**
+	 * The view a person gets of a send-out's digests: with persons when the schedule says
+	 * so for one of their networks, else by organisation.
+	 */
+	public View viewFor(SendOut sendOut, Person person) {
+		DigestSchedule schedule = sendOut.rules().digests();
+		return person.networks().stream().anyMatch(schedule::showsPersonsTo) ? View.PERSONS : View.ORGANISATIONS;
+	}
+
+	/** The digest as a person receives it: their view, their language. */
+	public RenderedDigest renderFor(SendOut sendOut, Person person) {
+		return render(compile(sendOut.id(), viewFor(sendOut, person), person.language()), person.language());
+	}
+
+	/** Renders a compiled digest: subject, HTML, text, workbook and CSV. */
+	public RenderedDigest render(Digest digest, Language language) {
+		DigestTexts texts = texts(language);
+		String subject = digest.open() ? texts.get("subject", digest.title(), texts.date(digest.compiledAt()))
+				: texts.get("subject.final", digest.title());
+		String html = this.compilation.html(digest, texts);
+		String text = this.compilation.text(digest, texts);
+		ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+		ByteArrayOutputStream csv = new ByteArrayOutputStream();
+		try {
+			this.compilation.xlsx(digest, texts, xlsx);
+			try (Writer writer = new OutputStreamWriter(csv, StandardCharsets.UTF_8)) {
+				this.compilation.csv(digest, texts, writer);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new RenderedDigest(digest, subject, html, text, xlsx.toByteArray(), csv.toByteArray(), fileName(digest));
+	}
+
+	/**
+	 * Writes a digest as HTML, XLSX and CSV into a folder (created if need be).
+	 * @return the files written
+	 */
+	public List<Path> writeTo(Path folder, SendOutId id, View view, Language language) throws IOException {
+		RenderedDigest rendered = render(compile(id, view, language), language);
+		Files.createDirectories(folder);
+		Path html = folder.resolve(rendered.fileName() + ".html");
+		Path xlsx = folder.resolve(rendered.fileName() + ".xlsx");
+		Path csv = folder.resolve(rendered.fileName() + ".csv");
+		Files.writeString(html, rendered.html(), StandardCharsets.UTF_8);
+		Files.write(xlsx, rendered.xlsx());
+		Files.write(csv, rendered.csv());
+		return List.of(html, xlsx, csv);
+	}
+
+	public DigestTexts texts(Language language) {
+		return new DigestTexts(this.messages, language, this.campaigns.zone());
+	}
+
+	/**
+	 * The previous round of the same questionnaire: the one a recurring send-out names,
+	 * else the latest other send-out of the questionnaire that ended before this opened.
+	 */
+	Optional<SendOut> previousRound(SendOut sendOut) {
+		if (sendOut.previous() != null) {
+			return this.sendOuts.find(sendOut.previous());
+		}
+		return this.sendOuts.all()
+			.stream()
+			.filter(other -> !other.id().equals(sendOut.id()))
+			.filter(other -> other.questionnaire().equals(sendOut.questionnaire()))
+			.filter(other -> !other.deadline().isAfter(sendOut.opensAt()))
+			.max(Comparator.comparing(SendOut::deadline));
+	}
+
+	private String reachText(Language language, String code) {
+		return this.messages.getMessage(code, null, language.locale());
+	}
+
+	private static String fileName(Digest digest) {
+		String id = digest.sendOut().value().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+		return "sammanstallning-" + id;
+	}
+
+}

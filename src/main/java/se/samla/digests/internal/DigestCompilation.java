@@ -1,0 +1,65 @@
+package se.samla.digests.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import se.samla.answers.ResponseState;
+import se.samla.campaigns.SendOut;
+import se.samla.digests.Digest;
+import se.samla.digests.Digest.View;
+import se.samla.digests.DigestProperties;
+import se.samla.digests.DigestTexts;
+import se.samla.directory.Network;
+import se.samla.directory.Organisation;
+import se.samla.directory.Person;
+import se.samla.directory.PersonId;
+import se.samla.directory.PlanActivity;
+import se.samla.shared.Language;
+import se.samla.surveys.Questionnaire;
+
+/**
+ * The digests module's workings behind {@link se.samla.digests.Digests}: the theme
+ * matcher (its keyword file is read, and checked, at start-up), the compiler and the
+ * renderers.
+ */
+@Component
+public class DigestCompilation {
+
+	private final ThemeMatcher themes;
+
+	DigestCompilation(DigestProperties properties) {
+		this.themes = ThemeMatcher.load(properties.themes());
+	}
+
+	public Digest compile(SendOut sendOut, Questionnaire questionnaire, List<Person> recipients,
+			List<ResponseState> responses, List<Organisation> organisations, Map<PersonId, Person> people,
+			Map<PersonId, String> unreachable, SendOut previous, List<ResponseState> previousResponses,
+			List<PlanActivity> activities, List<Network> networks, View view, Language language, Instant now) {
+		return DigestCompiler
+			.compile(new DigestSource(sendOut, questionnaire, recipients, responses, organisations, people, unreachable,
+					previous, previousResponses, activities, networks, this.themes, view, language, now));
+	}
+
+	public String html(Digest digest, DigestTexts texts) {
+		return HtmlDigest.toString(digest, texts);
+	}
+
+	public String text(Digest digest, DigestTexts texts) {
+		return TextDigest.toString(digest, texts);
+	}
+
+	public void xlsx(Digest digest, DigestTexts texts, OutputStream out) throws IOException {
+		XlsxDigest.write(digest, texts, out);
+	}
+
+	public void csv(Digest digest, DigestTexts texts, Writer out) throws IOException {
+		CsvDigest.write(digest, texts, out);
+	}
+
+}

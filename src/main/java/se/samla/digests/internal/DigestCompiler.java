@@ -1,0 +1,416 @@
+package se.samla.digests.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import se.samla.answers.ResponseState;
+import se.samla.answers.Step;
+import se.samla.digests.Digest;
+import se.samla.digests.Digest.ActivityRow;
+import se.samla.digests.Digest.AnswerLine;
+import se.samla.digests.Digest.Change;
+import se.samla.digests.Digest.ColourTable;
+import se.samla.digests.Digest.FollowUp;
+import se.samla.digests.Digest.Level;
+import se.samla.digests.Digest.LevelCount;
+import se.samla.digests.Digest.NamedRate;
+import se.samla.digests.Digest.OrganisationAnswers;
+import se.samla.digests.Digest.PersonLine;
+import se.samla.digests.Digest.QuestionSection;
+import se.samla.digests.Digest.Quote;
+import se.samla.digests.Digest.Rate;
+import se.samla.digests.Digest.Rates;
+import se.samla.digests.Digest.RawRow;
+import se.samla.digests.Digest.Theme;
+import se.samla.digests.Digest.View;
+import se.samla.directory.Network;
+import se.samla.directory.Organisation;
+import se.samla.directory.OrganisationId;
+import se.samla.directory.Person;
+import se.samla.directory.PersonId;
+import se.samla.directory.PlanActivity;
+import se.samla.shared.Language;
+import se.samla.surveys.AnswerFormatter;
+import se.samla.surveys.AnswerValue;
+import se.samla.surveys.Option;
+import se.samla.surveys.Question;
+import se.samla.surveys.QuestionType;
+import se.samla.surveys.Questionnaire;
+
+/**
+ * Compiles a digest from what was read: a pure function, linear in the number of answers.
+ * <p>
+ * What counts: rates count submitted responses among those asked; the sections, colour
+ * tables, themes, changes and follow-up show submitted responses only (what an
+ * organisation has committed to), while the raw data of the persons view also lists
+ * answers of responses still in progress, marked as such.
+ */
+final class DigestCompiler {
+
+	private static final int QUOTES_PER_THEME = 3;
+
+	private DigestCompiler() {
+	}
+
+	static Digest compile(DigestSource source) {
+		Language language = source.language();
+		Questionnaire questionnaire = source.questionnaire();
+		boolean persons = source.view() == View.PERSONS;
+		Map<OrganisationId, Organisation> organisations = source.organisationsById();
+		Set<PersonId> asked = new HashSet<>();
+		source.recipients().forEach(person -> asked.add(person.id()));
+		Map<PersonId, ResponseState> submitted = new LinkedHashMap<>();
+		for (ResponseState response : source.responses()) {
+			if (response.isSubmitted()) {
+				submitted.put(response.person(), response);
+			}
+		}
+		List<ResponseState> ordered = inOrganisationOrder(submitted.values(), source, organisations);
+
+		Rates rates = rates(source, organisations, submitted.keySet());
+		List<PersonLine> notAnswered = new ArrayList<>();
+		List<PersonLine> unreachable = new ArrayList<>();
+		if (persons) {
+			Set<PersonId> started = new HashSet<>();
+			source.responses().forEach(response -> started.add(response.person()));
+			for (Person person : source.recipients()) {
+				if (source.unreachable().containsKey(person.id())) {
+					unreachable.add(line(person, organisations, source.unreachable().get(person.id())));
+				}
+				if (!submitted.containsKey(person.id())) {
+					notAnswered.add(line(person, organisations, started.contains(person.id()) ? "påbörjat" : null));
+				}
+			}
+		}
+
+		List<QuestionSection> sections = new ArrayList<>();
+		List<ColourTable> colours = new ArrayList<>();
+		Map<String, List<Quote>> textsByArea = new LinkedHashMap<>();
+		source.themes().areas().forEach(area -> textsByArea.put(area, new ArrayList<>()));
+		int number = 0;
+		for (Question question : questionnaire.questions()) {
+			number++;
+			Map<String, List<AnswerLine>> byOrganisation = new LinkedHashMap<>();
+			for (ResponseState response : ordered) {
+				Person person = source.people().get(response.person());
+				String organisation = organisationName(person, organisations);
+				for (Step step : response.steps()) {
+					if (!step.key().questionId().equals(question.id()) || step.answer() == null) {
+						continue;
+					}
+					String text = AnswerFormatter.format(question, step.answer(), language);
+					List<String> areas = List.of();
+					if (question.type() == QuestionType.TEXT) {
+						areas = source.themes().areasOf(text);
+						for (String area : areas) {
+							textsByArea.computeIfAbsent(area, key -> new ArrayList<>())
+								.add(new Quote(organisation, text));
+						}
+					}
+					byOrganisation.computeIfAbsent(organisation, key -> new ArrayList<>())
+						.add(new AnswerLine(persons ? nameOf(person) : null, step.itemLabel(), text, areas));
+				}
+			}
+			List<OrganisationAnswers> answers = new ArrayList<>();
+			byOrganisation.forEach((organisation, lines) -> answers.add(new OrganisationAnswers(organisation, lines)));
+			sections.add(new QuestionSection(question.id(), number, question.text().in(language), answers));
+			if (question.type() == QuestionType.MATRIX) {
+				colours.addAll(colourTables(question, ordered, source, organisations, persons));
+			}
+		}
+
+		List<Theme> themes = new ArrayList<>();
+		textsByArea.forEach((area, quotes) -> {
+			if (!quotes.isEmpty()) {
+				themes.add(new Theme(area, quotes.size(), representative(source.themes(), area, quotes)));
+			}
+		});
+		themes.sort(Comparator.comparingInt(Theme::count).reversed());
+
+		List<Change> changes = (source.previous() != null) ? changes(source, submitted, organisations) : List.of();
+		FollowUp followUp = (questionnaire.repeat() == Questionnaire.Repeat.PER_OWNED_ACTIVITY)
+				? followUp(source, submitted, organisations) : null;
+		List<RawRow> raw = raw(source, persons, organisations);
+		return new Digest(source.sendOut().id(), source.sendOut().title(), questionnaire.title().in(language),
+				source.now(), source.sendOut().deadline(),
+				source.sendOut().closedAt() == null && !source.now().isAfter(source.sendOut().deadline()),
+				source.view(), rates, notAnswered, unreachable, sections, colours, changes,
+				(source.previous() != null) ? source.previous().title() : null, themes, followUp, raw);
+	}
+
+	private static Rates rates(DigestSource source, Map<OrganisationId, Organisation> organisations,
+			Set<PersonId> submitted) {
+		int answered = 0;
+		Map<OrganisationId, int[]> byOrganisation = new LinkedHashMap<>();
+		organisations.keySet().forEach(id -> byOrganisation.put(id, new int[2]));
+		Map<Network, int[]> byNetwork = new LinkedHashMap<>();
+		source.networks().forEach(network -> byNetwork.put(network, new int[2]));
+		for (Person person : source.recipients()) {
+			boolean done = submitted.contains(person.id());
+			answered += done ? 1 : 0;
+			int[] organisation = byOrganisation.computeIfAbsent(person.organisation(), id -> new int[2]);
+			organisation[1]++;
+			organisation[0] += done ? 1 : 0;
+			for (Network network : person.networks()) {
+				int[] counts = byNetwork.get(network);
+				if (counts != null) {
+					counts[1]++;
+					counts[0] += done ? 1 : 0;
+				}
+			}
+		}
+		List<NamedRate> perOrganisation = new ArrayList<>();
+		byOrganisation.forEach((id, counts) -> {
+			if (counts[1] > 0) {
+				perOrganisation
+					.add(new NamedRate((organisations.get(id) != null) ? organisations.get(id).name() : id.value(),
+							new Rate(counts[0], counts[1])));
+			}
+		});
+		List<NamedRate> perNetwork = new ArrayList<>();
+		byNetwork.forEach((network, counts) -> {
+			if (counts[1] > 0) {
+				perNetwork.add(new NamedRate(network.displayName(), new Rate(counts[0], counts[1])));
+			}
+		});
+		return new Rates(new Rate(answered, source.recipients().size()), perOrganisation, perNetwork);
+	}
+
+	/**
+	 * One table per period: occupations down, one column per response (an organisation,
+	 * numbered when two people of it rated), the level in each cell.
+	 */
+	private static List<ColourTable> colourTables(Question question, List<ResponseState> responses, DigestSource source,
+			Map<OrganisationId, Organisation> organisations, boolean persons) {
+		Language language = source.language();
+		List<String> rows = question.rows().stream().map(row -> row.label().in(language)).toList();
+		List<String> columns = new ArrayList<>();
+		List<AnswerValue.MatrixAnswer> answers = new ArrayList<>();
+		Map<String, Integer> seen = new HashMap<>();
+		for (ResponseState response : responses) {
+			for (Step step : response.steps()) {
+				if (step.key().questionId().equals(question.id())
+						&& step.answer() instanceof AnswerValue.MatrixAnswer matrix) {
+					Person person = source.people().get(response.person());
+					String organisation = organisationName(person, organisations);
+					int count = seen.merge(organisation, 1, Integer::sum);
+					String column = persons ? organisation + " – " + nameOf(person)
+							: (count > 1) ? organisation + " (" + count + ")" : organisation;
+					columns.add(column);
+					answers.add(matrix);
+				}
+			}
+		}
+		List<ColourTable> tables = new ArrayList<>();
+		for (Option period : question.periods()) {
+			Map<String, Map<String, Level>> cells = new LinkedHashMap<>();
+			Map<String, Integer> counts = new HashMap<>();
+			for (Option row : question.rows()) {
+				Map<String, Level> byColumn = new LinkedHashMap<>();
+				for (int i = 0; i < answers.size(); i++) {
+					String levelId = answers.get(i).ratings().getOrDefault(row.id(), Map.of()).get(period.id());
+					if (levelId == null) {
+						continue;
+					}
+					int column = i;
+					question.scale().level(levelId).ifPresent(level -> {
+						byColumn.put(columns.get(column),
+								new Level(level.id(), level.label().in(language), level.colour()));
+						counts.merge(level.id(), 1, Integer::sum);
+					});
+				}
+				cells.put(row.label().in(language), byColumn);
+			}
+			List<LevelCount> levelCounts = question.scale()
+				.levels()
+				.stream()
+				.map(level -> new LevelCount(new Level(level.id(), level.label().in(language), level.colour()),
+						counts.getOrDefault(level.id(), 0)))
+				.toList();
+			tables.add(new ColourTable(question.id(), question.text().in(language), period.label().in(language), rows,
+					columns, cells, levelCounts));
+		}
+		return tables;
+	}
+
+	/**
+	 * What moved since the previous round, per respondent: a colour rating of an
+	 * occupation for a period, or a choice (e.g. an activity's status).
+	 */
+	private static List<Change> changes(DigestSource source, Map<PersonId, ResponseState> submitted,
+			Map<OrganisationId, Organisation> organisations) {
+		Language language = source.language();
+		Map<PersonId, ResponseState> before = new HashMap<>();
+		source.previousResponses()
+			.stream()
+			.filter(ResponseState::isSubmitted)
+			.forEach(response -> before.put(response.person(), response));
+		List<Change> changes = new ArrayList<>();
+		for (ResponseState now : submitted.values()) {
+			ResponseState then = before.get(now.person());
+			if (then == null) {
+				continue;
+			}
+			String organisation = organisationName(source.people().get(now.person()), organisations);
+			for (Step step : now.steps()) {
+				Step earlier = then.step(step.key()).orElse(null);
+				if (earlier == null || earlier.answer() == null || step.answer() == null
+						|| step.answer().equals(earlier.answer())) {
+					continue;
+				}
+				Question question = step.question();
+				if (question.type() == QuestionType.MATRIX && step.answer() instanceof AnswerValue.MatrixAnswer after
+						&& earlier.answer() instanceof AnswerValue.MatrixAnswer previous) {
+					for (Option row : question.rows()) {
+						for (Option period : question.periods()) {
+							String from = previous.ratings().getOrDefault(row.id(), Map.of()).get(period.id());
+							String to = after.ratings().getOrDefault(row.id(), Map.of()).get(period.id());
+							if (from != null && to != null && !from.equals(to)) {
+								changes
+									.add(new Change(row.label().in(language), organisation, period.label().in(language),
+											levelName(question, from, language), levelName(question, to, language)));
+							}
+						}
+					}
+				}
+				else if (question.type() == QuestionType.SINGLE_CHOICE || question.type() == QuestionType.SCALE) {
+					changes.add(new Change((step.itemLabel() != null) ? step.itemLabel() : question.text().in(language),
+							organisation, null, AnswerFormatter.format(question, earlier.answer(), language),
+							AnswerFormatter.format(question, step.answer(), language)));
+				}
+			}
+		}
+		return changes;
+	}
+
+	private static FollowUp followUp(DigestSource source, Map<PersonId, ResponseState> submitted,
+			Map<OrganisationId, Organisation> organisations) {
+		Language language = source.language();
+		List<ActivityRow> rows = new ArrayList<>();
+		Set<PersonId> asked = new HashSet<>();
+		source.recipients().forEach(person -> asked.add(person.id()));
+		for (PlanActivity activity : source.activities()) {
+			for (PersonId owner : activity.owners()) {
+				if (!asked.contains(owner)) {
+					continue;
+				}
+				Person person = source.people().get(owner);
+				ResponseState response = submitted.get(owner);
+				String status = null;
+				String effect = null;
+				String next = null;
+				if (response != null) {
+					for (Step step : response.steps()) {
+						if (!activity.id().value().equals(step.key().itemId()) || step.answer() == null) {
+							continue;
+						}
+						String text = AnswerFormatter.format(step.question(), step.answer(), language);
+						switch (step.question().id()) {
+							case "status" -> status = text;
+							case "effekt" -> effect = text;
+							case "nasta-steg" -> next = text;
+							default -> {
+							}
+						}
+					}
+				}
+				rows.add(new ActivityRow(activity.id().value(), activity.title(), activity.developmentArea(),
+						nameOf(person), organisationName(person, organisations), status, effect, next));
+			}
+		}
+		List<PersonLine> notReported = source.recipients()
+			.stream()
+			.filter(person -> !submitted.containsKey(person.id()))
+			.map(person -> line(person, organisations, null))
+			.toList();
+		return new FollowUp(rows, notReported);
+	}
+
+	private static List<RawRow> raw(DigestSource source, boolean persons,
+			Map<OrganisationId, Organisation> organisations) {
+		Language language = source.language();
+		Map<String, Integer> numbers = new HashMap<>();
+		int number = 0;
+		for (Question question : source.questionnaire().questions()) {
+			numbers.put(question.id(), ++number);
+		}
+		List<RawRow> rows = new ArrayList<>();
+		for (ResponseState response : inOrganisationOrder(source.responses(), source, organisations)) {
+			if (!persons && !response.isSubmitted()) {
+				continue;
+			}
+			Person person = source.people().get(response.person());
+			String organisation = organisationName(person, organisations);
+			for (Step step : response.steps()) {
+				if (step.answer() == null) {
+					continue;
+				}
+				rows.add(new RawRow(organisation, persons ? nameOf(person) : null,
+						numbers.getOrDefault(step.question().id(), 0), step.question().id(),
+						step.question().text().in(language), step.itemLabel(),
+						AnswerFormatter.format(step.question(), step.answer(), language), null,
+						response.isSubmitted()));
+			}
+		}
+		return rows;
+	}
+
+	private static List<ResponseState> inOrganisationOrder(java.util.Collection<ResponseState> responses,
+			DigestSource source, Map<OrganisationId, Organisation> organisations) {
+		Map<OrganisationId, Integer> order = new HashMap<>();
+		int index = 0;
+		for (OrganisationId id : organisations.keySet()) {
+			order.put(id, index++);
+		}
+		List<ResponseState> sorted = new ArrayList<>(responses);
+		sorted.sort(Comparator.comparingInt((ResponseState response) -> {
+			Person person = source.people().get(response.person());
+			return (person != null) ? order.getOrDefault(person.organisation(), Integer.MAX_VALUE) : Integer.MAX_VALUE;
+		}).thenComparing(response -> nameOf(source.people().get(response.person()))));
+		return sorted;
+	}
+
+	private static List<Quote> representative(ThemeMatcher themes, String area, List<Quote> quotes) {
+		List<String> texts = quotes.stream().map(Quote::text).toList();
+		List<Quote> result = new ArrayList<>();
+		for (String chosen : themes.quotes(area, texts, QUOTES_PER_THEME)) {
+			// a long quote comes back shortened, ending in "…": find whose it is by its
+			// start
+			String start = chosen.endsWith("…") ? chosen.substring(0, chosen.length() - 1).strip() : chosen;
+			String organisation = quotes.stream()
+				.filter(quote -> quote.text().startsWith(start))
+				.map(Quote::organisation)
+				.findFirst()
+				.orElse(null);
+			result.add(new Quote(organisation, chosen));
+		}
+		return result;
+	}
+
+	private static PersonLine line(Person person, Map<OrganisationId, Organisation> organisations, String reason) {
+		return new PersonLine(person.name(), organisationName(person, organisations), person.email(), reason);
+	}
+
+	private static String organisationName(Person person, Map<OrganisationId, Organisation> organisations) {
+		if (person == null) {
+			return "?";
+		}
+		Organisation organisation = organisations.get(person.organisation());
+		return (organisation != null) ? organisation.name() : person.organisation().value();
+	}
+
+	private static String nameOf(Person person) {
+		return (person != null) ? person.name() : "?";
+	}
+
+	private static String levelName(Question question, String id, Language language) {
+		return question.scale().level(id).map(level -> level.label().in(language)).orElse(id);
+	}
+
+}
