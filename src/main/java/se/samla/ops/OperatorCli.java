@@ -27,7 +27,8 @@ import se.samla.surveys.QuestionnaireValidator;
 public final class OperatorCli {
 
 	static final Set<String> COMMANDS = Set.of("validate", "import-directory", "send-outs", "response", "status",
-			"preview", "pause", "resume", "send-now", "close", "extend", "eml", "review", "teams-package", "help");
+			"preview", "pause", "resume", "send-now", "close", "extend", "eml", "review", "digest", "teams-package",
+			"help");
 
 	private OperatorCli() {
 	}
@@ -134,6 +135,8 @@ public final class OperatorCli {
 		out.println("""
 				Usage: java -jar samla.jar <command> [options]
 
+				  digest SEND-OUT [--out DIR] [--view organisations|persons] [--language sv|en]
+				      write the send-out's digest as HTML, XLSX and CSV into DIR
 				  teams-package --app-id GUID [--out FILE] [--app-dir DIR]
 				      build the Teams app zip (manifest with the app id, icons) to upload
 				  validate [--conversations DIR] [--scheduler DIR]

@@ -29,6 +29,8 @@ import se.samla.campaigns.DeadlineParser;
 import se.samla.campaigns.PreviewedMessage;
 import se.samla.campaigns.RecipientStatus;
 import se.samla.campaigns.SendOutOperations;
+import se.samla.digests.Digest;
+import se.samla.digests.Digests;
 import se.samla.directory.Directory;
 import se.samla.directory.DirectoryImport;
 import se.samla.directory.ImportReport;
@@ -65,9 +67,12 @@ class OperatorCommands {
 
 	private final ZoneId zone;
 
+	private final Digests digests;
+
 	OperatorCommands(DirectoryImport directoryImport, Directory directory, SendOuts sendOuts,
 			ResponseManagement responses, SendOutOperations operations, MailInspector mail, MailReview review,
-			CampaignProperties campaigns) {
+			CampaignProperties campaigns, Digests digests) {
+		this.digests = digests;
 		this.operations = operations;
 		this.mail = mail;
 		this.review = review;
@@ -92,8 +97,32 @@ class OperatorCommands {
 			case "pause", "resume", "send-now", "close", "extend" -> act(command, options, out);
 			case "eml" -> eml(options, out, err);
 			case "review" -> review(options, out);
+			case "digest" -> digest(options, out);
 			default -> throw new UsageException("unknown command " + command);
 		};
+	}
+
+	/** Writes a send-out's digest as HTML, XLSX and CSV into a folder. */
+	private int digest(Options options, PrintStream out) {
+		SendOutId sendOut = new SendOutId(options.positional("SEND-OUT"));
+		Path folder = Path.of(options.value("--out", "."));
+		String view = options.value("--view", "organisations");
+		Language language = Language.parse(options.value("--language", "sv"));
+		options.requireNoMore();
+		Digest.View chosen = switch (view.toLowerCase(java.util.Locale.ROOT)) {
+			case "organisations", "organisationer", "organisation" -> Digest.View.ORGANISATIONS;
+			case "persons", "personer", "person" -> Digest.View.PERSONS;
+			default -> throw new UsageException("--view is organisations or persons, not " + view);
+		};
+		try {
+			for (Path file : this.digests.writeTo(folder, sendOut, chosen, language)) {
+				out.println("Wrote " + file);
+			}
+			return 0;
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private int importDirectory(Options options, PrintStream out, PrintStream err) {

@@ -60,6 +60,12 @@ public class Dispatcher {
 	private static final int MAX_ATTEMPTS = 5;
 
 	/**
+	 * Payload of a digest row that is the short Teams card (the full digest goes by
+	 * email).
+	 */
+	static final String TEAMS_CARD = "teams-card";
+
+	/**
 	 * Past this time after its deadline a send-out has nothing left to send (escalation
 	 * included).
 	 */
@@ -187,6 +193,37 @@ public class Dispatcher {
 			}
 		}
 		escalate(sendOut, plan, now, existing, recipients, submitted, sink);
+		digests(sendOut, plan, now, slugsByPerson, sink);
+	}
+
+	/**
+	 * The latest due digest for each member of the networks that receive them, once: by
+	 * email (the full digest) and, for members with a Teams identity, a short card in
+	 * Teams too. A digest missed during a stop is not sent late if a newer one is due.
+	 */
+	private void digests(SendOut sendOut, List<PlannedMessage> plan, Instant now,
+			Map<String, Set<String>> slugsByPerson, java.util.function.Consumer<OutboxRow> sink) {
+		Optional<PlannedMessage> due = SendOutPlanner.latestDue(plan, MessageKind.DIGEST, now);
+		if (due.isEmpty() || sendOut.rules().digests().to().isEmpty()) {
+			return;
+		}
+		int number = due.get().number();
+		for (Person member : members(sendOut.rules().digests().to())) {
+			Set<String> slugs = slugsByPerson.getOrDefault(member.id().value().toString(), Set.of());
+			boolean newer = slugs.stream()
+				.filter(slug -> slug.startsWith("digest-"))
+				.map(slug -> slug.substring("digest-".length()).split("-")[0])
+				.anyMatch(sent -> Integer.parseInt(sent) >= number);
+			if (newer) {
+				continue;
+			}
+			sink.accept(OutboxRow.pending(key(sendOut.id(), member.id(), "digest-" + number), sendOut.id(), member.id(),
+					MessageKind.DIGEST, number, null, due.get().at(), now));
+			if (member.teams() != null) {
+				sink.accept(OutboxRow.pending(key(sendOut.id(), member.id(), "digest-" + number + "-card"),
+						sendOut.id(), member.id(), MessageKind.DIGEST, number, TEAMS_CARD, due.get().at(), now));
+			}
+		}
 	}
 
 	private void escalate(SendOut sendOut, List<PlannedMessage> plan, Instant now, Set<String> existing,
@@ -281,9 +318,9 @@ public class Dispatcher {
 			return false;
 		}
 		OutgoingMessage message = new OutgoingMessage(row.key(), sendOut, person.get(), row.kind(), row.number(),
-				parseMissing(row.payload()));
+				(row.kind() == MessageKind.DIGEST) ? List.of() : parseMissing(row.payload()));
 		List<String> unreachable = new ArrayList<>();
-		for (Channel channel : routeOrder(person.get())) {
+		for (Channel channel : routeOrder(person.get(), row)) {
 			var route = this.channels.get(channel);
 			if (!route.canReach(person.get()) || !this.routes.isReachable(person.get().id(), channel)) {
 				unreachable.add(channel + ": not reachable");
@@ -317,7 +354,8 @@ public class Dispatcher {
 		this.outbox.finish(row.id(), Status.NO_ROUTE, null, String.join("; ", unreachable), now);
 		log.warn("Send-out {}: no channel reaches person {}; the project leads are told", sendOut.id(),
 				row.person().value());
-		if (row.kind() != MessageKind.NO_ROUTE) {
+		// a digest is not a request for answers: nobody needs telling it did not arrive
+		if (row.kind() != MessageKind.NO_ROUTE && row.kind() != MessageKind.DIGEST) {
 			for (Person lead : members(Set.of(Network.PROJEKTLEDARE))) {
 				this.outbox.enqueue(OutboxRow.pending(key(sendOut.id(), lead.id(), "no-route-" + row.person().value()),
 						sendOut.id(), lead.id(), MessageKind.NO_ROUTE, 0, row.person().value().toString(), now, now));
@@ -328,6 +366,17 @@ public class Dispatcher {
 
 	private boolean hasSubmitted(SendOutId sendOut, PersonId person) {
 		return this.responses.hasSubmitted(sendOut, person);
+	}
+
+	/**
+	 * The route of one message: a digest goes by email (its card by Teams only),
+	 * everything else by the preferred channel first, then the other.
+	 */
+	static List<Channel> routeOrder(Person person, OutboxRow row) {
+		if (row.kind() == MessageKind.DIGEST) {
+			return TEAMS_CARD.equals(row.payload()) ? List.of(Channel.TEAMS) : List.of(Channel.EMAIL, Channel.TEAMS);
+		}
+		return routeOrder(person);
 	}
 
 	/** The preferred channel first, then the other. */

@@ -29,6 +29,8 @@ import se.samla.answers.Step;
 import se.samla.campaigns.CampaignProperties;
 import se.samla.campaigns.MessageKind;
 import se.samla.campaigns.OutgoingMessage;
+import se.samla.digests.Digests;
+import se.samla.digests.RenderedDigest;
 import se.samla.directory.Directory;
 import se.samla.directory.Person;
 import se.samla.email.EmailProperties;
@@ -61,8 +63,11 @@ class MailComposer {
 
 	private final ZoneId zone;
 
+	private final Digests digests;
+
 	MailComposer(ITemplateEngine templates, MessageSource messages, ResponseManagement responses, Directory directory,
-			EmailProperties properties, CampaignProperties campaigns) {
+			EmailProperties properties, CampaignProperties campaigns, Digests digests) {
+		this.digests = digests;
 		this.templates = templates;
 		this.messages = messages;
 		this.responses = responses;
@@ -87,6 +92,9 @@ class MailComposer {
 
 	SMTPMessage compose(Session session, OutgoingMessage message, String token)
 			throws MessagingException, java.io.UnsupportedEncodingException {
+		if (message.kind() == MessageKind.DIGEST) {
+			return digest(session, message, token);
+		}
 		Person person = message.recipient();
 		Language language = person.language();
 		Locale locale = language.locale();
@@ -160,6 +168,45 @@ class MailComposer {
 		alternative.addBodyPart(plain);
 		alternative.addBodyPart(html);
 		mail.setContent(alternative);
+		mail.saveChanges();
+		return mail;
+	}
+
+	/**
+	 * A digest: the HTML and plain-text digest with the workbook attached. It asks no
+	 * questions, so it carries no reply token (a reply is kept and not taken for
+	 * answers).
+	 */
+	private SMTPMessage digest(Session session, OutgoingMessage message, String token)
+			throws MessagingException, java.io.UnsupportedEncodingException {
+		Person person = message.recipient();
+		RenderedDigest digest = this.digests.renderFor(message.sendOut(), person);
+		SMTPMessage mail = new StableIdMessage(session, messageId(message.key()));
+		mail.setFrom(new InternetAddress(this.properties.from(), this.properties.fromName(), "UTF-8"));
+		mail.setRecipient(Message.RecipientType.TO, new InternetAddress(person.email(), person.name(), "UTF-8"));
+		mail.setEnvelopeFrom(this.properties.bounceAddress(token));
+		mail.setSubject(digest.subject(), "UTF-8");
+		mail.setHeader("Auto-Submitted", "auto-generated");
+		mail.setHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
+		MimeMultipart alternative = new MimeMultipart("alternative");
+		MimeBodyPart plain = new MimeBodyPart();
+		plain.setText(digest.text(), "UTF-8", "plain");
+		MimeBodyPart html = new MimeBodyPart();
+		html.setText(digest.html(), "UTF-8", "html");
+		alternative.addBodyPart(plain);
+		alternative.addBodyPart(html);
+		MimeBodyPart body = new MimeBodyPart();
+		body.setContent(alternative);
+		MimeBodyPart workbook = new MimeBodyPart();
+		workbook
+			.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(digest.xlsx(),
+					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")));
+		workbook.setFileName(digest.fileName() + ".xlsx");
+		workbook.setDisposition(jakarta.mail.Part.ATTACHMENT);
+		MimeMultipart mixed = new MimeMultipart("mixed");
+		mixed.addBodyPart(body);
+		mixed.addBodyPart(workbook);
+		mail.setContent(mixed);
 		mail.saveChanges();
 		return mail;
 	}

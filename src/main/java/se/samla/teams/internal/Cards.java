@@ -143,6 +143,36 @@ final class Cards {
 		return card(body, actions);
 	}
 
+	/**
+	 * A digest's headline figures: the response rate overall and per network, the themes
+	 * most mentioned. The whole digest goes by email.
+	 */
+	static ObjectNode digest(se.samla.digests.Digest digest, se.samla.digests.DigestTexts texts) {
+		ArrayNode body = json.arrayNode();
+		body.add(text(texts.get("title", digest.title())).put("weight", "Bolder").put("size", "Medium"));
+		body.add(text(digest.open() ? texts.get("open") : texts.get("final")).put("isSubtle", true));
+		se.samla.digests.Digest.Rate overall = digest.rates().overall();
+		body.add(text(texts.get("card.headline", overall.answered(), overall.asked(), overall.percent())).put("weight",
+				"Bolder"));
+		ArrayNode facts = json.arrayNode();
+		for (se.samla.digests.Digest.NamedRate rate : digest.rates().networks()) {
+			facts.add(json.objectNode()
+				.put("title", rate.name())
+				.put("value",
+						rate.rate().answered() + "/" + rate.rate().asked() + " (" + rate.rate().percent() + " %)"));
+		}
+		for (se.samla.digests.Digest.Theme theme : digest.themes().subList(0, Math.min(3, digest.themes().size()))) {
+			facts.add(json.objectNode()
+				.put("title", theme.area())
+				.put("value", texts.get("themes.count", theme.count())));
+		}
+		if (!facts.isEmpty()) {
+			body.add(json.objectNode().put("type", "FactSet").set("facts", facts));
+		}
+		body.add(text(texts.get("card.by-email")).put("isSubtle", true));
+		return card(body, json.arrayNode());
+	}
+
 	/** A card with one button that continues where the person left off. */
 	static ObjectNode resume(String sendOut, String message, TeamsTexts texts) {
 		ArrayNode body = json.arrayNode();

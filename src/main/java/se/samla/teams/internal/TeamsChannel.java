@@ -14,6 +14,8 @@ import se.samla.campaigns.Delivery;
 import se.samla.campaigns.MessageChannel;
 import se.samla.campaigns.MessageKind;
 import se.samla.campaigns.OutgoingMessage;
+import se.samla.digests.Digest;
+import se.samla.digests.Digests;
 import se.samla.directory.Directory;
 import se.samla.directory.Person;
 import se.samla.directory.PersonId;
@@ -46,8 +48,11 @@ class TeamsChannel implements MessageChannel {
 
 	private final Clock clock;
 
+	private final Digests digests;
+
 	TeamsChannel(TeamsProperties properties, Messenger messenger, Conversations conversations,
-			ResponseManagement responses, Directory directory, Bot bot, Clock clock) {
+			ResponseManagement responses, Directory directory, Bot bot, Clock clock, Digests digests) {
+		this.digests = digests;
 		this.properties = properties;
 		this.messenger = messenger;
 		this.conversations = conversations;
@@ -91,6 +96,12 @@ class TeamsChannel implements MessageChannel {
 				asked = next.orElse(null);
 				sent = this.messenger.sendOnce(message.key(), conversation, Messenger.card(intro, card));
 				this.conversations.answering(conversation.aadObjectId(), message.sendOut().id().value());
+			}
+			else if (message.kind() == MessageKind.DIGEST) {
+				Digest digest = this.digests.compile(message.sendOut().id(), Digest.View.ORGANISATIONS,
+						person.language());
+				sent = this.messenger.sendOnce(message.key(), conversation,
+						Messenger.card(null, Cards.digest(digest, this.digests.texts(person.language()))));
 			}
 			else {
 				sent = this.messenger.sendOnce(message.key(), conversation,

@@ -12,6 +12,7 @@ import se.samla.answers.ResponseManagement;
 import se.samla.campaigns.CampaignProperties;
 import se.samla.campaigns.ContactRoutes;
 import se.samla.campaigns.SendOuts;
+import se.samla.digests.Digests;
 import se.samla.directory.Directory;
 import se.samla.teams.TeamsProperties;
 
@@ -48,8 +49,8 @@ class TeamsConfiguration {
 
 	@Bean
 	TeamsChannel teamsChannel(TeamsProperties properties, Messenger messenger, Conversations conversations,
-			ResponseManagement responses, Directory directory, Bot bot, Clock clock) {
-		return new TeamsChannel(properties, messenger, conversations, responses, directory, bot, clock);
+			ResponseManagement responses, Directory directory, Bot bot, Clock clock, Digests digests) {
+		return new TeamsChannel(properties, messenger, conversations, responses, directory, bot, clock, digests);
 	}
 
 	@Bean
