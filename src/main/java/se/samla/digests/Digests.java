@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -49,7 +50,8 @@ public class Digests {
 
 	private final SendOuts sendOuts;
 
-	private final SendOutOperations operations;
+	// lazily: the operations reach the channels, and the email channel renders digests
+	private final ObjectProvider<SendOutOperations> operations;
 
 	private final ResponseManagement responses;
 
@@ -65,8 +67,8 @@ public class Digests {
 
 	private final Clock clock;
 
-	Digests(SendOuts sendOuts, SendOutOperations operations, ResponseManagement responses, Directory directory,
-			Questionnaires questionnaires, DigestCompilation compilation, MessageSource messages,
+	Digests(SendOuts sendOuts, ObjectProvider<SendOutOperations> operations, ResponseManagement responses,
+			Directory directory, Questionnaires questionnaires, DigestCompilation compilation, MessageSource messages,
 			CampaignProperties campaigns, Clock clock) {
 		this.sendOuts = sendOuts;
 		this.operations = operations;
@@ -91,7 +93,7 @@ public class Digests {
 		this.directory.people().forEach(person -> people.put(person.id(), person));
 		Map<PersonId, String> unreachable = new LinkedHashMap<>();
 		if (view == View.PERSONS) {
-			for (RecipientStatus status : this.operations.recipients(id)) {
+			for (RecipientStatus status : this.operations.getObject().recipients(id)) {
 				if (status.noRoute()) {
 					unreachable.put(status.person(), reachText(language, "digest.reach.none"));
 				}
