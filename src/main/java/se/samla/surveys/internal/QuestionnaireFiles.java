@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import se.samla.surveys.DefinitionProblem;
@@ -20,6 +21,12 @@ import se.samla.surveys.Questionnaire;
  * validator or {@link se.samla.surveys.Questionnaires}.
  */
 public final class QuestionnaireFiles {
+
+	/**
+	 * Files beside the questionnaires that are not questionnaires: {@code themes.yml}
+	 * holds the digest's keywords per development area (read by the digests module).
+	 */
+	private static final Set<String> NOT_QUESTIONNAIRES = Set.of("themes.yml", "themes.yaml");
 
 	/**
 	 * A questionnaire together with the exact text it was read from, which is what gets
@@ -77,6 +84,7 @@ public final class QuestionnaireFiles {
 		try (Stream<Path> entries = Files.list(directory)) {
 			return entries.filter(Files::isRegularFile)
 				.filter((file) -> file.getFileName().toString().matches(".+\\.(yml|yaml)"))
+				.filter((file) -> !NOT_QUESTIONNAIRES.contains(file.getFileName().toString()))
 				.sorted()
 				.toList();
 		}
