@@ -223,6 +223,18 @@ class XlsxDigestTests {
 	}
 
 	@Test
+	void textsWithAndWithoutXmlSpecialCharactersComeBackUnchanged() throws IOException {
+		List<String> answers = List.of("Åsa, Örjan och Ülle: 100 % — ✓ 😀", "a < b & c > d \"citat\" 'apostrof'",
+				"hårt\u00A0mellanslag", "  inledande och avslutande blanksteg  ", "&amp; &lt;b&gt; ]]> <![CDATA[x]]>");
+		try (XSSFWorkbook workbook = write(SampleDigests.digestWithAnswers(View.PERSONS, answers))) {
+			Sheet question = workbook.getSheetAt(1);
+			for (int i = 0; i < answers.size(); i++) {
+				assertThat(question.getRow(i + 1).getCell(2).getStringCellValue()).isEqualTo(answers.get(i));
+			}
+		}
+	}
+
+	@Test
 	void aTextLongerThanACellHoldsIsCutWithAnEllipsis() throws IOException {
 		String longAnswer = "a".repeat(40_000);
 		try (XSSFWorkbook workbook = write(SampleDigests.digestWithAnswers(View.PERSONS, List.of(longAnswer)))) {
