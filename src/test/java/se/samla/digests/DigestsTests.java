@@ -187,7 +187,7 @@ class DigestsTests {
 	}
 
 	@Test
-	void anAnswerWithMarkupOrAFormulaIsShownAsPlainText() {
+	void anAnswerWithMarkupOrAFormulaIsShownAsPlainText() throws Exception {
 		SendOutId id = stepTwo("digest-injektion");
 		ResponseState state = this.responses.startOrResume(id, this.karin.id(), Channel.EMAIL);
 		answer(state, "q1", "<script>alert('x')</script> <b>fet</b>");
@@ -202,6 +202,20 @@ class DigestsTests {
 			.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &lt;b&gt;fet&lt;/b&gt;")
 			.contains("=HYPERLINK(&quot;http://evil.example&quot;,&quot;klicka&quot;)");
 		assertThat(rendered.text()).contains("<script>alert('x')</script>");
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(rendered.xlsx()))) {
+			java.util.List<String> texts = new java.util.ArrayList<>();
+			workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> {
+				assertThat(cell.getCellType()).isNotEqualTo(org.apache.poi.ss.usermodel.CellType.FORMULA);
+				if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+					texts.add(cell.getStringCellValue());
+				}
+			})));
+			assertThat(texts).contains("=HYPERLINK(\"http://evil.example\",\"klicka\")", "+46 70 123 45 67",
+					"@SUM(A1:A9)");
+		}
+		String csv = new String(rendered.csv(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv).contains("'=HYPERLINK").contains("'+46 70 123 45 67").contains("'@SUM(A1:A9)");
 	}
 
 	@Test
