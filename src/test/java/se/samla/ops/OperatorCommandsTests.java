@@ -53,6 +53,27 @@ class OperatorCommandsTests {
 	}
 
 	@Test
+	void writesADigestAsHtmlWorkbookAndCsvIntoAFolder(@TempDir Path dir) throws IOException {
+		int code = run("digest", "steg2-2026", "--out", dir.toString(), "--view", "persons");
+
+		assertThat(code).isZero();
+		assertThat(output()).contains("sammanstallning-steg2-2026.html")
+			.contains("sammanstallning-steg2-2026.xlsx")
+			.contains("sammanstallning-steg2-2026.csv");
+		assertThat(Files.readString(dir.resolve("sammanstallning-steg2-2026.html"))).contains("Svarsfrekvens")
+			.contains("Har inte svarat");
+		assertThat(Files.size(dir.resolve("sammanstallning-steg2-2026.xlsx"))).isPositive();
+		assertThat(Files.readString(dir.resolve("sammanstallning-steg2-2026.csv"))).startsWith("\uFEFF");
+	}
+
+	@Test
+	void refusesAnUnknownDigestView(@TempDir Path dir) {
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> run("digest", "steg2-2026", "--out", dir.toString(), "--view", "alla"))
+			.hasMessageContaining("--view");
+	}
+
+	@Test
 	void dryRunReportsWhatAnImportWouldDoWithoutWritingIt(@TempDir Path dir) throws IOException {
 		Path people = dir.resolve("people.csv");
 		Files.writeString(people, """

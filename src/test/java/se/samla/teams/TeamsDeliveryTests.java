@@ -10,6 +10,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import se.samla.surveys.QuestionnaireId;
+import se.samla.directory.OrganisationId;
+import se.samla.directory.Network;
+import se.samla.campaigns.SendOutRules;
+import se.samla.campaigns.SendOut;
+import se.samla.campaigns.DigestSchedule;
+import se.samla.campaigns.Audience;
+import java.util.Set;
+import java.time.DayOfWeek;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,6 +188,37 @@ class TeamsDeliveryTests {
 		}
 		Thread.sleep(300);
 		assertThat(delivered(before, "hoppa över")).isEqualTo(1);
+	}
+
+	@Test
+	void membersWithTeamsGetTheDigestsHeadlineFiguresAsACard() {
+		SendOutRules defaults = SendOutRules.defaults(Stockholm.ZONE);
+		SendOutId sendOut = new SendOutId("leverans-digest");
+		this.sendOuts.define(new SendOut(sendOut, "Kartläggning steg 2", new QuestionnaireId("steg2"),
+				new Audience(Set.of(), Set.of(new OrganisationId("karlskoga")), List.of(), false),
+				at(2026, 12, 1, 8, 0), at(2026, 12, 18, 17, 0), null, null, "test",
+				new SendOutRules(defaults.reminders(), defaults.quietHours(), null, null,
+						new DigestSchedule(DayOfWeek.MONDAY, true, Set.of(Network.SOCIALCHEFSNATVERKET), Set.of())),
+				null));
+		this.dispatcher.run();
+		this.clock.set(at(2026, 12, 7, 9, 0));
+		this.dispatcher.run();
+		List<Sent> cards = microsoft.delivered()
+			.stream()
+			.filter(sent -> this.conversation.equals(sent.conversationId()))
+			.filter(sent -> sent.card().map(card -> card.toString().contains("har svarat")).orElse(false))
+			.toList();
+		assertThat(cards).hasSize(1);
+		assertThat(cards.get(0).card().orElseThrow().toString()).contains("Sammanställning: Kartläggning steg 2")
+			.contains("Socialchefsnätverket")
+			.contains("e-post");
+		// the full digest went by email (the stand-in here), the card by Teams
+		assertThat(this.jdbc
+			.sql("SELECT channel FROM outbox WHERE send_out_id = ? AND person_id = ? AND kind = 'DIGEST'"
+					+ " ORDER BY message_key")
+			.params(sendOut.value(), this.lena.id().value())
+			.query(String.class)
+			.list()).containsExactly("EMAIL", "TEAMS");
 	}
 
 	private long delivered(int after, String text) {
