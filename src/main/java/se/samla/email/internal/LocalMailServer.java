@@ -25,12 +25,18 @@ class LocalMailServer implements DisposableBean {
 	private final GreenMail server;
 
 	LocalMailServer(@Value("${samla.email.local-server.smtp-port:3025}") int smtpPort,
-			@Value("${samla.email.local-server.imap-port:3143}") int imapPort) {
+			@Value("${samla.email.local-server.imap-port:3143}") int imapPort,
+			@Value("${samla.email.imap.username:}") String replyMailbox) {
 		this.server = new GreenMail(
 				new ServerSetup[] { new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
 						new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
 		this.server.getUserManager().setMessageDeliveryHandler(new PlusAddressing(this.server.getUserManager()));
 		this.server.start();
+		if (!replyMailbox.isBlank()) {
+			// the mailbox Samla reads exists from the start, not only once a reply
+			// arrives
+			this.server.setUser(replyMailbox, replyMailbox, replyMailbox);
+		}
 		log.info("Local mail server: SMTP localhost:{}, IMAP localhost:{} (user and password: the address)", smtpPort,
 				imapPort);
 	}
