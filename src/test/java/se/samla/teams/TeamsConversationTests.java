@@ -3,10 +3,6 @@ package se.samla.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.samla.support.Stockholm.at;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +32,7 @@ import se.samla.directory.Directory;
 import se.samla.directory.Person;
 import se.samla.shared.Channel;
 import se.samla.shared.SendOutId;
+import se.samla.support.BotEndpoint;
 import se.samla.support.FakeMicrosoft;
 import se.samla.support.FakeMicrosoft.Sent;
 import se.samla.support.MutableClock;
@@ -84,8 +81,6 @@ class TeamsConversationTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	final HttpClient http = HttpClient.newHttpClient();
 
 	Person lena;
 
@@ -411,12 +406,7 @@ class TeamsConversationTests {
 	}
 
 	private int post(String activity, String serviceUrl) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/messages"))
-			.header("Content-Type", "application/json")
-			.header("Authorization", microsoft.bearer(serviceUrl))
-			.POST(HttpRequest.BodyPublishers.ofString(activity))
-			.build();
-		int status = this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		int status = BotEndpoint.post(this.port, activity, microsoft.bearer(serviceUrl));
 		assertThat(status).as("status of /api/messages").isEqualTo(200);
 		return status;
 	}

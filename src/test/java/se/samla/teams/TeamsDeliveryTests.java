@@ -3,10 +3,6 @@ package se.samla.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.samla.support.Stockholm.at;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -37,6 +33,7 @@ import se.samla.directory.Directory;
 import se.samla.directory.Person;
 import se.samla.shared.Channel;
 import se.samla.shared.SendOutId;
+import se.samla.support.BotEndpoint;
 import se.samla.support.FakeMicrosoft;
 import se.samla.support.FakeMicrosoft.Sent;
 import se.samla.support.MutableClock;
@@ -253,13 +250,7 @@ class TeamsDeliveryTests {
 	}
 
 	private void post(String activity) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/messages"))
-			.header("Content-Type", "application/json")
-			.header("Authorization", microsoft.bearer(microsoft.serviceUrl()))
-			.POST(HttpRequest.BodyPublishers.ofString(activity))
-			.build();
-		assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode())
-			.isEqualTo(200);
+		assertThat(BotEndpoint.post(this.port, activity, microsoft.bearer(microsoft.serviceUrl()))).isEqualTo(200);
 	}
 
 }

@@ -2,10 +2,6 @@ package se.samla.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import se.samla.support.BotEndpoint;
 import se.samla.support.FakeMicrosoft;
 import se.samla.support.TeamsActivities;
 import se.samla.support.TestClockConfiguration;
@@ -44,8 +41,6 @@ class TeamsEndpointTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	final HttpClient http = HttpClient.newHttpClient();
 
 	final TeamsActivities chat = TeamsActivities.from("29:lena", "5a2c6d8e-9f0b-4c1d-8e3f-4a5b6c7d8e9f",
 			microsoft.serviceUrl());
@@ -142,14 +137,7 @@ class TeamsEndpointTests {
 	}
 
 	private int post(String body, String authorization) throws Exception {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/api/messages"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (authorization != null) {
-			request.header("Authorization", authorization);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		return BotEndpoint.post(this.port, body, authorization);
 	}
 
 	private static String id() {
