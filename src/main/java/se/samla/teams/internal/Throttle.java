@@ -21,8 +21,9 @@ import se.samla.teams.TeamsProperties.Limits;
  * Without the guard a request booked just as its window allows can arrive less than a
  * window after the one it replaces and earn a 429 with a {@code Retry-After} of a second
  * or more (measured in {@code TeamsDispatchBenchmark}: about 0.5 % of requests, costing
- * 40 % of the send rate); with it the bot keeps about 95 % of the ceiling and is not
- * refused.
+ * 40 % of the send rate). With it the bot can use at most 95 % of a one-second ceiling,
+ * and is refused only when a request takes more than the guard to get out (a very busy
+ * machine).
  */
 final class Throttle {
 
