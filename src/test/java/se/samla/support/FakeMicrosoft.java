@@ -228,6 +228,27 @@ public final class FakeMicrosoft implements AutoCloseable {
 		return this.connector.sent(true);
 	}
 
+	/**
+	 * When each Bot Connector request arrived ({@link System#nanoTime()}), in order, with
+	 * its status: for benchmarks that measure rates.
+	 */
+	public List<Timed> requestTimes() {
+		return this.connector.times();
+	}
+
+	/**
+	 * A Bot Connector request's arrival ({@link System#nanoTime()}), method, path and
+	 * status.
+	 */
+	public record Timed(long nanos, String method, String path, int status) {
+
+		/** Whether it opened a chat ({@code POST /v3/conversations}). */
+		public boolean opensConversation() {
+			return "POST".equals(this.method) && this.path.endsWith("/v3/conversations");
+		}
+
+	}
+
 	public int tokenRequests() {
 		return this.server.countRequestsMatching(postRequestedFor(urlPathEqualTo(tokenPath())).build()).getCount();
 	}
@@ -261,6 +282,29 @@ public final class FakeMicrosoft implements AutoCloseable {
 		for (int i = 0; i < times; i++) {
 			this.connector.failures.add(new Failure(status, null, jsonBody));
 		}
+	}
+
+	/**
+	 * Enforces Teams' rate limits, as Teams does: a request to the Bot Connector that
+	 * would exceed a ceiling is answered 429 with {@code Retry-After} (and does not count
+	 * towards the window). Sliding windows of one second: one for all requests (the fake
+	 * plays a single tenant, so every request counts towards the tenant's ceiling) and
+	 * one per conversation for requests naming a conversation. Until {@link #reset()}.
+	 * @param perTenantPerSecond the ceiling for all requests; 0 for none
+	 * @param perConversationPerSecond the ceiling per conversation; 0 for none
+	 * @param retryAfterSeconds the {@code Retry-After} header of the 429, or null for
+	 * none
+	 */
+	public void enforceLimits(int perTenantPerSecond, int perConversationPerSecond, String retryAfterSeconds) {
+		this.connector.limits = new Limits(perTenantPerSecond, perConversationPerSecond, retryAfterSeconds);
+	}
+
+	/**
+	 * How many requests {@link #enforceLimits} turned away with a 429 since the reset.
+	 */
+	public long limitRejections() {
+		Limits limits = this.connector.limits;
+		return (limits != null) ? limits.rejected.get() : 0;
 	}
 
 	/** A fixed delay on every Bot Connector response; 0 for none. */
@@ -415,7 +459,7 @@ public final class FakeMicrosoft implements AutoCloseable {
 	private record Failure(int status, String retryAfterSeconds, String body) {
 	}
 
-	private record Received(Sent sent, int status) {
+	private record Received(Sent sent, int status, long nanos) {
 
 		boolean isDeliveredActivity() {
 			return this.status >= 200 && this.status < 300
@@ -438,6 +482,8 @@ public final class FakeMicrosoft implements AutoCloseable {
 
 		private volatile int delayMillis;
 
+		private volatile Limits limits;
+
 		@Override
 		public String getName() {
 			return TRANSFORMER;
@@ -452,6 +498,16 @@ public final class FakeMicrosoft implements AutoCloseable {
 			this.received.clear();
 			this.failures.clear();
 			this.delayMillis = 0;
+			this.limits = null;
+		}
+
+		List<Timed> times() {
+			synchronized (this.received) {
+				return this.received.stream()
+					.map((received) -> new Timed(received.nanos(), received.sent().method(), received.sent().path(),
+							received.status()))
+					.toList();
+			}
 		}
 
 		List<Sent> sent(boolean deliveredOnly) {
@@ -465,6 +521,7 @@ public final class FakeMicrosoft implements AutoCloseable {
 
 		@Override
 		public ResponseDefinition transform(ServeEvent serveEvent) {
+			long nanos = System.nanoTime();
 			LoggedRequest request = serveEvent.getRequest();
 			String method = request.getMethod().getName();
 			String path = request.getUrl().replaceFirst("\\?.*$", "");
@@ -480,7 +537,7 @@ public final class FakeMicrosoft implements AutoCloseable {
 					&& "activities".equals(segment(segments, 3))) ? answered.get("id").asText() : null;
 			this.received
 				.add(new Received(new Sent(method, path, conversationId, replyToId, body, authorization, activityId),
-						answer.status()));
+						answer.status(), nanos));
 			ResponseDefinitionBuilder response = jsonResponse(answer.status(), answer.body());
 			if (answer.retryAfterSeconds() != null) {
 				response.withHeader("Retry-After", answer.retryAfterSeconds());
@@ -497,6 +554,11 @@ public final class FakeMicrosoft implements AutoCloseable {
 				return new Answer(401, "{\"message\":\"Authorization has been denied for this request.\"}");
 			}
 			boolean conversations = "v3".equals(segment(segments, 0)) && "conversations".equals(segment(segments, 1));
+			Limits limits = this.limits;
+			if (conversations && limits != null && !limits.admit(segment(segments, 2))) {
+				return new Answer(429, errorBody("Throttled", "Too many requests (fake Bot Connector limits)."),
+						limits.retryAfterSeconds, null);
+			}
 			if (conversations && ("POST".equals(method) || "PUT".equals(method))) {
 				Failure failure = this.failures.poll();
 				if (failure != null) {
@@ -598,6 +660,59 @@ public final class FakeMicrosoft implements AutoCloseable {
 				// keep what was sent, so a test can show it
 				return TextNode.valueOf(body);
 			}
+		}
+
+	}
+
+	/**
+	 * Teams' ceilings as sliding windows of one second over the times (milliseconds of
+	 * {@link System#nanoTime()}) of the requests admitted.
+	 */
+	private static final class Limits {
+
+		private final int perTenant;
+
+		private final int perConversation;
+
+		private final String retryAfterSeconds;
+
+		private final java.util.ArrayDeque<Long> tenant = new java.util.ArrayDeque<>();
+
+		private final Map<String, java.util.ArrayDeque<Long>> conversations = new java.util.HashMap<>();
+
+		private final AtomicLong rejected = new AtomicLong();
+
+		Limits(int perTenant, int perConversation, String retryAfterSeconds) {
+			this.perTenant = perTenant;
+			this.perConversation = perConversation;
+			this.retryAfterSeconds = retryAfterSeconds;
+		}
+
+		/**
+		 * Whether one more request (to the conversation, null for none) fits; books it if
+		 * so.
+		 */
+		synchronized boolean admit(String conversationId) {
+			long now = System.nanoTime() / 1_000_000;
+			java.util.ArrayDeque<Long> conversation = (conversationId != null && this.perConversation > 0)
+					? this.conversations.computeIfAbsent(conversationId, (id) -> new java.util.ArrayDeque<>()) : null;
+			if (!fits(this.tenant, this.perTenant, now)
+					|| (conversation != null && !fits(conversation, this.perConversation, now))) {
+				this.rejected.incrementAndGet();
+				return false;
+			}
+			this.tenant.addLast(now);
+			if (conversation != null) {
+				conversation.addLast(now);
+			}
+			return true;
+		}
+
+		private static boolean fits(java.util.ArrayDeque<Long> times, int max, long now) {
+			while (!times.isEmpty() && times.peekFirst() <= now - 1_000) {
+				times.pollFirst();
+			}
+			return max <= 0 || times.size() < max;
 		}
 
 	}

@@ -225,6 +225,23 @@ class FakeMicrosoftTests {
 	}
 
 	@Test
+	void enforcedLimitsAnswer429WithRetryAfterBeyondTheCeiling() {
+		fake.enforceLimits(3, 0, "1");
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(send("Inom gränsen " + i).getId()).startsWith("1:");
+		}
+		assertThatThrownBy(() -> send("En för mycket")).cause()
+			.isInstanceOfSatisfying(ErrorResponseException.class, (ex) -> {
+				assertThat(ex.response().code()).isEqualTo(429);
+				assertThat(ex.response().headers().get("Retry-After")).isEqualTo("1");
+			});
+		assertThat(fake.limitRejections()).isEqualTo(1);
+		assertThat(fake.requestTimes()).extracting(FakeMicrosoft.Timed::status).containsExactly(200, 200, 200, 429);
+		assertThat(fake.delivered()).hasSize(3);
+	}
+
+	@Test
 	void blockedUserGetsTeamsErrorBody() {
 		fake.failNextSendsWithBody(1, 403, "{\"error\":{\"code\":\"ConversationBlockedByUser\","
 				+ "\"message\":\"User blocked the conversation with the bot.\"}}");

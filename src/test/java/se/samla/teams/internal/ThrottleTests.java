@@ -50,6 +50,17 @@ class ThrottleTests {
 	}
 
 	@Test
+	void leavesRoomForTheTimeARequestTakesToReachTeams() throws InterruptedException {
+		for (int i = 0; i < 51; i++) {
+			this.throttle.acquire("tenant", "conversation-" + i);
+			this.sent.add(this.clock.instant());
+		}
+		// the 51st waits until the first is a window and the guard behind
+		assertThat(Duration.between(this.sent.get(0), this.sent.get(50)))
+			.isEqualTo(Duration.ofMillis(1_000 + Throttle.GUARD_MILLIS));
+	}
+
+	@Test
 	void doesNotWaitWhileWithinTheLimits() throws InterruptedException {
 		Instant start = this.clock.instant();
 		send("conversation", 7);
