@@ -294,9 +294,14 @@ class TeamsConversationTests {
 		microsoft.delaySends(1500);
 		try {
 			int before = microsoft.delivered().size();
-			post(this.chat.message(id(), "hjälp"));
-			// acknowledged before the reply could have reached Teams
-			assertThat(microsoft.delivered()).hasSize(before);
+			String activity = id();
+			post(this.chat.message(activity, "hjälp"));
+			// acknowledged while the reply still waits for Teams (which answers after 1.5
+			// s)
+			assertThat(this.jdbc.sql("SELECT status FROM teams_inbound WHERE activity_id = ?")
+				.param(activity)
+				.query(String.class)
+				.single()).isEqualTo("RECEIVED");
 			await(before, sent -> sent.text().contains("hoppa över"));
 		}
 		finally {
