@@ -1,6 +1,7 @@
 package se.samla.digests.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,7 +72,7 @@ final class DigestCompiler {
 				submitted.put(response.person(), response);
 			}
 		}
-		List<ResponseState> ordered = inOrganisationOrder(submitted.values(), source, organisations);
+		List<Respondent> ordered = inOrganisationOrder(submitted.values(), source, organisations);
 
 		Rates rates = rates(source, organisations, submitted.keySet());
 		List<PersonLine> notAnswered = new ArrayList<>();
@@ -91,27 +92,28 @@ final class DigestCompiler {
 
 		List<QuestionSection> sections = new ArrayList<>();
 		List<ColourTable> colours = new ArrayList<>();
-		Map<String, List<Quote>> textsByArea = new LinkedHashMap<>();
-		source.themes().areas().forEach(area -> textsByArea.put(area, new ArrayList<>()));
+		Map<String, Tagged> textsByArea = new LinkedHashMap<>();
+		source.themes().areas().forEach(area -> textsByArea.put(area, new Tagged()));
 		int number = 0;
 		for (Question question : questionnaire.questions()) {
 			number++;
 			Map<String, List<AnswerLine>> byOrganisation = new LinkedHashMap<>();
-			for (ResponseState response : ordered) {
-				Person person = source.people().get(response.person());
-				String organisation = organisationName(person, organisations);
-				for (Step step : response.steps()) {
+			for (Respondent respondent : ordered) {
+				Person person = respondent.person();
+				String organisation = respondent.organisation();
+				for (Step step : respondent.response().steps()) {
 					if (!step.key().questionId().equals(question.id()) || step.answer() == null) {
 						continue;
 					}
 					String text = AnswerFormatter.format(question, step.answer(), language);
 					List<String> areas = List.of();
 					if (question.type() == QuestionType.TEXT) {
-						areas = source.themes().areasOf(text);
-						for (String area : areas) {
-							textsByArea.computeIfAbsent(area, key -> new ArrayList<>())
-								.add(new Quote(organisation, text));
-						}
+						// each answer is scanned once: its matches per area are kept
+						// for picking the quotes
+						Map<String, Integer> hits = source.themes().hits(text);
+						areas = List.copyOf(hits.keySet());
+						hits.forEach((area, count) -> textsByArea.computeIfAbsent(area, key -> new Tagged())
+							.add(new Quote(organisation, text), count));
 					}
 					byOrganisation.computeIfAbsent(organisation, key -> new ArrayList<>())
 						.add(new AnswerLine(persons ? nameOf(person) : null, step.itemLabel(), text, areas));
@@ -126,9 +128,10 @@ final class DigestCompiler {
 		}
 
 		List<Theme> themes = new ArrayList<>();
-		textsByArea.forEach((area, quotes) -> {
-			if (!quotes.isEmpty()) {
-				themes.add(new Theme(area, quotes.size(), representative(source.themes(), area, quotes)));
+		textsByArea.forEach((area, tagged) -> {
+			if (!tagged.quotes.isEmpty()) {
+				themes.add(new Theme(area, tagged.quotes.size(),
+						representative(source.themes(), area, tagged.quotes, tagged.hits)));
 			}
 		});
 		themes.sort(Comparator.comparingInt(Theme::count).reversed());
@@ -186,19 +189,19 @@ final class DigestCompiler {
 	 * One table per period: occupations down, one column per response (an organisation,
 	 * numbered when two people of it rated), the level in each cell.
 	 */
-	private static List<ColourTable> colourTables(Question question, List<ResponseState> responses, DigestSource source,
+	private static List<ColourTable> colourTables(Question question, List<Respondent> responses, DigestSource source,
 			Map<OrganisationId, Organisation> organisations, boolean persons) {
 		Language language = source.language();
 		List<String> rows = question.rows().stream().map(row -> row.label().in(language)).toList();
 		List<String> columns = new ArrayList<>();
 		List<AnswerValue.MatrixAnswer> answers = new ArrayList<>();
 		Map<String, Integer> seen = new HashMap<>();
-		for (ResponseState response : responses) {
-			for (Step step : response.steps()) {
+		for (Respondent respondent : responses) {
+			for (Step step : respondent.response().steps()) {
 				if (step.key().questionId().equals(question.id())
 						&& step.answer() instanceof AnswerValue.MatrixAnswer matrix) {
-					Person person = source.people().get(response.person());
-					String organisation = organisationName(person, organisations);
+					Person person = respondent.person();
+					String organisation = respondent.organisation();
 					int count = seen.merge(organisation, 1, Integer::sum);
 					String column = persons ? organisation + " – " + nameOf(person)
 							: (count > 1) ? organisation + " (" + count + ")" : organisation;
@@ -341,12 +344,13 @@ final class DigestCompiler {
 			numbers.put(question.id(), ++number);
 		}
 		List<RawRow> rows = new ArrayList<>();
-		for (ResponseState response : inOrganisationOrder(source.responses(), source, organisations)) {
+		for (Respondent respondent : inOrganisationOrder(source.responses(), source, organisations)) {
+			ResponseState response = respondent.response();
 			if (!persons && !response.isSubmitted()) {
 				continue;
 			}
-			Person person = source.people().get(response.person());
-			String organisation = organisationName(person, organisations);
+			Person person = respondent.person();
+			String organisation = respondent.organisation();
 			for (Step step : response.steps()) {
 				if (step.answer() == null) {
 					continue;
@@ -361,36 +365,72 @@ final class DigestCompiler {
 		return rows;
 	}
 
-	private static List<ResponseState> inOrganisationOrder(java.util.Collection<ResponseState> responses,
+	/**
+	 * The responses by organisation (in the directory's order), then by name; each with
+	 * its respondent, looked up once.
+	 */
+	private static List<Respondent> inOrganisationOrder(java.util.Collection<ResponseState> responses,
 			DigestSource source, Map<OrganisationId, Organisation> organisations) {
 		Map<OrganisationId, Integer> order = new HashMap<>();
 		int index = 0;
 		for (OrganisationId id : organisations.keySet()) {
 			order.put(id, index++);
 		}
-		List<ResponseState> sorted = new ArrayList<>(responses);
-		sorted.sort(Comparator.comparingInt((ResponseState response) -> {
+		List<Respondent> sorted = new ArrayList<>(responses.size());
+		for (ResponseState response : responses) {
 			Person person = source.people().get(response.person());
-			return (person != null) ? order.getOrDefault(person.organisation(), Integer.MAX_VALUE) : Integer.MAX_VALUE;
-		}).thenComparing(response -> nameOf(source.people().get(response.person()))));
+			int rank = (person != null) ? order.getOrDefault(person.organisation(), Integer.MAX_VALUE)
+					: Integer.MAX_VALUE;
+			sorted.add(new Respondent(response, person, organisationName(person, organisations), rank, nameOf(person)));
+		}
+		sorted.sort(Comparator.comparingInt(Respondent::rank).thenComparing(Respondent::name));
 		return sorted;
 	}
 
-	private static List<Quote> representative(ThemeMatcher themes, String area, List<Quote> quotes) {
+	/**
+	 * A response with its respondent, their organisation's name, the organisation's place
+	 * in the directory and the respondent's name.
+	 */
+	private record Respondent(ResponseState response, Person person, String organisation, int rank, String name) {
+	}
+
+	private static List<Quote> representative(ThemeMatcher themes, String area, List<Quote> quotes, int[] hits) {
 		List<String> texts = quotes.stream().map(Quote::text).toList();
 		List<Quote> result = new ArrayList<>();
-		for (String chosen : themes.quotes(area, texts, QUOTES_PER_THEME)) {
+		for (ThemeMatcher.Excerpt excerpt : themes.quotes(area, texts, hits, QUOTES_PER_THEME)) {
+			String chosen = excerpt.text();
 			// a long quote comes back shortened, ending in "…": find whose it is by its
-			// start
+			// start (the first answer that starts so: no later than the one quoted, when
+			// that one does)
 			String start = chosen.endsWith("…") ? chosen.substring(0, chosen.length() - 1).strip() : chosen;
-			String organisation = quotes.stream()
-				.filter(quote -> quote.text().startsWith(start))
-				.map(Quote::organisation)
-				.findFirst()
-				.orElse(null);
+			int end = texts.get(excerpt.index()).startsWith(start) ? excerpt.index() + 1 : texts.size();
+			String organisation = null;
+			for (int i = 0; i < end; i++) {
+				if (texts.get(i).startsWith(start)) {
+					organisation = quotes.get(i).organisation();
+					break;
+				}
+			}
 			result.add(new Quote(organisation, chosen));
 		}
 		return result;
+	}
+
+	/** The answers tagged with an area, with how often the area matched in each. */
+	private static final class Tagged {
+
+		final List<Quote> quotes = new ArrayList<>();
+
+		int[] hits = new int[16];
+
+		void add(Quote quote, int count) {
+			if (this.quotes.size() == this.hits.length) {
+				this.hits = Arrays.copyOf(this.hits, 2 * this.hits.length);
+			}
+			this.hits[this.quotes.size()] = count;
+			this.quotes.add(quote);
+		}
+
 	}
 
 	private static PersonLine line(Person person, Map<OrganisationId, Organisation> organisations, String reason) {

@@ -2,6 +2,7 @@ package se.samla.digests.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -64,7 +65,7 @@ public final class HtmlDigest {
 	}
 
 	public static String toString(Digest digest, DigestTexts texts) {
-		StringBuilder html = new StringBuilder(64 * 1024);
+		Pieces html = new Pieces();
 		try {
 			write(digest, texts, html);
 		}
@@ -72,6 +73,56 @@ public final class HtmlDigest {
 			throw new UncheckedIOException(ex);
 		}
 		return html.toString();
+	}
+
+	/**
+	 * Text collected in pieces of about {@value #PIECE} characters and joined once at the
+	 * end. In one growing buffer, the HTML of a large digest (60 million characters for
+	 * 100,000 answers) would be copied at every doubling, take up to twice its size, and
+	 * need a few huge arrays that a nearly full heap may have no room for in one piece;
+	 * as pieces, only the result is one array.
+	 */
+	private static final class Pieces implements Appendable {
+
+		static final int PIECE = 128 * 1024;
+
+		private final List<String> done = new ArrayList<>();
+
+		private StringBuilder current = new StringBuilder(PIECE);
+
+		@Override
+		public Appendable append(CharSequence text) {
+			this.current.append(text);
+			return full();
+		}
+
+		@Override
+		public Appendable append(CharSequence text, int start, int end) {
+			this.current.append(text, start, end);
+			return full();
+		}
+
+		@Override
+		public Appendable append(char c) {
+			this.current.append(c);
+			return full();
+		}
+
+		private Appendable full() {
+			if (this.current.length() >= PIECE) {
+				this.done.add(this.current.toString());
+				this.current = new StringBuilder(PIECE);
+			}
+			return this;
+		}
+
+		@Override
+		public String toString() {
+			this.done.add(this.current.toString());
+			this.current = new StringBuilder();
+			return String.join("", this.done);
+		}
+
 	}
 
 	private void document(Digest digest) {
@@ -368,8 +419,26 @@ public final class HtmlDigest {
 		if (text == null) {
 			return;
 		}
-		for (int i = 0; i < text.length(); i++) {
+		// the runs of characters that stay as they are go in one piece, a text without
+		// any other as the string it is (the quickest to append)
+		int length = text.length();
+		int first = 0;
+		while (first < length && plain(text.charAt(first))) {
+			first++;
+		}
+		if (first == length) {
+			out.append(text);
+			return;
+		}
+		int from = 0;
+		for (int i = first; i < length; i++) {
 			char c = text.charAt(i);
+			if (plain(c)) {
+				continue;
+			}
+			if (i > from) {
+				out.append(text, from, i);
+			}
 			switch (c) {
 				case '<' -> out.append("&lt;");
 				case '>' -> out.append("&gt;");
@@ -377,15 +446,20 @@ public final class HtmlDigest {
 				case '"' -> out.append("&quot;");
 				case '\'' -> out.append("&#39;");
 				case '\n' -> out.append(lineBreaks ? "<br>" : " ");
-				case '\r' -> {
-				}
+				case '\t' -> out.append(c);
 				default -> {
-					if (c >= 0x20 || c == '\t') {
-						out.append(c);
-					}
+					// other control characters, CR included, are left out
 				}
 			}
+			from = i + 1;
 		}
+		if (length > from) {
+			out.append(text, from, length);
+		}
+	}
+
+	private static boolean plain(char c) {
+		return c >= 0x20 && c != '<' && c != '>' && c != '&' && c != '"' && c != '\'';
 	}
 
 	/** A colour from the questionnaire, or grey when it is not a plain hex colour. */

@@ -217,6 +217,27 @@ public final class ThemeMatcher {
 	}
 
 	/**
+	 * {@link #quotes(String, List, int)} for answers whose matches of the area are
+	 * already known (from {@link #hits(String)}), without scanning them again: the same
+	 * quotes in the same order, each with the index of the answer it is from.
+	 * @param area one of {@link #areas()}
+	 * @param texts the answers
+	 * @param hits per answer (same index), its number of matches of the area
+	 * @param max the most quotes to return
+	 * @return up to {@code max} quotes, best first
+	 */
+	List<Excerpt> quotes(String area, List<String> texts, int[] hits, int max) {
+		int index = areaIndex(area);
+		Candidates candidates = new Candidates();
+		for (int i = 0; i < texts.size(); i++) {
+			if (hits[i] > 0) {
+				candidates.add(hits[i], texts.get(i).length(), i);
+			}
+		}
+		return pick(index, candidates, texts, max);
+	}
+
+	/**
 	 * Everything the digest shows about themes, in one pass over the answers.
 	 * @param texts the free-text answers
 	 * @param maxQuotes the most quotes per area

@@ -1,5 +1,7 @@
 package se.samla.digests.internal;
 
+import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -203,8 +205,8 @@ public final class XlsxDigest {
 
 	/**
 	 * The streaming workbook, with two speed-ups for large digests: the package is
-	 * deflated at the fastest level (the XML compresses well anyway), and a text that
-	 * needs no XML escaping is written in one piece instead of character by character.
+	 * deflated at the fastest level (the XML compresses well anyway), and a text is
+	 * escaped a run of characters at a time instead of character by character.
 	 */
 	private static final class FastWorkbook extends SXSSFWorkbook {
 
@@ -236,10 +238,13 @@ public final class XlsxDigest {
 		}
 
 		@Override
+		public Writer createWriter(File file) throws IOException {
+			return new Utf8Writer(decorateOutputStream(new FileOutputStream(file)));
+		}
+
+		@Override
 		protected void outputEscapedString(String text) throws IOException {
-			if (!writtenAsIs(text, this._out)) {
-				super.outputEscapedString(text);
-			}
+			writeEscaped(text, this._out);
 		}
 
 	}
@@ -251,31 +256,188 @@ public final class XlsxDigest {
 		}
 
 		@Override
+		public Writer createWriter(File file) throws IOException {
+			return new Utf8Writer(decorateOutputStream(new FileOutputStream(file)));
+		}
+
+		@Override
 		protected void outputEscapedString(String text) throws IOException {
-			if (!writtenAsIs(text, this._out)) {
-				super.outputEscapedString(text);
-			}
+			writeEscaped(text, this._out);
 		}
 
 	}
 
 	/**
-	 * Writes the text as it is when it has nothing POI's writer would escape or replace
-	 * ({@code <>&"}, tab, CR, LF, no-break space, control characters, U+FFFE, U+FFFF);
-	 * otherwise leaves it to POI.
+	 * Writes the text as POI's writer escapes it ({@code SheetDataWriter}, POI 5.5):
+	 * {@code <>&"} as entities; tab, LF, CR and the no-break space as character
+	 * references; other control characters, U+FFFE and U+FFFF as {@code ?}; everything
+	 * else as it is. POI writes every character on its own; this writes the runs in
+	 * between in one piece, with the same result.
 	 */
-	static boolean writtenAsIs(String text, Writer out) throws IOException {
+	static void writeEscaped(String text, Writer out) throws IOException {
 		if (text == null) {
-			return false;
+			return;
 		}
-		for (int i = 0; i < text.length(); i++) {
+		int length = text.length();
+		int from = 0;
+		for (int i = 0; i < length; i++) {
 			char c = text.charAt(i);
-			if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '"' || c == 0xA0 || c >= 0xFFFE) {
-				return false;
+			if (c >= 0x20 && c < 0xFFFE && c != '<' && c != '>' && c != '&' && c != '"' && c != 0xA0) {
+				continue;
+			}
+			if (i > from) {
+				out.write(text, from, i - from);
+			}
+			out.write(switch (c) {
+				case '<' -> "&lt;";
+				case '>' -> "&gt;";
+				case '&' -> "&amp;";
+				case '"' -> "&quot;";
+				case '\n' -> "&#xa;";
+				case '\r' -> "&#xd;";
+				case '\t' -> "&#x9;";
+				case 0xA0 -> "&#xa0;";
+				default -> "?";
+			});
+			from = i + 1;
+		}
+		if (length > from) {
+			out.write(text, from, length - from);
+		}
+	}
+
+	/**
+	 * The writer of a temporary sheet file: UTF-8, the same bytes as POI's own
+	 * {@code BufferedWriter} over an {@code OutputStreamWriter} (a surrogate without its
+	 * other half as {@code ?}, a pair split over two writes joined), without their
+	 * locking and per-call overhead: POI writes every cell in many small pieces.
+	 */
+	static final class Utf8Writer extends Writer {
+
+		private final OutputStream out;
+
+		private final byte[] buffer = new byte[64 * 1024];
+
+		private int size;
+
+		/** A high surrogate written last, waiting for its low half; or 0. */
+		private char high;
+
+		private boolean closed;
+
+		Utf8Writer(OutputStream out) {
+			this.out = out;
+		}
+
+		@Override
+		public void write(int c) throws IOException {
+			ensureOpen();
+			encode((char) c);
+		}
+
+		@Override
+		public void write(String text, int offset, int length) throws IOException {
+			ensureOpen();
+			for (int i = offset, end = offset + length; i < end; i++) {
+				char c = text.charAt(i);
+				if (c < 0x80 && this.high == 0) {
+					if (this.size == this.buffer.length) {
+						drain();
+					}
+					this.buffer[this.size++] = (byte) c;
+				}
+				else {
+					encode(c);
+				}
 			}
 		}
-		out.write(text);
-		return true;
+
+		@Override
+		public void write(char[] chars, int offset, int length) throws IOException {
+			ensureOpen();
+			for (int i = offset, end = offset + length; i < end; i++) {
+				encode(chars[i]);
+			}
+		}
+
+		private void encode(char c) throws IOException {
+			if (this.size > this.buffer.length - 4) {
+				drain();
+			}
+			byte[] b = this.buffer;
+			if (this.high != 0) {
+				char high = this.high;
+				this.high = 0;
+				if (Character.isLowSurrogate(c)) {
+					int codePoint = Character.toCodePoint(high, c);
+					b[this.size++] = (byte) (0xF0 | (codePoint >> 18));
+					b[this.size++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+					b[this.size++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+					b[this.size++] = (byte) (0x80 | (codePoint & 0x3F));
+					return;
+				}
+				b[this.size++] = '?';
+				encode(c);
+				return;
+			}
+			if (c < 0x80) {
+				b[this.size++] = (byte) c;
+			}
+			else if (c < 0x800) {
+				b[this.size++] = (byte) (0xC0 | (c >> 6));
+				b[this.size++] = (byte) (0x80 | (c & 0x3F));
+			}
+			else if (Character.isHighSurrogate(c)) {
+				this.high = c;
+			}
+			else if (Character.isLowSurrogate(c)) {
+				b[this.size++] = '?';
+			}
+			else {
+				b[this.size++] = (byte) (0xE0 | (c >> 12));
+				b[this.size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+				b[this.size++] = (byte) (0x80 | (c & 0x3F));
+			}
+		}
+
+		private void ensureOpen() throws IOException {
+			if (this.closed) {
+				throw new IOException("Stream closed");
+			}
+		}
+
+		private void drain() throws IOException {
+			this.out.write(this.buffer, 0, this.size);
+			this.size = 0;
+		}
+
+		@Override
+		public void flush() throws IOException {
+			ensureOpen();
+			drain();
+			this.out.flush();
+		}
+
+		@Override
+		public void close() throws IOException {
+			if (this.closed) {
+				return;
+			}
+			if (this.high != 0) {
+				this.high = 0;
+				if (this.size == this.buffer.length) {
+					drain();
+				}
+				this.buffer[this.size++] = '?';
+			}
+			try (OutputStream closing = this.out) {
+				drain();
+			}
+			finally {
+				this.closed = true;
+			}
+		}
+
 	}
 
 	/** A column of a table: its header and its width in characters. */
