@@ -398,19 +398,9 @@ final class DigestCompiler {
 		List<String> texts = quotes.stream().map(Quote::text).toList();
 		List<Quote> result = new ArrayList<>();
 		for (ThemeMatcher.Excerpt excerpt : themes.quotes(area, texts, hits, QUOTES_PER_THEME)) {
+			// the excerpt says which answer it quotes (also when shortened or multi-line)
 			String chosen = excerpt.text();
-			// a long quote comes back shortened, ending in "…": find whose it is by its
-			// start (the first answer that starts so: no later than the one quoted, when
-			// that one does)
-			String start = chosen.endsWith("…") ? chosen.substring(0, chosen.length() - 1).strip() : chosen;
-			int end = texts.get(excerpt.index()).startsWith(start) ? excerpt.index() + 1 : texts.size();
-			String organisation = null;
-			for (int i = 0; i < end; i++) {
-				if (texts.get(i).startsWith(start)) {
-					organisation = quotes.get(i).organisation();
-					break;
-				}
-			}
+			String organisation = quotes.get(excerpt.index()).organisation();
 			result.add(new Quote(organisation, chosen));
 		}
 		return result;
