@@ -303,6 +303,18 @@ class ThemeMatcherTests {
 	}
 
 	@Test
+	void reportsAKeyWrittenTwiceAtItsSecondLineInsteadOfLettingTheLastWin(@TempDir Path directory) throws IOException {
+		Path file = write(directory, """
+				areas:
+				  - name: Nyttja tekniken
+				    keywords: [teknik]
+				    keywords: [digital]
+				""");
+		assertThatIllegalArgumentException().isThrownBy(() -> ThemeMatcher.load(file))
+			.withMessage(file + ":4: area 1: key 'keywords' appears twice (first on line 3)");
+	}
+
+	@Test
 	void reportsInvalidYamlWithItsLine(@TempDir Path directory) throws IOException {
 		Path file = write(directory, """
 				areas:
