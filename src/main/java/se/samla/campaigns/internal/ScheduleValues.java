@@ -18,6 +18,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import se.samla.campaigns.DeadlineParser;
 import se.samla.directory.Network;
+import se.samla.shared.yaml.YamlMap;
 import se.samla.shared.yaml.YamlProblems;
 
 /**
@@ -34,6 +35,10 @@ final class ScheduleValues {
 	ScheduleValues(ZoneId zone, YamlProblems problems) {
 		this.zone = zone;
 		this.problems = problems;
+	}
+
+	YamlProblems problems() {
+		return this.problems;
 	}
 
 	Integer integer(Node node, String key, int min, int max) {
@@ -155,6 +160,25 @@ final class ScheduleValues {
 		}
 		this.problems.add(node, key + " must be a single non-empty value");
 		return null;
+	}
+
+	/**
+	 * A section of the file as a mapping whose keys are named by their path
+	 * ({@code reminders.max}); keys written twice and unknown keys are reported.
+	 */
+	Optional<YamlMap> section(Node node, String path, List<String> allowed) {
+		Optional<YamlMap> section = YamlMap.section(node, path, this.problems);
+		section.ifPresent((map) -> map.allowOnly(sorted(allowed)));
+		return section;
+	}
+
+	/** The allowed keys written in a mapping, in the order of the file. */
+	static List<String> known(YamlMap map, List<String> allowed) {
+		return map.keys().stream().filter(allowed::contains).toList();
+	}
+
+	static List<String> sorted(List<String> keys) {
+		return keys.stream().sorted().toList();
 	}
 
 	/** {@code none} switches a rule off (no reminders, no escalation, no digests). */

@@ -3,10 +3,8 @@ package se.samla.campaigns.internal;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.Month;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -52,20 +50,10 @@ final class SendOutFile {
 
 	private static final List<String> DIGEST_KEYS = List.of("weeklyOn", "afterDeadline", "to", "withPersons");
 
-	private static final List<String> RECURRENCE_KEYS = List.of("yearly", "opens", "deadlineAfterWorkingDays");
-
-	private static final List<String> YEARLY_KEYS = List.of("from", "to");
-
-	private static final List<String> RECURRENCE_OPENS_KEYS = List.of("month", "day", "firstWorkingDay", "time");
-
 	private static final List<String> AUDIENCE_KEYS = List.of("networks", "organisations", "roles", "activityOwners");
 
 	/** About a year of working days: more is surely a typo. */
-	private static final int MAX_WORKING_DAYS = 250;
-
-	private static final int MIN_YEAR = 2000;
-
-	private static final int MAX_YEAR = 2100;
+	static final int MAX_WORKING_DAYS = 250;
 
 	/** The send-outs of a file, or the problems that keep any of them from being used. */
 	record Result(List<SendOut> sendOuts, List<DefinitionProblem> problems) {
@@ -99,7 +87,7 @@ final class SendOutFile {
 	}
 
 	private SendOutDefinition definition(YamlMap top) {
-		top.allowOnly(sorted(KEYS));
+		top.allowOnly(ScheduleValues.sorted(KEYS));
 		String id = null;
 		String title = null;
 		String questionnaire = null;
@@ -115,7 +103,7 @@ final class SendOutFile {
 		Node summerPauseNode = null;
 		Node escalationNode = null;
 		Node digestsNode = null;
-		for (String key : known(top, KEYS)) {
+		for (String key : ScheduleValues.known(top, KEYS)) {
 			Node value = top.raw(key).orElseThrow();
 			switch (key) {
 				case "id" -> {
@@ -151,7 +139,8 @@ final class SendOutFile {
 		SummerPause summerPause = (summerPauseNode != null) ? summerPause(summerPauseNode) : null;
 		Escalation escalation = (escalationNode != null) ? escalation(escalationNode) : defaults.escalation();
 		DigestSchedule digests = (digestsNode != null) ? digests(digestsNode) : defaults.digests();
-		Recurrence recurrence = (recurrenceNode != null) ? recurrence(recurrenceNode) : null;
+		Recurrence recurrence = (recurrenceNode != null) ? new RecurrenceSection(this.values).read(recurrenceNode)
+				: null;
 		return new SendOutDefinition(top.node(), Set.copyOf(top.keys()), id, idNode, title, titleNode, questionnaire,
 				audience, opens, deadline, opensNode, reminders, quietHours, summerPause, escalation, digests,
 				recurrence);
@@ -167,8 +156,8 @@ final class SendOutFile {
 		Integer max = defaults.maxReminders();
 		Boolean lastDay = defaults.lastWorkingDayBeforeDeadline();
 		int before = this.problems.count();
-		Optional<YamlMap> section = section(node, "reminders", REMINDER_KEYS);
-		for (String key : section.map((map) -> known(map, REMINDER_KEYS)).orElse(List.of())) {
+		Optional<YamlMap> section = this.values.section(node, "reminders", REMINDER_KEYS);
+		for (String key : section.map((map) -> ScheduleValues.known(map, REMINDER_KEYS)).orElse(List.of())) {
 			Node value = section.get().raw(key).orElseThrow();
 			String name = section.get().name(key);
 			switch (key) {
@@ -188,8 +177,8 @@ final class SendOutFile {
 		LocalTime to = defaults.to();
 		Node fromNode = node;
 		int before = this.problems.count();
-		Optional<YamlMap> section = section(node, "quietHours", QUIET_HOURS_KEYS);
-		for (String key : section.map((map) -> known(map, QUIET_HOURS_KEYS)).orElse(List.of())) {
+		Optional<YamlMap> section = this.values.section(node, "quietHours", QUIET_HOURS_KEYS);
+		for (String key : section.map((map) -> ScheduleValues.known(map, QUIET_HOURS_KEYS)).orElse(List.of())) {
 			Node value = section.get().raw(key).orElseThrow();
 			switch (key) {
 				case "from" -> {
@@ -214,8 +203,8 @@ final class SendOutFile {
 		Integer from = null;
 		Integer to = null;
 		int before = this.problems.count();
-		Optional<YamlMap> section = section(node, "summerPause", SUMMER_PAUSE_KEYS);
-		for (String key : section.map((map) -> known(map, SUMMER_PAUSE_KEYS)).orElse(List.of())) {
+		Optional<YamlMap> section = this.values.section(node, "summerPause", SUMMER_PAUSE_KEYS);
+		for (String key : section.map((map) -> ScheduleValues.known(map, SUMMER_PAUSE_KEYS)).orElse(List.of())) {
 			Node value = section.get().raw(key).orElseThrow();
 			switch (key) {
 				case "fromWeek" -> from = this.values.integer(value, "summerPause.fromWeek", 1, 53);
@@ -245,8 +234,8 @@ final class SendOutFile {
 		Integer after = defaults.afterWorkingDays();
 		Set<Network> to = defaults.to();
 		int before = this.problems.count();
-		Optional<YamlMap> section = section(node, "escalation", ESCALATION_KEYS);
-		for (String key : section.map((map) -> known(map, ESCALATION_KEYS)).orElse(List.of())) {
+		Optional<YamlMap> section = this.values.section(node, "escalation", ESCALATION_KEYS);
+		for (String key : section.map((map) -> ScheduleValues.known(map, ESCALATION_KEYS)).orElse(List.of())) {
 			Node value = section.get().raw(key).orElseThrow();
 			switch (key) {
 				case "afterWorkingDays" ->
@@ -267,8 +256,8 @@ final class SendOutFile {
 		Set<Network> to = Set.of();
 		Set<Network> withPersons = Set.of();
 		int before = this.problems.count();
-		Optional<YamlMap> section = section(node, "digests", DIGEST_KEYS);
-		for (String key : section.map((map) -> known(map, DIGEST_KEYS)).orElse(List.of())) {
+		Optional<YamlMap> section = this.values.section(node, "digests", DIGEST_KEYS);
+		for (String key : section.map((map) -> ScheduleValues.known(map, DIGEST_KEYS)).orElse(List.of())) {
 			Node value = section.get().raw(key).orElseThrow();
 			switch (key) {
 				case "weeklyOn" -> weeklyOn = this.values.weekday(value, "digests.weeklyOn");
@@ -292,86 +281,8 @@ final class SendOutFile {
 		return new DigestSchedule(weeklyOn, afterDeadline, to, withPersons);
 	}
 
-	private Recurrence recurrence(Node node) {
-		Integer fromYear = null;
-		Integer toYear = null;
-		Integer month = null;
-		Integer day = null;
-		Boolean firstWorkingDay = false;
-		LocalTime time = null;
-		Integer deadlineAfter = null;
-		Node yearlyNode = node;
-		Node opensNode = node;
-		Set<String> given = new HashSet<>();
-		int before = this.problems.count();
-		Optional<YamlMap> section = section(node, "recurrence", RECURRENCE_KEYS);
-		for (String key : section.map((map) -> known(map, RECURRENCE_KEYS)).orElse(List.of())) {
-			Node value = section.get().raw(key).orElseThrow();
-			given.add(key);
-			switch (key) {
-				case "yearly" -> {
-					yearlyNode = value;
-					Optional<YamlMap> yearly = section(value, "recurrence.yearly", YEARLY_KEYS);
-					for (String year : yearly.map((map) -> known(map, YEARLY_KEYS)).orElse(List.of())) {
-						given.add(year);
-						Integer number = this.values.integer(yearly.get().raw(year).orElseThrow(),
-								yearly.get().name(year), MIN_YEAR, MAX_YEAR);
-						if ("from".equals(year)) {
-							fromYear = number;
-						}
-						else {
-							toYear = number;
-						}
-					}
-				}
-				case "opens" -> {
-					opensNode = value;
-					Optional<YamlMap> opens = section(value, "recurrence.opens", RECURRENCE_OPENS_KEYS);
-					for (String opensKey : opens.map((map) -> known(map, RECURRENCE_OPENS_KEYS)).orElse(List.of())) {
-						given.add(opensKey);
-						Node opensValue = opens.get().raw(opensKey).orElseThrow();
-						String name = opens.get().name(opensKey);
-						switch (opensKey) {
-							case "month" -> month = this.values.integer(opensValue, name, 1, 12);
-							case "day" -> day = this.values.integer(opensValue, name, 1, 31);
-							case "firstWorkingDay" -> firstWorkingDay = this.values.bool(opensValue, name);
-							case "time" -> time = this.values.clock(opensValue, name);
-							default -> throw new IllegalStateException(name);
-						}
-					}
-				}
-				case "deadlineAfterWorkingDays" -> deadlineAfter = this.values.integer(value,
-						"recurrence.deadlineAfterWorkingDays", 1, MAX_WORKING_DAYS);
-				default -> throw new IllegalStateException(key);
-			}
-		}
-		// each check needs only the values it looks at, so that every mistake is
-		// reported
-		if (!given.contains("from") || !given.contains("to")) {
-			this.problems.add(yearlyNode, "recurrence needs yearly: { from: <year>, to: <year> }");
-		}
-		else if (fromYear != null && toYear != null && fromYear > toYear) {
-			this.problems.add(yearlyNode, "recurrence.yearly: from " + fromYear + " must not come after to " + toYear);
-		}
-		if (!given.contains("month")) {
-			this.problems.add(opensNode,
-					"recurrence needs opens: { month: <1-12>, firstWorkingDay: true or day: <1-31> }");
-		}
-		if (given.contains("day") == Boolean.TRUE.equals(firstWorkingDay)) {
-			this.problems.add(opensNode, "recurrence.opens needs either day or firstWorkingDay: true, not both");
-		}
-		else if (month != null && day != null && day > Month.of(month).maxLength()) {
-			this.problems.add(opensNode, "recurrence.opens: month " + month + " has no day " + day);
-		}
-		if (!given.contains("deadlineAfterWorkingDays")) {
-			this.problems.add(node, "recurrence needs deadlineAfterWorkingDays");
-		}
-		return (this.problems.count() > before) ? null
-				: new Recurrence(fromYear, toYear, month, day, time, deadlineAfter, opensNode);
-	}
-
 	private Audience audience(Node node) {
-		Optional<YamlMap> section = section(node, "audience", AUDIENCE_KEYS);
+		Optional<YamlMap> section = this.values.section(node, "audience", AUDIENCE_KEYS);
 		if (section.isEmpty()) {
 			return null;
 		}
@@ -379,7 +290,7 @@ final class SendOutFile {
 		Set<OrganisationId> organisations = new LinkedHashSet<>();
 		List<String> roles = new ArrayList<>();
 		boolean owners = false;
-		for (String key : known(section.get(), AUDIENCE_KEYS)) {
+		for (String key : ScheduleValues.known(section.get(), AUDIENCE_KEYS)) {
 			Node value = section.get().raw(key).orElseThrow();
 			switch (key) {
 				case "networks" -> this.values.list(value, key)
@@ -398,25 +309,6 @@ final class SendOutFile {
 			}
 		}
 		return new Audience(networks, organisations, roles, owners);
-	}
-
-	/**
-	 * A section of the file as a mapping whose keys are named by their path
-	 * ({@code reminders.max}); keys written twice and unknown keys are reported.
-	 */
-	private Optional<YamlMap> section(Node node, String path, List<String> allowed) {
-		Optional<YamlMap> section = YamlMap.section(node, path, this.problems);
-		section.ifPresent((map) -> map.allowOnly(sorted(allowed)));
-		return section;
-	}
-
-	/** The allowed keys written in a mapping, in the order of the file. */
-	private static List<String> known(YamlMap map, List<String> allowed) {
-		return map.keys().stream().filter(allowed::contains).toList();
-	}
-
-	private static List<String> sorted(List<String> keys) {
-		return keys.stream().sorted().toList();
 	}
 
 }
