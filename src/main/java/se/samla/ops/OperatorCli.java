@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import se.samla.campaigns.ScheduleDefinitionException;
 import se.samla.campaigns.ScheduleValidator;
 import se.samla.campaigns.SendOut;
-import se.samla.surveys.DefinitionProblem;
+import se.samla.shared.DefinitionProblem;
 import se.samla.surveys.QuestionnaireValidator;
 
 /**

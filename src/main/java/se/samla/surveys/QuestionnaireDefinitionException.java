@@ -3,6 +3,8 @@ package se.samla.surveys;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import se.samla.shared.DefinitionProblem;
+
 /**
  * Thrown when questionnaire files cannot be used. It carries every problem found, in all
  * files, so that one attempt to start (or one {@code validate}) shows everything that

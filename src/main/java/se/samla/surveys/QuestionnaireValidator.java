@@ -3,6 +3,7 @@ package se.samla.surveys;
 import java.nio.file.Path;
 import java.util.List;
 
+import se.samla.shared.DefinitionProblem;
 import se.samla.surveys.internal.QuestionnaireFiles;
 
 /**

@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +60,26 @@ class OperatorCliTests {
 			.contains("choise")
 			.contains("utskick.yml:")
 			.contains("deadline must come after the opening time");
+	}
+
+	@Test
+	void reportsASendOutKeyWrittenTwiceInsteadOfLettingTheLastWin(@TempDir Path dir) throws IOException {
+		Path scheduler = Files.createDirectories(dir.resolve("scheduler"));
+		Files.copy(Path.of("scheduler/steg2-2026.yml"), scheduler.resolve("steg2-2026.yml"));
+		Files.writeString(scheduler.resolve("steg2-2026.yml"), "deadline: 2027-01-15\n", StandardOpenOption.APPEND);
+		List<String> lines = Files.readAllLines(scheduler.resolve("steg2-2026.yml"));
+		int first = lines.stream()
+			.filter((text) -> text.startsWith("deadline:"))
+			.findFirst()
+			.map(lines::indexOf)
+			.orElseThrow() + 1;
+
+		int code = run("validate", "--scheduler", scheduler.toString());
+
+		assertThat(first).isPositive();
+		assertThat(code).isEqualTo(1);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains(
+				"steg2-2026.yml:" + lines.size() + ": key 'deadline' appears twice (first on line " + first + ")");
 	}
 
 	@Test

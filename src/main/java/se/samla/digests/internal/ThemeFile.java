@@ -1,35 +1,26 @@
 package se.samla.digests.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.reader.UnicodeReader;
+
+import se.samla.shared.DefinitionProblem;
+import se.samla.shared.yaml.YamlFile;
+import se.samla.shared.yaml.YamlMap;
+import se.samla.shared.yaml.YamlProblems;
 
 /**
  * Reads the themes keyword file: the development areas in order, each with its keywords,
@@ -38,9 +29,9 @@ import org.yaml.snakeyaml.reader.UnicodeReader;
  */
 final class ThemeFile {
 
-	private static final Set<String> TOP_LEVEL_KEYS = Set.of("areas", "exceptions");
+	private static final List<String> TOP_LEVEL_KEYS = List.of("areas", "exceptions");
 
-	private static final Set<String> AREA_KEYS = Set.of("name", "keywords");
+	private static final List<String> AREA_KEYS = List.of("name", "keywords");
 
 	/** A keyword or exception as written, with its line (0 when not from a file). */
 	record Entry(String text, int line) {
@@ -54,12 +45,10 @@ final class ThemeFile {
 	record Content(List<Area> areas, List<Entry> exceptions) {
 	}
 
-	private final String source;
-
-	private final List<Problem> problems = new ArrayList<>();
+	private final YamlProblems problems;
 
 	private ThemeFile(String source) {
-		this.source = source;
+		this.problems = new YamlProblems(source);
 	}
 
 	/**
@@ -84,55 +73,26 @@ final class ThemeFile {
 
 	private void failIfAnyProblem() {
 		if (!this.problems.isEmpty()) {
-			throw new ThemeFileException(this.problems.stream()
-				.sorted(Comparator.comparingInt(Problem::line))
-				.map((problem) -> this.source + ":" + problem.line() + ": " + problem.message())
-				.toList());
+			throw new ThemeFileException(
+					this.problems.inFileOrder().stream().map(DefinitionProblem::toString).toList());
 		}
 	}
 
 	private Content parse(byte[] bytes) {
 		Content empty = new Content(List.of(), List.of());
-		try {
-			StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
-		}
-		catch (CharacterCodingException ex) {
-			add(0, "the file is not valid UTF-8; save it as UTF-8");
+		Optional<YamlMap> file = YamlFile.readMapping(bytes, "'areas:' with the development areas and their keywords",
+				this.problems);
+		if (file.isEmpty()) {
 			return empty;
 		}
-		Node root;
-		try (Reader reader = new UnicodeReader(new ByteArrayInputStream(bytes))) {
-			root = new Yaml().compose(reader);
-		}
-		catch (MarkedYAMLException ex) {
-			Mark mark = (ex.getProblemMark() != null) ? ex.getProblemMark() : ex.getContextMark();
-			String problem = (ex.getContext() != null) ? ex.getProblem() + " " + ex.getContext() : ex.getProblem();
-			add((mark != null) ? mark.getLine() + 1 : 0, "invalid YAML: " + problem);
+		YamlMap top = file.get();
+		top.allowOnly(TOP_LEVEL_KEYS);
+		Optional<Node> areas = top.raw("areas");
+		if (areas.isEmpty()) {
+			add(line(top.node()), "missing 'areas': the development areas and their keywords");
 			return empty;
 		}
-		catch (YAMLException ex) {
-			add(0, "invalid YAML: " + ex.getMessage());
-			return empty;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		if (root == null || isNull(root)) {
-			add(1, "the file is empty; expected 'areas:' with the development areas and their keywords");
-			return empty;
-		}
-		Map<String, NodeTuple> top = mapping(root, "the file", TOP_LEVEL_KEYS);
-		if (top == null) {
-			return empty;
-		}
-		allowOnly(top, TOP_LEVEL_KEYS, "the file");
-		NodeTuple areas = top.get("areas");
-		if (areas == null) {
-			add(line(root), "missing 'areas': the development areas and their keywords");
-			return empty;
-		}
-		return new Content(areas(areas.getValueNode()),
-				top.containsKey("exceptions") ? exceptions(top.get("exceptions").getValueNode()) : List.of());
+		return new Content(areas(areas.get()), top.raw("exceptions").map(this::exceptions).orElse(List.of()));
 	}
 
 	private List<Area> areas(Node node) {
@@ -148,43 +108,45 @@ final class ThemeFile {
 		for (int i = 0; i < items.size(); i++) {
 			Node item = items.get(i);
 			String subject = "area " + (i + 1);
-			Map<String, NodeTuple> entries = mapping(item, subject, AREA_KEYS);
-			if (entries == null) {
+			Optional<YamlMap> read = YamlMap.of(item, subject, this.problems);
+			if (read.isEmpty()) {
 				continue;
 			}
-			NodeTuple name = entries.get("name");
-			String areaName = (name != null) ? text(name.getValueNode(), subject + ": 'name'") : null;
-			if (name == null) {
+			Optional<Node> name = read.get().raw("name");
+			String nameSubject = subject + ": 'name'";
+			String areaName = name.map((value) -> text(value, nameSubject)).orElse(null);
+			if (name.isEmpty()) {
 				add(line(item), subject + ": missing 'name'");
 			}
 			else if (areaName != null) {
 				subject = "area '" + areaName + "'";
-				Integer first = names.putIfAbsent(areaName.toLowerCase(Locale.ROOT), line(name.getValueNode()));
+				Integer first = names.putIfAbsent(areaName.toLowerCase(Locale.ROOT), line(name.get()));
 				if (first != null) {
-					add(line(name.getValueNode()), subject + " is listed twice (first on line " + first + ")");
+					add(line(name.get()), subject + " is listed twice (first on line " + first + ")");
 				}
 			}
-			allowOnly(entries, AREA_KEYS, subject);
-			NodeTuple keywords = entries.get("keywords");
+			YamlMap area = read.get().about(subject);
+			area.allowOnly(AREA_KEYS);
+			Optional<Node> keywords = area.raw("keywords");
 			List<Entry> entriesOfArea = List.of();
-			if (keywords == null) {
+			if (keywords.isEmpty()) {
 				add(line(item), subject + ": missing 'keywords'");
 			}
 			else {
-				entriesOfArea = entries(keywords.getValueNode(), subject, "keyword");
-				if (entriesOfArea.isEmpty() && isSequence(keywords.getValueNode())) {
-					add(line(keywords.getValueNode()), subject + ": 'keywords' is empty; list at least one");
+				entriesOfArea = entries(keywords.get(), subject, "keyword");
+				if (entriesOfArea.isEmpty() && isSequence(keywords.get())) {
+					add(line(keywords.get()), subject + ": 'keywords' is empty; list at least one");
 				}
 			}
 			if (areaName != null) {
-				areas.add(new Area(areaName, line(name.getValueNode()), entriesOfArea));
+				areas.add(new Area(areaName, line(name.get()), entriesOfArea));
 			}
 		}
 		return areas;
 	}
 
 	private List<Entry> exceptions(Node node) {
-		if (isNull(node)) {
+		if (YamlMap.isNull(node)) {
 			return List.of();
 		}
 		return entries(node, "'exceptions'", "exception");
@@ -223,37 +185,9 @@ final class ThemeFile {
 		return entries;
 	}
 
-	/** A mapping's entries by key; reports repeated keys. */
-	private Map<String, NodeTuple> mapping(Node node, String subject, Set<String> allowed) {
-		if (!(node instanceof MappingNode mapping)) {
-			add(line(node), subject + ": expected a mapping with " + keys(allowed) + ", not " + describe(node));
-			return null;
-		}
-		Map<String, NodeTuple> entries = new LinkedHashMap<>();
-		for (NodeTuple tuple : mapping.getValue()) {
-			String key = (tuple.getKeyNode() instanceof ScalarNode scalar) ? scalar.getValue()
-					: describe(tuple.getKeyNode());
-			NodeTuple first = entries.putIfAbsent(key, tuple);
-			if (first != null) {
-				add(line(tuple.getKeyNode()),
-						subject + ": key '" + key + "' appears twice (first on line " + line(first.getKeyNode()) + ")");
-			}
-		}
-		return entries;
-	}
-
-	/** Reports the keys not allowed, which catches typos such as 'keyword'. */
-	private void allowOnly(Map<String, NodeTuple> entries, Set<String> allowed, String subject) {
-		entries.forEach((key, tuple) -> {
-			if (!allowed.contains(key)) {
-				add(line(tuple.getKeyNode()), subject + ": unknown key '" + key + "' (expected " + keys(allowed) + ")");
-			}
-		});
-	}
-
 	private List<Node> sequence(Node node, String subject) {
 		if (!(node instanceof SequenceNode sequence)) {
-			add(line(node), subject + ": expected a list (lines starting with '- '), not " + describe(node));
+			add(line(node), subject + ": expected a list (lines starting with '- '), not " + YamlMap.describe(node));
 			return null;
 		}
 		return sequence.getValue();
@@ -263,8 +197,8 @@ final class ThemeFile {
 	 * A scalar's text, trimmed; reports and returns null if it is blank or not a scalar.
 	 */
 	private String text(Node node, String subject) {
-		if (!(node instanceof ScalarNode scalar) || isNull(node)) {
-			add(line(node), subject + ": expected a text, not " + describe(node));
+		if (!(node instanceof ScalarNode scalar) || YamlMap.isNull(node)) {
+			add(line(node), subject + ": expected a text, not " + YamlMap.describe(node));
 			return null;
 		}
 		String value = scalar.getValue().strip();
@@ -275,37 +209,16 @@ final class ThemeFile {
 		return value;
 	}
 
-	private static boolean isNull(Node node) {
-		return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
-	}
-
 	private static boolean isSequence(Node node) {
 		return node instanceof SequenceNode;
 	}
 
-	private static String describe(Node node) {
-		if (isNull(node)) {
-			return "nothing";
-		}
-		if (node instanceof ScalarNode scalar) {
-			return "'" + scalar.getValue() + "'";
-		}
-		return (node instanceof SequenceNode) ? "a list" : "a mapping";
-	}
-
-	private static String keys(Set<String> keys) {
-		return keys.stream().sorted().map((key) -> "'" + key + "'").reduce((a, b) -> a + " and " + b).orElse("");
-	}
-
 	private static int line(Node node) {
-		return node.getStartMark().getLine() + 1;
+		return YamlProblems.line(node);
 	}
 
 	private void add(int line, String message) {
-		this.problems.add(new Problem(line, message));
-	}
-
-	private record Problem(int line, String message) {
+		this.problems.add(line, message);
 	}
 
 }

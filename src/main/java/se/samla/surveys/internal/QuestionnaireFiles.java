@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import se.samla.surveys.DefinitionProblem;
+import se.samla.shared.DefinitionProblem;
 import se.samla.surveys.Questionnaire;
 
 /**

@@ -1,12 +1,5 @@
 package se.samla.surveys.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,18 +19,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.reader.UnicodeReader;
 
+import se.samla.shared.DefinitionProblem;
+import se.samla.shared.yaml.YamlFile;
+import se.samla.shared.yaml.YamlMap;
+import se.samla.shared.yaml.YamlProblems;
 import se.samla.surveys.Condition;
-import se.samla.surveys.DefinitionProblem;
 import se.samla.surveys.Level;
 import se.samla.surveys.Option;
 import se.samla.surveys.Question;
@@ -86,7 +77,7 @@ final class QuestionnaireParser {
 
 	private final byte[] content;
 
-	private final Problems problems;
+	private final YamlProblems problems;
 
 	/**
 	 * @param source the file as it should be named in messages, e.g.
@@ -96,7 +87,7 @@ final class QuestionnaireParser {
 	QuestionnaireParser(String source, byte[] content) {
 		this.source = source;
 		this.content = content.clone();
-		this.problems = new Problems(source);
+		this.problems = new YamlProblems(source);
 	}
 
 	/**
@@ -117,58 +108,20 @@ final class QuestionnaireParser {
 	}
 
 	Result parse() {
-		Optional<Questionnaire> questionnaire = compose().flatMap(this::questionnaire);
+		Optional<Questionnaire> questionnaire = YamlFile
+			.readMapping(this.content, "a mapping with id, title and questions", this.problems)
+			.flatMap(this::questionnaire);
 		if (!this.problems.isEmpty()) {
 			return new Result(Optional.empty(), this.problems.inFileOrder());
 		}
 		return new Result(questionnaire, List.of());
 	}
 
-	private Optional<Node> compose() {
-		try {
-			StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(this.content));
-		}
-		catch (CharacterCodingException ex) {
-			this.problems.add(0, "the file is not valid UTF-8; save it as UTF-8");
-			return Optional.empty();
-		}
-		try (Reader reader = new UnicodeReader(new ByteArrayInputStream(this.content))) {
-			Node root = new Yaml().compose(reader);
-			if (root == null || (root instanceof ScalarNode && Tag.NULL.equals(root.getTag()))) {
-				this.problems.add(1, "the file is empty");
-				return Optional.empty();
-			}
-			return Optional.of(root);
-		}
-		catch (MarkedYAMLException ex) {
-			Mark mark = (ex.getProblemMark() != null) ? ex.getProblemMark() : ex.getContextMark();
-			String where = (mark != null) ? " (column " + (mark.getColumn() + 1) + ")" : "";
-			this.problems.add((mark != null) ? mark.getLine() + 1 : 0, "invalid YAML: " + yamlProblem(ex) + where);
-			return Optional.empty();
-		}
-		catch (YAMLException ex) {
-			this.problems.add(0, "invalid YAML: " + ex.getMessage());
-			return Optional.empty();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static String yamlProblem(MarkedYAMLException ex) {
-		return (ex.getContext() != null) ? ex.getProblem() + " " + ex.getContext() : ex.getProblem();
-	}
-
-	private Optional<Questionnaire> questionnaire(Node root) {
-		Optional<YamlMapping> file = YamlMapping.of(root, "", this.problems);
-		if (file.isEmpty()) {
-			return Optional.empty();
-		}
-		YamlMapping top = file.get();
+	private Optional<Questionnaire> questionnaire(YamlMap top) {
 		top.allowOnly(TOP_LEVEL_KEYS);
 		Optional<QuestionnaireId> id = top.string("id", true).flatMap((value) -> questionnaireId(top, value));
-		Optional<Text> title = top.text("title", true);
-		Optional<Text> intro = top.text("intro", false);
+		Optional<Text> title = YamlTexts.text(top, "title", true);
+		Optional<Text> intro = YamlTexts.text(top, "intro", false);
 		Repeat repeat = top.string("repeat", false).flatMap((value) -> repeat(top, value)).orElse(Repeat.ONCE);
 		Map<String, Scale> scales = scales(top);
 		List<Question> questions = questions(top, scales);
@@ -179,7 +132,7 @@ final class QuestionnaireParser {
 				intro.orElse(null), repeat, scales, questions, this.source));
 	}
 
-	private Optional<QuestionnaireId> questionnaireId(YamlMapping top, String value) {
+	private Optional<QuestionnaireId> questionnaireId(YamlMap top, String value) {
 		String fileName = Path.of(this.source).getFileName().toString();
 		String expected = fileName.replaceFirst("\\.(yml|yaml)$", "");
 		if (!value.equals(expected)) {
@@ -197,7 +150,7 @@ final class QuestionnaireParser {
 		}
 	}
 
-	private Optional<Repeat> repeat(YamlMapping top, String value) {
+	private Optional<Repeat> repeat(YamlMap top, String value) {
 		return switch (value) {
 			case "once" -> Optional.of(Repeat.ONCE);
 			case "per-owned-activity" -> Optional.of(Repeat.PER_OWNED_ACTIVITY);
@@ -208,10 +161,10 @@ final class QuestionnaireParser {
 		};
 	}
 
-	private Map<String, Scale> scales(YamlMapping top) {
+	private Map<String, Scale> scales(YamlMap top) {
 		Map<String, Scale> scales = new LinkedHashMap<>();
-		Optional<YamlMapping> definitions = top.value("scales")
-			.flatMap((node) -> YamlMapping.of(node, "scales", this.problems));
+		Optional<YamlMap> definitions = top.value("scales")
+			.flatMap((node) -> YamlMap.of(node, "scales", this.problems));
 		if (definitions.isEmpty()) {
 			return scales;
 		}
@@ -223,7 +176,7 @@ final class QuestionnaireParser {
 				this.problems.add(definitions.get().keyNode(scaleId), subject + ": needs 'levels'");
 				continue;
 			}
-			Optional<YamlMapping> scale = YamlMapping.of(definition.get(), subject, this.problems);
+			Optional<YamlMap> scale = YamlMap.of(definition.get(), subject, this.problems);
 			if (scale.isEmpty()) {
 				continue;
 			}
@@ -240,13 +193,15 @@ final class QuestionnaireParser {
 		return scales;
 	}
 
-	private List<Level> levels(YamlMapping scale, List<Node> nodes) {
+	private List<Level> levels(YamlMap scale, List<Node> nodes) {
 		List<Level> levels = new ArrayList<>();
 		Map<String, Integer> seen = new HashMap<>();
 		for (Node node : nodes) {
 			labelled(scale, node, "level", LEVEL_KEYS).ifPresent((entry) -> {
 				if (unique(scale, node, "level", entry.id(), seen)) {
-					Text description = entry.mapping().flatMap((m) -> m.text("description", false)).orElse(null);
+					Text description = entry.mapping()
+						.flatMap((m) -> YamlTexts.text(m, "description", false))
+						.orElse(null);
 					String colour = entry.mapping().flatMap((m) -> m.string("colour", false)).orElse(null);
 					levels.add(new Level(entry.id(), entry.label(), description, colour));
 				}
@@ -256,7 +211,7 @@ final class QuestionnaireParser {
 	}
 
 	/** Options, rows and periods: {@code {id, label}}, or a plain label. */
-	private Optional<List<Option>> options(YamlMapping question, String key, String kind) {
+	private Optional<List<Option>> options(YamlMap question, String key, String kind) {
 		return question.list(key, true).map((nodes) -> {
 			List<Option> options = new ArrayList<>();
 			Map<String, Integer> seen = new HashMap<>();
@@ -274,7 +229,7 @@ final class QuestionnaireParser {
 		});
 	}
 
-	private record Labelled(String id, Text label, Optional<YamlMapping> mapping) {
+	private record Labelled(String id, Text label, Optional<YamlMap> mapping) {
 	}
 
 	/**
@@ -282,7 +237,7 @@ final class QuestionnaireParser {
 	 * it (lower case, accents removed, dashes between words: "Ej påbörjat" →
 	 * {@code ej-paborjat}).
 	 */
-	private Optional<Labelled> labelled(YamlMapping owner, Node node, String kind, List<String> keys) {
+	private Optional<Labelled> labelled(YamlMap owner, Node node, String kind, List<String> keys) {
 		if (node instanceof ScalarNode scalar && !Tag.NULL.equals(scalar.getTag())) {
 			String label = scalar.getValue().strip();
 			String id = slug(label);
@@ -293,14 +248,14 @@ final class QuestionnaireParser {
 			}
 			return Optional.of(new Labelled(id, Text.sv(label), Optional.empty()));
 		}
-		Optional<YamlMapping> mapping = YamlMapping.of(node, owner.subject(), this.problems);
+		Optional<YamlMap> mapping = YamlMap.of(node, owner.subject(), this.problems);
 		if (mapping.isEmpty()) {
 			return Optional.empty();
 		}
 		mapping.get().allowOnly(keys);
 		Optional<String> id = mapping.get().string("id", true);
 		id.ifPresent((value) -> checkId(mapping.get(), mapping.get().value("id").orElseThrow(), kind, value));
-		Optional<Text> label = mapping.get().text("label", true);
+		Optional<Text> label = YamlTexts.text(mapping.get(), "label", true);
 		if (id.isEmpty() || label.isEmpty()) {
 			return Optional.empty();
 		}
@@ -312,15 +267,15 @@ final class QuestionnaireParser {
 		return NOT_ID.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("-").replaceAll("^-+|-+$", "");
 	}
 
-	private boolean unique(YamlMapping owner, Node node, String kind, String id, Map<String, Integer> seen) {
-		Integer first = seen.putIfAbsent(id, Problems.line(node));
+	private boolean unique(YamlMap owner, Node node, String kind, String id, Map<String, Integer> seen) {
+		Integer first = seen.putIfAbsent(id, YamlProblems.line(node));
 		if (first != null) {
 			owner.report(node, "duplicate " + kind + " id '" + id + "' (first on line " + first + ")");
 		}
 		return first == null;
 	}
 
-	private void checkId(YamlMapping owner, Node node, String kind, String id) {
+	private void checkId(YamlMap owner, Node node, String kind, String id) {
 		if (!ID.matcher(id).matches()) {
 			owner.report(node,
 					kind + " id '" + id + "' is not valid: use lower-case ascii letters, digits, '-' and '_'");
@@ -330,10 +285,10 @@ final class QuestionnaireParser {
 	/**
 	 * A question as first read, before its {@code showIf} is checked against the others.
 	 */
-	private record Draft(String id, Node node, Optional<Question> question, Optional<YamlMapping> showIf) {
+	private record Draft(String id, Node node, Optional<Question> question, Optional<YamlMap> showIf) {
 	}
 
-	private List<Question> questions(YamlMapping top, Map<String, Scale> scales) {
+	private List<Question> questions(YamlMap top, Map<String, Scale> scales) {
 		List<Node> nodes = top.list("questions", true).orElse(List.of());
 		if (top.has("questions") && nodes.isEmpty()) {
 			top.report("questions", "'questions' is empty; a questionnaire needs at least one question");
@@ -347,7 +302,7 @@ final class QuestionnaireParser {
 			Draft first = byId.putIfAbsent(draft.id(), draft);
 			if (first != null) {
 				this.problems.add(draft.node(), "duplicate question id '" + draft.id() + "' (first on line "
-						+ Problems.line(first.node()) + ")");
+						+ YamlProblems.line(first.node()) + ")");
 			}
 		}
 		List<Question> questions = new ArrayList<>();
@@ -362,19 +317,19 @@ final class QuestionnaireParser {
 	}
 
 	private Optional<Draft> draft(Node node, int position, Map<String, Scale> scales) {
-		Optional<YamlMapping> read = YamlMapping.of(node, "question " + position, this.problems);
+		Optional<YamlMap> read = YamlMap.of(node, "question " + position, this.problems);
 		if (read.isEmpty()) {
 			return Optional.empty();
 		}
 		Optional<String> id = read.get().string("id", true);
 		String subject = id.map((value) -> "question '" + value + "'").orElse("question " + position);
-		YamlMapping mapping = read.get().about(subject);
+		YamlMap mapping = read.get().about(subject);
 		mapping.allowOnly(QUESTION_KEYS);
 		id.ifPresent((value) -> checkId(mapping, mapping.value("id").orElseThrow(), "question", value));
 		int problemsBefore = this.problems.count();
 		Optional<QuestionType> type = mapping.string("type", true).flatMap((name) -> type(mapping, name));
-		Optional<Text> text = mapping.text("text", true);
-		Text help = mapping.text("help", false).orElse(null);
+		Optional<Text> text = YamlTexts.text(mapping, "text", true);
+		Text help = YamlTexts.text(mapping, "help", false).orElse(null);
 		boolean required = mapping.flag("required", true);
 		Optional<Question> question = type.flatMap((kind) -> {
 			rejectKeysOfOtherTypes(mapping, kind);
@@ -385,8 +340,8 @@ final class QuestionnaireParser {
 				case MATRIX -> matrixQuestion(mapping, scales, id, text, help, required);
 			};
 		});
-		Optional<YamlMapping> showIf = mapping.value("showIf")
-			.flatMap((value) -> YamlMapping.of(value, subject + ", showIf", this.problems));
+		Optional<YamlMap> showIf = mapping.value("showIf")
+			.flatMap((value) -> YamlMap.of(value, subject + ", showIf", this.problems));
 		if (id.isEmpty()) {
 			return Optional.empty();
 		}
@@ -394,7 +349,7 @@ final class QuestionnaireParser {
 		return Optional.of(new Draft(id.get(), node, valid ? question : Optional.empty(), showIf));
 	}
 
-	private Optional<QuestionType> type(YamlMapping question, String name) {
+	private Optional<QuestionType> type(YamlMap question, String name) {
 		Optional<QuestionType> type = QuestionType.fromYaml(name);
 		if (type.isEmpty()) {
 			question.report("type", "unknown type '" + name + "' (expected one of "
@@ -404,7 +359,7 @@ final class QuestionnaireParser {
 		return type;
 	}
 
-	private void rejectKeysOfOtherTypes(YamlMapping question, QuestionType type) {
+	private void rejectKeysOfOtherTypes(YamlMap question, QuestionType type) {
 		List<String> allowed = TYPE_SPECIFIC_KEYS.get(type);
 		for (String key : question.keys()) {
 			if (QUESTION_KEYS.contains(key) && !COMMON_QUESTION_KEYS.contains(key) && !allowed.contains(key)) {
@@ -414,7 +369,7 @@ final class QuestionnaireParser {
 		}
 	}
 
-	private Optional<Question> textQuestion(YamlMapping mapping, Optional<String> id, Optional<Text> text, Text help,
+	private Optional<Question> textQuestion(YamlMap mapping, Optional<String> id, Optional<Text> text, Text help,
 			boolean required) {
 		boolean multiline = mapping.flag("multiline", false);
 		int maxLength = maxLength(mapping);
@@ -422,7 +377,7 @@ final class QuestionnaireParser {
 				help, required, null, multiline, maxLength, null, null, null, null, null, null, false));
 	}
 
-	private Optional<Question> choiceQuestion(YamlMapping mapping, QuestionType type, Optional<String> id,
+	private Optional<Question> choiceQuestion(YamlMap mapping, QuestionType type, Optional<String> id,
 			Optional<Text> text, Text help, boolean required) {
 		List<Option> options = options(mapping, "options", "option").orElse(List.of());
 		Integer min = null;
@@ -444,7 +399,7 @@ final class QuestionnaireParser {
 				required, null, false, 0, options, minChoices, maxChoices, null, null, null, false));
 	}
 
-	private boolean inRange(YamlMapping mapping, String key, int value, int min, int max) {
+	private boolean inRange(YamlMap mapping, String key, int value, int min, int max) {
 		if (value < min || value > max) {
 			mapping.report(key,
 					key + " must be between " + min + " and " + max + " (the number of options), not " + value);
@@ -453,14 +408,14 @@ final class QuestionnaireParser {
 		return true;
 	}
 
-	private Optional<Question> scaleQuestion(YamlMapping mapping, Map<String, Scale> scales, Optional<String> id,
+	private Optional<Question> scaleQuestion(YamlMap mapping, Map<String, Scale> scales, Optional<String> id,
 			Optional<Text> text, Text help, boolean required) {
 		Optional<Scale> scale = scale(mapping, scales);
 		return build(id, text, (questionId, questionText) -> new Question(questionId, QuestionType.SCALE, questionText,
 				help, required, null, false, 0, null, null, null, scale.orElse(null), null, null, false));
 	}
 
-	private Optional<Question> matrixQuestion(YamlMapping mapping, Map<String, Scale> scales, Optional<String> id,
+	private Optional<Question> matrixQuestion(YamlMap mapping, Map<String, Scale> scales, Optional<String> id,
 			Optional<Text> text, Text help, boolean required) {
 		Optional<Scale> scale = scale(mapping, scales);
 		List<Option> rows = options(mapping, "rows", "row").orElse(List.of());
@@ -473,7 +428,7 @@ final class QuestionnaireParser {
 						rowComments));
 	}
 
-	private Optional<Scale> scale(YamlMapping mapping, Map<String, Scale> scales) {
+	private Optional<Scale> scale(YamlMap mapping, Map<String, Scale> scales) {
 		return mapping.string("scale", true).flatMap((scaleId) -> {
 			Scale scale = scales.get(scaleId);
 			if (scale == null) {
@@ -485,7 +440,7 @@ final class QuestionnaireParser {
 		});
 	}
 
-	private int maxLength(YamlMapping mapping) {
+	private int maxLength(YamlMap mapping) {
 		return mapping.integer("maxLength").filter((value) -> {
 			if (value < 1) {
 				mapping.report("maxLength", "maxLength must be at least 1, not " + value);
@@ -505,7 +460,7 @@ final class QuestionnaireParser {
 				: Optional.empty();
 	}
 
-	private Optional<Condition> condition(YamlMapping showIf, Draft follower, List<Draft> drafts) {
+	private Optional<Condition> condition(YamlMap showIf, Draft follower, List<Draft> drafts) {
 		showIf.allowOnly(SHOW_IF_KEYS);
 		Optional<String> target = showIf.string("question", true);
 		List<Node> anyOf = anyOf(showIf);
@@ -552,7 +507,7 @@ final class QuestionnaireParser {
 	}
 
 	/** {@code anyOf} is a list of ids; a single id is accepted as a list of one. */
-	private List<Node> anyOf(YamlMapping showIf) {
+	private List<Node> anyOf(YamlMap showIf) {
 		Optional<Node> value = showIf.required("anyOf");
 		if (value.isEmpty()) {
 			return List.of();

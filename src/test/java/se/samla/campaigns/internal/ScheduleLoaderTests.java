@@ -147,6 +147,43 @@ class ScheduleLoaderTests {
 	}
 
 	@Test
+	void reportsAKeyWrittenTwiceAtItsSecondLineInsteadOfLettingTheLastWin() throws IOException {
+		write("a.yml", FIXED + "deadline: 2026-12-31\n");
+
+		assertThat(problems()).containsExactly("a.yml:8: key 'deadline' appears twice (first on line 7)");
+	}
+
+	@Test
+	void reportsAKeyWrittenTwiceInARuleByItsPathAndKeepsTheFirst() throws IOException {
+		write("a.yml", FIXED + """
+				reminders:
+				  max: 1
+				  max: 4
+				audience:
+				""");
+
+		assertThat(problems()).containsExactly("a.yml:10: key 'reminders.max' appears twice (first on line 9)",
+				"a.yml:11: key 'audience' appears twice (first on line 4)");
+	}
+
+	@Test
+	void reportsATabInTheIndentation() throws IOException {
+		write("a.yml", FIXED + "reminders:\n\tmax: 1\n");
+
+		assertThat(problems()).containsExactly("a.yml:9: the line is indented with a tab; YAML needs spaces");
+	}
+
+	@Test
+	void reportsAnEmptyFileAndOneThatIsNotAMapping() throws IOException {
+		write("a.yml", "# to be written\n");
+		write("b.yml", "- id: steg2-2026\n");
+
+		assertThat(problems()).containsExactly(
+				"a.yml:1: the file is empty; expected a mapping with id, title, questionnaire, audience, opens and deadline",
+				"b.yml:1: expected a mapping with id, title, questionnaire, audience, opens and deadline, not a list");
+	}
+
+	@Test
 	void collectsEveryProblemOfEveryRuleWithItsLine() throws IOException {
 		write("a.yml", FIXED + """
 				reminders: { firstAfterWorkingDays: 0, max: many }
@@ -260,8 +297,8 @@ class ScheduleLoaderTests {
 
 		assertThat(problems()).containsExactly(
 				"uppfoljning.yml:6: recurrence needs yearly: { from: <year>, to: <year> }",
-				"uppfoljning.yml:7: recurrence.opens: month 2 has no day 30",
-				"uppfoljning.yml:6: recurrence needs deadlineAfterWorkingDays");
+				"uppfoljning.yml:6: recurrence needs deadlineAfterWorkingDays",
+				"uppfoljning.yml:7: recurrence.opens: month 2 has no day 30");
 	}
 
 	@Test

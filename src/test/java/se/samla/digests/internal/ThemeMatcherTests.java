@@ -296,10 +296,22 @@ class ThemeMatcherTests {
 					file + ":3: area 'Nyttja tekniken': keyword 'och' has only small words (och, för, med, ...), "
 							+ "which are ignored in answers",
 					file + ":4: area 'Utveckla chefer': missing 'keywords'",
-					file + ":5: area 'Utveckla chefer': unknown key 'keyword' (expected 'keywords' and 'name')",
+					file + ":5: area 'Utveckla chefer': unknown key 'keyword' (expected one of name, keywords)",
 					file + ":6: area 'Nyttja tekniken' is listed twice (first on line 2)",
 					file + ":7: area 'Nyttja tekniken': 'keywords' is empty; list at least one",
 					file + ":8: 'exceptions': exception 'löne anspråk' must be a single word of letters"));
+	}
+
+	@Test
+	void reportsAKeyWrittenTwiceAtItsSecondLineInsteadOfLettingTheLastWin(@TempDir Path directory) throws IOException {
+		Path file = write(directory, """
+				areas:
+				  - name: Nyttja tekniken
+				    keywords: [teknik]
+				    keywords: [digital]
+				""");
+		assertThatIllegalArgumentException().isThrownBy(() -> ThemeMatcher.load(file))
+			.withMessage(file + ":4: area 1: key 'keywords' appears twice (first on line 3)");
 	}
 
 	@Test
@@ -322,7 +334,7 @@ class ThemeMatcherTests {
 					empty + ":1: the file is empty; expected 'areas:' with the development areas and their keywords");
 		Path other = write(directory, "omraden:\n  - Nyttja tekniken\n");
 		assertThatIllegalArgumentException().isThrownBy(() -> ThemeMatcher.load(other))
-			.withMessage(other + ":1: the file: unknown key 'omraden' (expected 'areas' and 'exceptions')\n" + other
+			.withMessage(other + ":1: unknown key 'omraden' (expected one of areas, exceptions)\n" + other
 					+ ":1: missing 'areas': the development areas and their keywords");
 	}
 

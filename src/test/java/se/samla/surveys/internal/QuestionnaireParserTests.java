@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import se.samla.surveys.DefinitionProblem;
+import se.samla.shared.DefinitionProblem;
 import se.samla.surveys.Question;
 import se.samla.surveys.QuestionType;
 import se.samla.surveys.Questionnaire;
