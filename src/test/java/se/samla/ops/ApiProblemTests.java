@@ -117,6 +117,7 @@ class ApiProblemTests {
 		HttpResponse<String> response = send(method, path, contentType, body, TOKEN);
 
 		assertProblem(response, status, code, swedish, english);
+		assertThat(JSON.readTree(response.body()).path("instance").asString()).isEqualTo(URI.create(path).getRawPath());
 	}
 
 	@Test
