@@ -1,5 +1,7 @@
 package se.samla.ops;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,9 +20,12 @@ import se.samla.shared.SendOutId;
 import se.samla.surveys.AnswerValue;
 import se.samla.support.TestClockConfiguration;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -92,6 +97,13 @@ class OperatorApiTests {
 		this.mvc.perform(get("/api/send-outs/steg2-2026/preview").param("date", "2026-12-01"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].person").isString());
+		for (String path : List.of("/api/questionnaires", "/api/questionnaires/steg1", "/api/questionnaires/steg2",
+				"/api/send-outs", "/api/send-outs/steg2-2026/recipients", "/api/send-outs/steg2-2026/responses",
+				"/api/responses/" + state.id(), "/api/email/review")) {
+			this.mvc.perform(get(path))
+				.andExpect(status().isOk())
+				.andExpect(content().string(not(containsString("{\"value\":"))));
+		}
 	}
 
 	@Test
