@@ -20,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every message code the code can produce has a Swedish and an English text. */
 class MessagesTests {
 
-	private static final Pattern CODE = Pattern.compile("(?:Problem\\.of|because)\\(\\s*\"([a-z.-]+)\"");
+	// the codes of answer problems, and of the JSON endpoints' problem details ("api.*")
+	private static final Pattern CODE = Pattern
+		.compile("(?:Problem\\.of|because)\\(\\s*\"([a-z.-]+)\"|\"(api\\.[a-z.-]+)\"");
 
 	@Test
 	void everyProblemCodeHasSwedishAndEnglishText() throws IOException {
@@ -29,7 +31,7 @@ class MessagesTests {
 			for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
 				Matcher matcher = CODE.matcher(Files.readString(source));
 				while (matcher.find()) {
-					codes.add(matcher.group(1));
+					codes.add((matcher.group(1) != null) ? matcher.group(1) : matcher.group(2));
 				}
 			}
 		}

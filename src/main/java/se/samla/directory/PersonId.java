@@ -3,9 +3,13 @@ package se.samla.directory;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The stable id of a person; it survives re-imports, which match people by e-mail. */
-public record PersonId(UUID value) {
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
+/** The stable id of a person; it survives re-imports, which match people by e-mail. */
+public record PersonId(@JsonValue UUID value) {
+
+	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
 	public PersonId {
 		Objects.requireNonNull(value, "value");
 	}

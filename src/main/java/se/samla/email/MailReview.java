@@ -63,6 +63,16 @@ public class MailReview {
 		return held;
 	}
 
+	/** Whether an email with this id was received, held or not. */
+	public boolean exists(UUID id) {
+		return this.records.find(id).isPresent();
+	}
+
+	/** Whether the email still waits for an operator's decision. */
+	public boolean isHeld(UUID id) {
+		return this.records.find(id).filter(row -> row.status() == InboundStatus.REVIEW).isPresent();
+	}
+
 	/** Records the held email as the answer of the given person; returns the outcome. */
 	public String accept(UUID id, PersonId person) throws Exception {
 		return this.processor.acceptFor(id, person).name();

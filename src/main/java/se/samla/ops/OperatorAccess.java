@@ -29,7 +29,10 @@ class OperatorAccess implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(this).addPathPatterns("/api/**").excludePathPatterns("/api/messages");
+		// the OpenAPI description too: it maps the operator surface
+		registry.addInterceptor(this)
+			.addPathPatterns("/api/**", "/v3/api-docs*", "/v3/api-docs/**")
+			.excludePathPatterns("/api/messages");
 	}
 
 	@Override
@@ -38,9 +41,8 @@ class OperatorAccess implements WebMvcConfigurer, HandlerInterceptor {
 		if (allowed(request)) {
 			return true;
 		}
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "operator token required");
-		return false;
+		// answered by ApiErrors, as a problem detail like every other error of the API
+		throw new TokenRequired();
 	}
 
 	private boolean allowed(HttpServletRequest request) {
@@ -56,6 +58,15 @@ class OperatorAccess implements WebMvcConfigurer, HandlerInterceptor {
 		catch (UnknownHostException ex) {
 			return false;
 		}
+	}
+
+	/** The request lacks the operator's access. */
+	static final class TokenRequired extends RuntimeException {
+
+		TokenRequired() {
+			super("operator token required", null, false, false);
+		}
+
 	}
 
 }

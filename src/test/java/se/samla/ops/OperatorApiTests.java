@@ -1,5 +1,7 @@
 package se.samla.ops;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -9,15 +11,21 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
+import se.samla.answers.Source;
+import se.samla.answers.StepKey;
 import se.samla.directory.Directory;
 import se.samla.directory.Network;
 import se.samla.shared.Channel;
 import se.samla.shared.SendOutId;
+import se.samla.surveys.AnswerValue;
 import se.samla.support.TestClockConfiguration;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -69,6 +77,33 @@ class OperatorApiTests {
 		this.mvc.perform(get("/api/send-outs/steg2-2026/responses"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[*].id", hasItem(state.id().toString())));
+	}
+
+	@Test
+	void writesIdsAsPlainStrings() throws Exception {
+		var chief = this.directory.members(Network.HR_CHEFSNATVERKET).get(0);
+		ResponseState state = this.responses.startOrResume(new SendOutId("steg2-2026"), chief.id(), Channel.EMAIL);
+		this.responses.answer(state.id(), StepKey.of("q1"), new AnswerValue.TextAnswer("Fler praktikplatser"),
+				Source.of(Channel.EMAIL, null));
+
+		this.mvc.perform(get("/api/questionnaires/steg2"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.id").value("steg2"));
+		this.mvc.perform(get("/api/responses/{id}", state.id().toString()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.response.id").value(state.id().toString()))
+			.andExpect(jsonPath("$.response.person").value(chief.id().toString()))
+			.andExpect(jsonPath("$.history[1].step").value("q1"));
+		this.mvc.perform(get("/api/send-outs/steg2-2026/preview").param("date", "2026-12-01"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].person").isString());
+		for (String path : List.of("/api/questionnaires", "/api/questionnaires/steg1", "/api/questionnaires/steg2",
+				"/api/send-outs", "/api/send-outs/steg2-2026/recipients", "/api/send-outs/steg2-2026/responses",
+				"/api/responses/" + state.id(), "/api/email/review")) {
+			this.mvc.perform(get(path))
+				.andExpect(status().isOk())
+				.andExpect(content().string(not(containsString("{\"value\":"))));
+		}
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package se.samla.answers.internal;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,8 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
 import se.samla.answers.AuditEntry;
 import se.samla.answers.ResponseId;
 import se.samla.answers.ResponseManagement;
+import se.samla.answers.ResponseNotFoundException;
 import se.samla.answers.ResponseState;
+import se.samla.answers.ResponseWindows;
 import se.samla.answers.Step;
+import se.samla.shared.Refusal;
 import se.samla.shared.SendOutId;
 import se.samla.surveys.AnswerValue;
 
@@ -21,19 +25,48 @@ class ResponseController {
 
 	private final ResponseManagement responses;
 
-	ResponseController(ResponseManagement responses) {
+	private final ResponseWindows windows;
+
+	ResponseController(ResponseManagement responses, ResponseWindows windows) {
 		this.responses = responses;
+		this.windows = windows;
 	}
 
 	@GetMapping("/api/send-outs/{sendOut}/responses")
+	@Operation(summary = "The responses to a send-out, started or submitted")
 	List<ResponseSummary> responses(@PathVariable String sendOut) {
-		return this.responses.responses(new SendOutId(sendOut)).stream().map(ResponseSummary::of).toList();
+		SendOutId id;
+		try {
+			id = new SendOutId(sendOut);
+		}
+		catch (IllegalArgumentException ex) {
+			throw Refusal.invalid("api.send-out.invalid-id", sendOut);
+		}
+		// every send-out has a window: without one it does not exist, which an empty list
+		// would hide
+		if (this.windows.window(id).isEmpty()) {
+			throw Refusal.notFound("api.send-out.unknown", sendOut);
+		}
+		return this.responses.responses(id).stream().map(ResponseSummary::of).toList();
 	}
 
 	@GetMapping("/api/responses/{id}")
+	@Operation(summary = "One response: every question, its answer, and the audit trail")
 	ResponseDetail response(@PathVariable String id) {
-		ResponseId responseId = ResponseId.parse(id);
-		ResponseState state = this.responses.state(responseId);
+		ResponseId responseId;
+		try {
+			responseId = ResponseId.parse(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw Refusal.invalid("api.response.invalid-id", id);
+		}
+		ResponseState state;
+		try {
+			state = this.responses.state(responseId);
+		}
+		catch (ResponseNotFoundException ex) {
+			throw Refusal.notFound("api.response.unknown", id);
+		}
 		return new ResponseDetail(ResponseSummary.of(state), state.steps().stream().map(StepView::of).toList(),
 				this.responses.history(responseId));
 	}

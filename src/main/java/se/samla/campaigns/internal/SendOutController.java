@@ -5,26 +5,32 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import se.samla.campaigns.DispatchReport;
 import se.samla.answers.ResponseManagement;
-import se.samla.answers.ResponseNotFoundException;
 import se.samla.answers.ResponseState;
 import se.samla.campaigns.CampaignProperties;
+import se.samla.campaigns.DeadlineParser;
+import se.samla.campaigns.DispatchReport;
 import se.samla.campaigns.PreviewedMessage;
 import se.samla.campaigns.RecipientStatus;
 import se.samla.campaigns.SendOut;
 import se.samla.campaigns.SendOutOperations;
-import se.samla.campaigns.DeadlineParser;
 import se.samla.campaigns.SendOuts;
+import se.samla.shared.Refusal;
 import se.samla.shared.SendOutId;
 
-/** JSON views of send-outs and the operator actions on them. */
+/**
+ * JSON views of send-outs and the operator actions on them. Every endpoint that names a
+ * send-out first makes sure it exists, so an unknown one is a 404 everywhere rather than
+ * an empty list.
+ */
 @RestController
 class SendOutController {
 
@@ -45,47 +51,55 @@ class SendOutController {
 	}
 
 	@GetMapping("/api/send-outs")
+	@Operation(summary = "All send-outs, with their state and counts of recipients, started and submitted responses")
 	List<SendOutView> sendOuts() {
 		return this.sendOuts.all().stream().map(this::view).toList();
 	}
 
 	@GetMapping("/api/send-outs/{id}")
+	@Operation(summary = "One send-out, with its state and counts")
 	SendOutView sendOut(@PathVariable String id) {
-		return this.sendOuts.find(new SendOutId(id))
-			.map(this::view)
-			.orElseThrow(() -> new ResponseNotFoundException("no send-out " + id));
+		return view(require(id));
 	}
 
 	@GetMapping("/api/send-outs/{id}/recipients")
+	@Operation(summary = "Each recipient's standing: invited, reminded n times, answered, bounced, no route")
 	List<RecipientView> recipients(@PathVariable String id) {
-		return this.operations.recipients(new SendOutId(id)).stream().map(RecipientView::of).toList();
+		return this.operations.recipients(require(id).id()).stream().map(RecipientView::of).toList();
 	}
 
 	@GetMapping("/api/send-outs/{id}/preview")
-	List<PreviewedMessage> preview(@PathVariable String id, @RequestParam LocalDate date) {
-		return this.operations.preview(new SendOutId(id), date);
+	@Operation(summary = "What the plan sends on one day, if nobody else answers before then")
+	List<PreviewedMessage> preview(@PathVariable String id,
+			@Parameter(description = "the day, e.g. 2026-12-01") @RequestParam LocalDate date) {
+		return this.operations.preview(require(id).id(), date);
 	}
 
 	@PostMapping("/api/send-outs/{id}/pause")
+	@Operation(summary = "Pauses sending; answers are still accepted")
 	SendOutView pause(@PathVariable String id) {
-		this.operations.pause(new SendOutId(id));
+		this.operations.pause(require(id).id());
 		return sendOut(id);
 	}
 
 	@PostMapping("/api/send-outs/{id}/resume")
+	@Operation(summary = "Resumes a paused send-out")
 	SendOutView resume(@PathVariable String id) {
-		this.operations.resume(new SendOutId(id));
+		this.operations.resume(require(id).id());
 		return sendOut(id);
 	}
 
 	@PostMapping("/api/send-outs/{id}/send-now")
+	@Operation(
+			summary = "Opens the send-out if it has not opened, and sends what is due now, ignoring sending hours once")
 	DispatchReport sendNow(@PathVariable String id) {
-		return this.operations.sendNow(new SendOutId(id));
+		return this.operations.sendNow(require(id).id());
 	}
 
 	@PostMapping("/api/send-outs/{id}/close")
+	@Operation(summary = "Closes the send-out early: no more answers are accepted and nothing more is sent")
 	SendOutView close(@PathVariable String id) {
-		this.operations.close(new SendOutId(id));
+		this.operations.close(require(id).id());
 		return sendOut(id);
 	}
 
@@ -94,9 +108,41 @@ class SendOutController {
 	 * reminders.
 	 */
 	@PostMapping("/api/send-outs/{id}/extend")
-	SendOutView extend(@PathVariable String id, @RequestParam String deadline) {
-		this.operations.extendDeadline(new SendOutId(id), DeadlineParser.parse(deadline, this.zone));
+	@Operation(
+			summary = "Moves the deadline to the end of the given day (or the given moment); reminders are planned anew")
+	SendOutView extend(@PathVariable String id, @Parameter(
+			description = "a date (2026-12-22, the end of that day) or a date and time (2026-12-22T17:00)") @RequestParam String deadline) {
+		SendOut sendOut = require(id);
+		if (sendOut.closedAt() != null) {
+			// closing early is final: a later deadline would not reopen it
+			throw Refusal.conflict("api.send-out.closed-early", id);
+		}
+		Instant moved;
+		try {
+			moved = DeadlineParser.parse(deadline, this.zone);
+		}
+		catch (IllegalArgumentException ex) {
+			throw Refusal.invalid("api.deadline.unreadable", deadline);
+		}
+		if (!moved.isAfter(sendOut.opensAt())) {
+			throw Refusal.invalid("api.deadline.before-opening", deadline,
+					sendOut.opensAt().atZone(this.zone).toLocalDate());
+		}
+		this.operations.extendDeadline(sendOut.id(), moved);
 		return sendOut(id);
+	}
+
+	private SendOut require(String id) {
+		return this.sendOuts.find(sendOutId(id)).orElseThrow(() -> Refusal.notFound("api.send-out.unknown", id));
+	}
+
+	private static SendOutId sendOutId(String id) {
+		try {
+			return new SendOutId(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw Refusal.invalid("api.send-out.invalid-id", id);
+		}
 	}
 
 	private SendOutView view(SendOut sendOut) {
