@@ -160,9 +160,11 @@ public final class OperatorCli {
 				      close early: no more answers, nothing more sent
 				  extend SEND-OUT DEADLINE
 				      move the deadline (2026-12-22 or 2026-12-22T17:00); reminders are re-planned
-				  review | review accept ID PERSON | review discard ID
-				      emails held for review (e.g. an assistant answering with a chief's token);
-				      accept one as the answer of PERSON (e-mail address), or discard it
+				  review | review accept ID PERSON [--replace] [--operator NAME] | review discard ID
+				      emails held for review (e.g. an assistant answering with a chief's token), with
+				      what each would record next to what is recorded now; accept one as the answers
+				      of PERSON (e-mail address), keeping answers already recorded unless --replace,
+				      or discard it
 				  eml FILE
 				      what Samla would record from an email (.eml), as JSON, changing nothing
 				  help

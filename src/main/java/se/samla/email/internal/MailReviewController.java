@@ -7,17 +7,21 @@ import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.samla.directory.Directory;
 import se.samla.directory.Person;
+import se.samla.email.AcceptedMail;
 import se.samla.email.HeldMail;
 import se.samla.email.MailReview;
 
 /** Emails held for review, and the operator's decisions on them. */
 @RestController
 class MailReviewController {
+
+	static final String OPERATOR_HEADER = "X-Samla-Operator";
 
 	private final MailReview review;
 
@@ -33,12 +37,20 @@ class MailReviewController {
 		return this.review.held();
 	}
 
-	/** Accepts a held email as the answer of the person with the given e-mail address. */
+	/**
+	 * Accepts a held email as the answers of the person with the given e-mail address;
+	 * answers already recorded are kept unless {@code replace=true}. The operator named
+	 * in the {@value #OPERATOR_HEADER} header (else "operator-token") is kept in the
+	 * audit trail.
+	 */
 	@PostMapping("/api/email/review/{id}/accept")
-	Map<String, String> accept(@PathVariable UUID id, @RequestParam String person) throws Exception {
+	AcceptedMail accept(@PathVariable UUID id, @RequestParam String person,
+			@RequestParam(defaultValue = "false") boolean replace,
+			@RequestHeader(name = OPERATOR_HEADER, required = false) String operator) {
 		Person chosen = this.directory.personByEmail(person)
 			.orElseThrow(() -> new IllegalArgumentException("no person " + person));
-		return Map.of("outcome", this.review.accept(id, chosen.id()));
+		return this.review.accept(id, chosen.id(),
+				(operator != null && !operator.isBlank()) ? operator : "operator-token", replace);
 	}
 
 	@PostMapping("/api/email/review/{id}/discard")
