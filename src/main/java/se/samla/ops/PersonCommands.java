@@ -2,7 +2,6 @@ package se.samla.ops;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -49,7 +48,7 @@ class PersonCommands {
 			Files.writeString(Path.of(file), exported + "\n");
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(file + ": cannot be written: " + ex.getMessage(), ex);
+			throw new IllegalArgumentException("--out " + file + " cannot be written: " + ex.getMessage(), ex);
 		}
 		out.println("Wrote everything Samla holds on " + address + " to " + file);
 		return 0;
