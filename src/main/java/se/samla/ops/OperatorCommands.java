@@ -350,9 +350,13 @@ class OperatorCommands {
 		out.println();
 		out.println("Audit trail:");
 		for (AuditEntry entry : this.responses.history(state.id())) {
-			out.printf("  %s  %-9s %-10s %-8s %s%n", this.time.format(entry.at()), entry.action(),
+			out.printf("  %s  %-9s %-10s %-8s %s%s%n", this.time.format(entry.at()), entry.action(),
 					(entry.step() != null) ? entry.step() : "", entry.channel(),
-					(entry.sourceMessageId() != null) ? entry.sourceMessageId() : "");
+					(entry.sourceMessageId() != null) ? entry.sourceMessageId() : "",
+					(entry.operator() != null)
+							? "  by operator " + entry.operator()
+									+ ((entry.originalSender() != null) ? ", sent by " + entry.originalSender() : "")
+							: "");
 		}
 		return 0;
 	}

@@ -193,6 +193,10 @@ class MailReviewCommandsTests {
 			assertThat(entry.sourceMessageId()).isEqualTo(round.heldMessageId());
 			assertThat(entry.at()).isEqualTo(this.clock.instant());
 		});
+		assertThat(run("response", round.sendOut().value(), round.chief().email())).isZero();
+		assertThat(output()).contains("CHANGED")
+			.contains("by operator olle, sent by assistent@kumla.example.org")
+			.contains("ACCEPTED_FROM_REVIEW");
 		assertThat(history).filteredOn(entry -> entry.action() == Action.ACCEPTED_FROM_REVIEW)
 			.singleElement()
 			.satisfies(entry -> {
