@@ -201,6 +201,77 @@ public class ResponseManagement {
 		});
 	}
 
+	/**
+	 * Records a message an operator accepted for a person (an email held for review), all
+	 * answers in one change. An answer the person has already recorded (or a question
+	 * they skipped) is kept unless the acceptance says to replace it; every entry in the
+	 * audit trail names the operator and the message's original sender, and one more
+	 * entry records the decision itself.
+	 * @throws ResponseNotFoundException if there is no such response
+	 * @throws IllegalStateException if the send-out does not take answers now
+	 */
+	public ReviewedAnswers acceptReviewed(ResponseId id, Map<StepKey, AnswerValue> answers, Source source,
+			Acceptance acceptance) {
+		return this.transactions.execute(tx -> {
+			ResponseRow row = this.records.lock(id)
+				.orElseThrow(() -> new ResponseNotFoundException("no response " + id));
+			Instant now = this.clock.instant();
+			ResponseWindow window = window(row.sendOut());
+			if (window.closed() || now.isAfter(window.deadline()) || now.isBefore(window.opensAt())) {
+				throw new IllegalStateException("send-out " + row.sendOut() + " does not take answers now");
+			}
+			ResponseState state = state(row);
+			List<Integer> recorded = new ArrayList<>();
+			List<Integer> replaced = new ArrayList<>();
+			List<Integer> kept = new ArrayList<>();
+			List<Integer> unchanged = new ArrayList<>();
+			List<ReviewedAnswers.Rejection> rejected = new ArrayList<>();
+			StepKey last = null;
+			for (Map.Entry<StepKey, AnswerValue> answer : answers.entrySet()) {
+				Optional<Step> target = state.step(answer.getKey());
+				if (target.isEmpty()) {
+					continue;
+				}
+				int number = target.get().number();
+				List<Problem> problems = target.get().question().validate(answer.getValue());
+				if (!problems.isEmpty()) {
+					rejected.add(new ReviewedAnswers.Rejection(number, problems));
+					continue;
+				}
+				AnswerValue before = target.get().answer();
+				if (answer.getValue().equals(before) || this.records.alreadyRecorded(id, answer.getKey().toString(),
+						source.channel(), source.messageId())) {
+					unchanged.add(number);
+					continue;
+				}
+				if (target.get().isSettled() && !acceptance.replace()) {
+					kept.add(number);
+					continue;
+				}
+				this.records.saveAnswer(row.id(), new AnswerRow(answer.getKey(), false,
+						AnswerCodec.write(answer.getValue()), source.channel(), source.messageId(), now));
+				this.records.audit(new AuditRow(row.id(), answer.getKey().toString(),
+						(before == null) ? Action.ANSWERED.name() : Action.CHANGED.name(), AnswerCodec.write(before),
+						AnswerCodec.write(answer.getValue()), source.channel(), source.messageId(), now,
+						acceptance.operator(), acceptance.originalSender()));
+				((target.get().isSettled()) ? replaced : recorded).add(number);
+				last = answer.getKey();
+			}
+			if (!this.records.alreadyRecorded(id, ResponseRecords.REVIEW_LEVEL, source.channel(), source.messageId())) {
+				this.records.audit(new AuditRow(row.id(), ResponseRecords.REVIEW_LEVEL,
+						Action.ACCEPTED_FROM_REVIEW.name(), null, null, source.channel(), source.messageId(), now,
+						acceptance.operator(), acceptance.originalSender()));
+			}
+			if (last != null) {
+				moveOn(row, last, source);
+			}
+			log.info("Response {}: a held message accepted by an operator ({} recorded, {} replaced, {} kept)",
+					row.id(), recorded.size(), replaced.size(), kept.size());
+			return new ReviewedAnswers(recorded, replaced, kept, unchanged, rejected,
+					state(this.records.find(row.id()).orElseThrow()));
+		});
+	}
+
 	/** Skips an optional question (clearing an earlier answer to it). */
 	public Outcome skip(ResponseId id, StepKey step, Source source) {
 		return change(id, step.toString(), source, (row, state) -> {
@@ -289,9 +360,9 @@ public class ResponseManagement {
 		List<AuditEntry> entries = new ArrayList<>();
 		for (AuditRow row : this.records.audit(id)) {
 			entries.add(new AuditEntry(row.at(),
-					ResponseRecords.RESPONSE_LEVEL.equals(row.stepKey()) ? null : StepKey.parse(row.stepKey()),
+					row.stepKey().startsWith(ResponseRecords.RESPONSE_LEVEL) ? null : StepKey.parse(row.stepKey()),
 					Action.valueOf(row.action()), AnswerCodec.read(row.oldValue()), AnswerCodec.read(row.newValue()),
-					row.channel(), row.sourceMessageId()));
+					row.channel(), row.sourceMessageId(), row.operator(), row.originalSender()));
 		}
 		return entries;
 	}

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,10 +88,21 @@ public class Digests {
 		Questionnaire questionnaire = this.questionnaires.current(sendOut.questionnaire())
 			.orElseThrow(() -> new UnknownQuestionnaireException(
 					"send-out " + id + " asks unknown questionnaire " + sendOut.questionnaire()));
-		List<Person> recipients = this.sendOuts.recipients(sendOut);
+		List<Person> recipients = new ArrayList<>(this.sendOuts.recipients(sendOut));
 		List<ResponseState> responses = this.responses.responses(id);
 		Map<PersonId, Person> people = new LinkedHashMap<>();
 		this.directory.people().forEach(person -> people.put(person.id(), person));
+		// Someone who submitted and has since left the directory (or had their data
+		// erased) was asked all the same: their response keeps counting for their
+		// organisation's rate.
+		for (ResponseState response : responses) {
+			if (response.isSubmitted() && !people.containsKey(response.person())) {
+				this.directory.person(response.person()).ifPresent(person -> {
+					people.put(person.id(), person);
+					recipients.add(person);
+				});
+			}
+		}
 		Map<PersonId, String> unreachable = new LinkedHashMap<>();
 		if (view == View.PERSONS) {
 			for (RecipientStatus status : this.operations.getObject().recipients(id)) {

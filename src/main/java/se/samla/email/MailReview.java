@@ -1,12 +1,10 @@
 package se.samla.email;
 
-import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
-import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.stereotype.Service;
@@ -38,27 +36,37 @@ public class MailReview {
 		this.directory = directory;
 	}
 
+	/**
+	 * The emails held for review, oldest first, each with what it would record next to
+	 * what the invited person has recorded now.
+	 */
 	public List<HeldMail> held() {
 		List<HeldMail> held = new ArrayList<>();
 		for (InboundRow row : this.records.withStatus(InboundStatus.REVIEW)) {
 			String from = "?";
 			String subject = "";
+			Instant date = null;
+			String outcome = null;
+			List<HeldMail.Answer> answers = List.of();
 			if (row.raw() != null) {
 				try {
-					MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
-							new ByteArrayInputStream(row.raw()));
-					from = (message.getFrom() != null && message.getFrom().length > 0)
-							? ((InternetAddress) message.getFrom()[0]).getAddress() : "?";
+					InboundProcessor.Preview preview = this.processor.preview(row.id());
+					MimeMessage message = preview.message();
+					from = (message.getFrom() != null && message.getFrom().length > 0
+							&& message.getFrom()[0] instanceof InternetAddress address) ? address.getAddress() : "?";
 					subject = (message.getSubject() != null) ? message.getSubject() : "";
+					date = (message.getSentDate() != null) ? message.getSentDate().toInstant() : null;
+					outcome = (preview.outcome() != null) ? preview.outcome().name() : null;
+					answers = preview.answers();
 				}
-				catch (jakarta.mail.MessagingException ex) {
+				catch (Exception ex) {
 					from = "(unreadable)";
 				}
 			}
 			String invited = (row.person() != null)
 					? this.directory.person(row.person()).map(Person::email).orElse(null) : null;
-			held.add(new HeldMail(row.id(), row.receivedAt(), from, subject,
-					(row.sendOut() != null) ? row.sendOut().value() : null, invited, row.detail()));
+			held.add(new HeldMail(row.id(), row.receivedAt(), date, row.messageId(), from, subject,
+					(row.sendOut() != null) ? row.sendOut().value() : null, invited, row.detail(), outcome, answers));
 		}
 		return held;
 	}
@@ -73,9 +81,22 @@ public class MailReview {
 		return this.records.find(id).filter(row -> row.status() == InboundStatus.REVIEW).isPresent();
 	}
 
-	/** Records the held email as the answer of the given person; returns the outcome. */
-	public String accept(UUID id, PersonId person) throws Exception {
-		return this.processor.acceptFor(id, person).name();
+	/**
+	 * Records the held email as the answers of the given person. Answers the person has
+	 * already recorded are kept unless {@code replace}; the operator's name goes into the
+	 * audit trail with the email's sender.
+	 * @throws IllegalArgumentException if no such email is held or the person is unknown
+	 */
+	public AcceptedMail accept(UUID id, PersonId person, String operator, boolean replace) {
+		try {
+			return this.processor.acceptFor(id, person, operator, replace);
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			throw new IllegalArgumentException(ex.getMessage(), ex);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("the held email " + id + " could not be accepted: " + ex.getMessage(), ex);
+		}
 	}
 
 	public void discard(UUID id) {

@@ -28,7 +28,7 @@ public final class OperatorCli {
 
 	static final Set<String> COMMANDS = Set.of("validate", "import-directory", "send-outs", "response", "status",
 			"preview", "pause", "resume", "send-now", "close", "extend", "eml", "review", "digest", "teams-package",
-			"help");
+			"person", "help");
 
 	private OperatorCli() {
 	}
@@ -53,6 +53,8 @@ public final class OperatorCli {
 				case "validate" -> validate(new Options(rest), out, err);
 				case "teams-package" -> teamsPackage(new Options(rest), out, err);
 				case "help" -> usage(out, 0);
+				case "person" -> withContext(application, args,
+						context -> context.getBean(PersonCommands.class).run(new Options(rest), out, err));
 				default -> withContext(application, args,
 						context -> context.getBean(OperatorCommands.class).run(command, new Options(rest), out, err));
 			};
@@ -160,9 +162,14 @@ public final class OperatorCli {
 				      close early: no more answers, nothing more sent
 				  extend SEND-OUT DEADLINE
 				      move the deadline (2026-12-22 or 2026-12-22T17:00); reminders are re-planned
-				  review | review accept ID PERSON | review discard ID
-				      emails held for review (e.g. an assistant answering with a chief's token);
-				      accept one as the answer of PERSON (e-mail address), or discard it
+				  review | review accept ID PERSON [--replace] [--operator NAME] | review discard ID
+				      emails held for review (e.g. an assistant answering with a chief's token), with
+				      what each would record next to what is recorded now; accept one as the answers
+				      of PERSON (e-mail address), keeping answers already recorded unless --replace,
+				      or discard it
+				  person export ADDRESS [--out FILE] | person erase ADDRESS --yes [--operator NAME]
+				      everything Samla holds on a person, as JSON; or erase it (pseudonymised entry,
+				      free text, kept emails and Teams activities removed; counts stay)
 				  eml FILE
 				      what Samla would record from an email (.eml), as JSON, changing nothing
 				  help

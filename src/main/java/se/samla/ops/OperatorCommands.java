@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.SerializationFeature;
@@ -37,6 +38,7 @@ import se.samla.directory.ImportReport;
 import se.samla.directory.Person;
 import se.samla.directory.PersonId;
 import se.samla.ops.OperatorCli.UsageException;
+import se.samla.email.AcceptedMail;
 import se.samla.email.HeldMail;
 import se.samla.email.MailExplanation;
 import se.samla.email.MailReview;
@@ -214,21 +216,32 @@ class OperatorCommands {
 
 	private int review(Options options, PrintStream out) {
 		if (options.flag("accept")) {
-			UUID id = UUID.fromString(options.positional("ID"));
+			boolean replace = options.flag("--replace");
+			String operator = options.value("--operator", System.getProperty("user.name", "operator"));
+			UUID id = heldId(options.positional("ID"));
 			String email = options.positional("PERSON");
 			options.requireNoMore();
 			Person person = this.directory.personByEmail(email)
-				.orElseThrow(() -> new UsageException("no person " + email + " in the directory"));
-			try {
-				out.println(id + ": " + this.review.accept(id, person.id()));
+				.orElseThrow(() -> new IllegalArgumentException("no person " + email + " in the directory"));
+			AcceptedMail accepted = this.review.accept(id, person.id(), operator, replace);
+			out.println(id + ": " + accepted.outcome() + " for " + person.email() + " (operator " + operator + ")");
+			if (!accepted.recorded().isEmpty()) {
+				out.println("  recorded: questions " + numbers(accepted.recorded()));
 			}
-			catch (Exception ex) {
-				throw new UsageException(ex.getMessage());
+			if (!accepted.replaced().isEmpty()) {
+				out.println("  replaced: questions " + numbers(accepted.replaced()));
+			}
+			if (!accepted.kept().isEmpty()) {
+				out.println("  kept the person's own answer: questions " + numbers(accepted.kept())
+						+ " (accept with --replace to take the email's)");
+			}
+			if (accepted.confirmedTo() != null) {
+				out.println("  confirmation sent to " + accepted.confirmedTo());
 			}
 			return 0;
 		}
 		if (options.flag("discard")) {
-			UUID id = UUID.fromString(options.positional("ID"));
+			UUID id = heldId(options.positional("ID"));
 			options.requireNoMore();
 			this.review.discard(id);
 			out.println(id + ": DISCARDED");
@@ -240,10 +253,39 @@ class OperatorCommands {
 			out.println("No email is held for review.");
 		}
 		for (HeldMail mail : held) {
-			out.printf("%s  %s  from %s  (send-out %s, sent to %s): %s%n", mail.id(),
-					this.time.format(mail.receivedAt()), mail.from(), mail.sendOut(), mail.invited(), mail.reason());
+			out.printf("%s  held %s: %s%n", mail.id(), this.time.format(mail.receivedAt()), mail.reason());
+			out.printf("  From:     %s%n", mail.from());
+			out.printf("  Subject:  %s%n", mail.subject());
+			out.printf("  Date:     %s%n", (mail.date() != null) ? this.time.format(mail.date()) : "-");
+			out.printf("  Token of: %s (send-out %s)%n", mail.invited(), mail.sendOut());
+			out.printf("  Would:    %s%n", (mail.outcome() != null) ? mail.outcome() : "-");
+			for (HeldMail.Answer answer : mail.answers()) {
+				if (answer.inEmail() == null && answer.recorded() == null) {
+					continue;
+				}
+				out.printf("  %d. %s%n", answer.number(), answer.question());
+				out.printf("     in the email: %s%n", indent(answer.inEmail()));
+				out.printf("     recorded now: %s%n", indent(answer.recorded()));
+			}
 		}
 		return 0;
+	}
+
+	private static UUID heldId(String value) {
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("ID must be the id `review` lists, not " + value);
+		}
+	}
+
+	private static String indent(String text) {
+		return (text != null) ? text.replace("\n", "\n                   ") : "-";
+	}
+
+	private static String numbers(List<Integer> numbers) {
+		return numbers.stream().map(String::valueOf).collect(Collectors.joining(", "));
 	}
 
 	private int eml(Options options, PrintStream out, PrintStream err) {
@@ -308,9 +350,13 @@ class OperatorCommands {
 		out.println();
 		out.println("Audit trail:");
 		for (AuditEntry entry : this.responses.history(state.id())) {
-			out.printf("  %s  %-9s %-10s %-8s %s%n", this.time.format(entry.at()), entry.action(),
+			out.printf("  %s  %-9s %-10s %-8s %s%s%n", this.time.format(entry.at()), entry.action(),
 					(entry.step() != null) ? entry.step() : "", entry.channel(),
-					(entry.sourceMessageId() != null) ? entry.sourceMessageId() : "");
+					(entry.sourceMessageId() != null) ? entry.sourceMessageId() : "",
+					(entry.operator() != null)
+							? "  by operator " + entry.operator()
+									+ ((entry.originalSender() != null) ? ", sent by " + entry.originalSender() : "")
+							: "");
 		}
 		return 0;
 	}

@@ -32,6 +32,16 @@ public class ResponseRecords {
 	/** The step key used in the audit trail for changes to the whole response. */
 	public static final String RESPONSE_LEVEL = "-";
 
+	/**
+	 * The step key of an operator's decision on a held email: apart from
+	 * {@link #RESPONSE_LEVEL}, so the submit that may follow from the same email is
+	 * recorded too.
+	 */
+	public static final String REVIEW_LEVEL = "-review";
+
+	/** The step key of an erasure of the response's free text. */
+	public static final String ERASURE_LEVEL = "-erasure";
+
 	private final JdbcClient jdbc;
 
 	ResponseRecords(JdbcClient jdbc) {
@@ -159,11 +169,11 @@ public class ResponseRecords {
 	public void audit(AuditRow row) {
 		this.jdbc.sql("""
 				INSERT INTO response_audit (response_id, step_key, action, old_value, new_value, channel,
-				    source_message_id, occurred_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				    source_message_id, occurred_at, operator, original_sender)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				""")
 			.params(row.response().value(), row.stepKey(), row.action(), row.oldValue(), row.newValue(),
-					row.channel().name(), row.sourceMessageId(), toSql(row.at()))
+					row.channel().name(), row.sourceMessageId(), toSql(row.at()), row.operator(), row.originalSender())
 			.update();
 	}
 
@@ -173,7 +183,8 @@ public class ResponseRecords {
 			.query((rs, n) -> new AuditRow(new ResponseId(rs.getObject("response_id", UUID.class)),
 					rs.getString("step_key"), rs.getString("action"), rs.getString("old_value"),
 					rs.getString("new_value"), Channel.valueOf(rs.getString("channel")),
-					rs.getString("source_message_id"), instant(rs, "occurred_at")))
+					rs.getString("source_message_id"), instant(rs, "occurred_at"), rs.getString("operator"),
+					rs.getString("original_sender")))
 			.list();
 	}
 
@@ -208,9 +219,18 @@ public class ResponseRecords {
 			Instant recordedAt) {
 	}
 
-	/** One entry of the audit trail. */
+	/**
+	 * One entry of the audit trail; {@code operator} and {@code originalSender} are set
+	 * for an operator's decisions only.
+	 */
 	public record AuditRow(ResponseId response, String stepKey, String action, String oldValue, String newValue,
-			Channel channel, String sourceMessageId, Instant at) {
+			Channel channel, String sourceMessageId, Instant at, String operator, String originalSender) {
+
+		public AuditRow(ResponseId response, String stepKey, String action, String oldValue, String newValue,
+				Channel channel, String sourceMessageId, Instant at) {
+			this(response, stepKey, action, oldValue, newValue, channel, sourceMessageId, at, null, null);
+		}
+
 	}
 
 }

@@ -10,17 +10,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import se.samla.answers.Acceptance;
 import se.samla.answers.Outcome;
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
+import se.samla.answers.ReviewedAnswers;
 import se.samla.answers.Source;
 import se.samla.answers.Step;
 import se.samla.campaigns.ContactRoutes;
@@ -29,6 +33,9 @@ import se.samla.campaigns.SendOutState;
 import se.samla.campaigns.SendOuts;
 import se.samla.directory.Directory;
 import se.samla.directory.Person;
+import se.samla.directory.PersonId;
+import se.samla.email.AcceptedMail;
+import se.samla.email.HeldMail;
 import se.samla.email.EmailProperties;
 import se.samla.email.internal.EmailRecords.TokenOwner;
 import se.samla.email.internal.intake.Addresses;
@@ -43,6 +50,7 @@ import se.samla.shared.Channel;
 import se.samla.shared.Language;
 import se.samla.surveys.AnswerFormatter;
 import se.samla.surveys.AnswerReader;
+import se.samla.surveys.AnswerValue;
 
 /**
  * Decides what an email means and acts on it, once: keeps it raw, tells auto-replies,
@@ -154,26 +162,124 @@ public class InboundProcessor {
 	}
 
 	/**
-	 * An operator's decision on an email held for review: record it as the answer of the
-	 * given person (to the send-out its token belongs to).
+	 * An operator's decision on an email held for review: record it as the answers of the
+	 * given person (to the send-out its token belongs to). Answers the person has already
+	 * recorded are kept unless the operator says to replace them; the audit trail names
+	 * the operator and the email's sender, and the person gets a confirmation by email
+	 * saying who sent it and what was kept.
 	 */
-	public InboundStatus acceptFor(UUID inboundId, se.samla.directory.PersonId personId) throws Exception {
-		InboundRecords.InboundRow row = this.inbound.find(inboundId)
-			.filter(found -> found.status() == InboundStatus.REVIEW && found.raw() != null)
-			.orElseThrow(() -> new IllegalArgumentException("no email held for review with id " + inboundId));
+	public AcceptedMail acceptFor(UUID inboundId, PersonId personId, String operator, boolean replace)
+			throws Exception {
+		InboundRecords.InboundRow row = held(inboundId);
 		Person person = this.directory.person(personId)
 			.orElseThrow(() -> new IllegalArgumentException("no person " + personId.value()));
 		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
 				new ByteArrayInputStream(row.raw()));
-		String sourceId = (row.messageId() != null) ? row.messageId() : "sha256:" + sha256(row.raw());
+		String sourceId = sourceId(row);
+		String sender = sender(message);
+		Acceptance acceptance = new Acceptance(operator, sender, replace);
 		Decision decision = decide(message, sourceId, person);
-		Result result = act(decision, message, sourceId);
-		this.inbound.outcome(inboundId, result.status(),
-				"accepted for another person by an operator: " + result.detail(), result.token(),
-				(result.owner() != null) ? result.owner().sendOut() : null, person.id(), this.clock.instant());
-		this.inbound.decide(inboundId, "ACCEPTED", person.id(), result.status() + ": " + result.detail(),
-				this.clock.instant());
-		return result.status();
+		if (decision.status() != InboundStatus.RECORDED) {
+			Result result = act(decision, message, sourceId);
+			this.inbound.outcome(inboundId, result.status(),
+					"accepted for another person by " + acceptance.operator() + ": " + result.detail(), result.token(),
+					(result.owner() != null) ? result.owner().sendOut() : null, person.id(), this.clock.instant());
+			this.inbound.decide(inboundId, "ACCEPTED", person.id(),
+					result.status() + ": " + result.detail() + " (by " + acceptance.operator() + ")",
+					this.clock.instant());
+			return new AcceptedMail(result.status().name(), List.of(), List.of(), List.of(), null);
+		}
+		Language language = person.language();
+		ResponseState state = this.responses.startOrResume(decision.sendOut().id(), person.id(), Channel.EMAIL);
+		Source source = Source.of(Channel.EMAIL, sourceId);
+		ReviewedAnswers reviewed = this.responses.acceptReviewed(state.id(), decision.answers(), source, acceptance);
+		List<String> problems = new ArrayList<>(decision.problems());
+		reviewed.rejected()
+			.forEach(rejected -> rejected.problems()
+				.forEach(problem -> problems.add(rejected.number() + ": "
+						+ this.messages.getMessage(problem.code(), problem.argumentArray(), language.locale()))));
+		ResponseState after = reviewed.state();
+		if (!after.isSubmitted() && after.isComplete()) {
+			this.responses.submit(after.id(), source);
+			after = this.responses.state(after.id());
+		}
+		List<String> lines = new ArrayList<>();
+		lines.add(text("email.reply.accepted", language, sender, decision.sendOut().title()));
+		if (!reviewed.kept().isEmpty()) {
+			lines.add(text("email.reply.accepted.kept", language, numbers(reviewed.kept())));
+		}
+		if (!reviewed.replaced().isEmpty()) {
+			lines.add(text("email.reply.accepted.replaced", language, numbers(reviewed.replaced())));
+		}
+		lines.addAll(confirmation(after, problems, language));
+		this.replies.send(person, decision.sendOut(), "confirm/" + sourceId,
+				text("email.reply.confirm.subject", language, decision.sendOut().title()), lines, message);
+		String summary = String.format("%s by %s: %d recorded, %d replaced, %d kept", decision.status(),
+				acceptance.operator(), reviewed.recorded().size(), reviewed.replaced().size(), reviewed.kept().size());
+		this.inbound.outcome(inboundId, InboundStatus.RECORDED, "accepted for another person: " + summary,
+				decision.token(), decision.owner().sendOut(), person.id(), this.clock.instant());
+		this.inbound.decide(inboundId, "ACCEPTED", person.id(), summary, this.clock.instant());
+		return new AcceptedMail(InboundStatus.RECORDED.name(), reviewed.recorded(), reviewed.replaced(),
+				reviewed.kept(), person.email());
+	}
+
+	/**
+	 * What a held email would record for the person its token was sent to, question by
+	 * question, next to what that person has recorded now. Changes nothing.
+	 */
+	public Preview preview(UUID inboundId) throws Exception {
+		InboundRecords.InboundRow row = held(inboundId);
+		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+				new ByteArrayInputStream(row.raw()));
+		Person invited = (row.person() != null) ? this.directory.person(row.person()).orElse(null) : null;
+		if (invited == null) {
+			return new Preview(message, null, List.of());
+		}
+		Decision decision = decide(message, sourceId(row), invited);
+		if (decision.sendOut() == null) {
+			return new Preview(message, decision.status(), List.of());
+		}
+		Language language = invited.language();
+		ResponseState now = this.responses.preview(decision.sendOut().id(), invited.id());
+		List<HeldMail.Answer> answers = new ArrayList<>();
+		for (Step step : now.steps()) {
+			AnswerValue proposed = decision.answers().get(step.key());
+			String recorded = step.isAnswered() ? AnswerFormatter.format(step.question(), step.answer(), language)
+					: step.skipped() ? text("email.reply.skipped", language) : null;
+			answers.add(new HeldMail.Answer(step.number(), step.question().text().in(language),
+					(proposed != null) ? AnswerFormatter.format(step.question(), proposed, language) : null, recorded));
+		}
+		return new Preview(message, decision.status(), answers);
+	}
+
+	private InboundRecords.InboundRow held(UUID inboundId) {
+		return this.inbound.find(inboundId)
+			.filter(found -> found.status() == InboundStatus.REVIEW && found.raw() != null)
+			.orElseThrow(() -> new IllegalArgumentException("no email held for review with id " + inboundId));
+	}
+
+	private static String sourceId(InboundRecords.InboundRow row) {
+		return (row.messageId() != null) ? row.messageId() : "sha256:" + sha256(row.raw());
+	}
+
+	private static String sender(MimeMessage message) throws jakarta.mail.MessagingException {
+		return (message.getFrom() != null && message.getFrom().length > 0
+				&& message.getFrom()[0] instanceof InternetAddress address) ? address.getAddress() : "?";
+	}
+
+	private static String numbers(List<Integer> numbers) {
+		return numbers.stream().map(String::valueOf).collect(Collectors.joining(", "));
+	}
+
+	/**
+	 * A held email with what it would record.
+	 *
+	 * @param message the email
+	 * @param outcome what accepting it for the invited person would do, or {@code null}
+	 * when there is no invited person
+	 * @param answers question by question
+	 */
+	public record Preview(MimeMessage message, InboundStatus outcome, List<HeldMail.Answer> answers) {
 	}
 
 	/** An operator's decision to discard an email held for review. */

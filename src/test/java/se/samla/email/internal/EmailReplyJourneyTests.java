@@ -242,7 +242,7 @@ class EmailReplyJourneyTests {
 			assertThat(mail.invited()).isEqualTo(chief.email());
 		});
 
-		assertThat(this.review.accept(held.get(0).id(), chief.id())).isEqualTo("RECORDED");
+		assertThat(this.review.accept(held.get(0).id(), chief.id(), "operator", false).outcome()).isEqualTo("RECORDED");
 
 		assertThat(this.responses.find(id, chief.id()).orElseThrow().steps().get(0).answer())
 			.isEqualTo(new TextAnswer("Brist på chefer."));
