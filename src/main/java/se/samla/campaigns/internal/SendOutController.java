@@ -83,6 +83,15 @@ class SendOutController {
 		return this.operations.sendNow(new SendOutId(id));
 	}
 
+	/**
+	 * Sends again what a stand-in only logged (no channel was configured then); the
+	 * dispatcher delivers them on its next run.
+	 */
+	@PostMapping("/api/send-outs/{id}/resend-logged")
+	ResendView resendLogged(@PathVariable String id) {
+		return new ResendView(this.operations.resendLogged(new SendOutId(id)));
+	}
+
 	@PostMapping("/api/send-outs/{id}/close")
 	SendOutView close(@PathVariable String id) {
 		this.operations.close(new SendOutId(id));
@@ -108,15 +117,23 @@ class SendOutController {
 	}
 
 	record RecipientView(String person, String name, String organisation, String status, Instant invitedAt,
-			String invitedBy, int reminders, Instant submittedAt, List<String> unreachable) {
+			String invitedBy, int reminders, Instant submittedAt, List<String> unreachable, boolean loggedOnly) {
 
 		static RecipientView of(RecipientStatus status) {
 			return new RecipientView(status.person().value().toString(), status.name(), status.organisation(),
 					status.summary(), status.invitedAt(),
 					(status.invitedBy() != null) ? status.invitedBy().name() : null, status.reminders(),
-					status.submittedAt(), status.unreachable().stream().map(Enum::name).toList());
+					status.submittedAt(), status.unreachable().stream().map(Enum::name).toList(), status.loggedOnly());
 		}
 
+	}
+
+	/**
+	 * What {@code resend-logged} did.
+	 *
+	 * @param requeued messages that will be sent again by the next dispatcher run
+	 */
+	record ResendView(int requeued) {
 	}
 
 	record SendOutView(String id, String title, String questionnaire, String state, Instant opensAt, Instant deadline,
