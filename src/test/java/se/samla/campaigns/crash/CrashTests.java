@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +29,8 @@ import static org.awaitility.Awaitility.await;
  * people, starts it again on the same database, and checks that each person ends up with
  * exactly one invitation: nobody skipped, no second message. The one message that may
  * have been in flight at the kill is delivered at most once more, under the same key (the
- * email channel derives the Message-ID from it).
+ * email channel derives the Message-ID from it), by the restarted instance, which takes
+ * over the killed one's claim once its lease has run out.
  */
 class CrashTests {
 
@@ -54,6 +60,8 @@ class CrashTests {
 		first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 		int beforeKill = lines(deliveries).size();
 		assertThat(beforeKill).as("killed in the middle of sending").isBetween(1, PEOPLE - 1);
+		String url = database(dir);
+		long claimedByTheKilled = count(url, "SELECT COUNT(*) FROM outbox WHERE status = 'SENDING'");
 
 		// Started again later than the claim lease, so a message claimed by the killed
 		// process is taken over.
@@ -79,14 +87,31 @@ class CrashTests {
 		assertThat(copies.values().stream().filter(count -> count > 1).count()).as("messages delivered twice")
 			.isLessThanOrEqualTo(1);
 		assertThat(delivered).hasSizeLessThanOrEqualTo(PEOPLE + 1);
+		// The claims the killed process held were taken over once their lease ran out.
+		assertThat(count(url, "SELECT COUNT(*) FROM outbox WHERE status = 'SENT'")).isEqualTo(PEOPLE);
+		assertThat(count(url, "SELECT COUNT(*) FROM outbox WHERE attempts > 1")).isEqualTo(claimedByTheKilled);
+	}
+
+	private static String database(Path dir) {
+		return "jdbc:h2:file:" + dir.resolve("db/samla")
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+	}
+
+	/** Reads the database while no Samla process has it open. */
+	private static long count(String url, String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url, "sa", "");
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getLong(1);
+		}
 	}
 
 	private static Process start(Path dir, Path deliveries, String now) throws IOException {
 		List<String> command = new ArrayList<>(List.of(
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), CrashTestApp.class.getName(),
-				"--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db/samla")
-						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
+				"--spring.datasource.url=" + database(dir),
 				"--samla.directory.seed-location=" + dir.resolve("directory"),
 				"--samla.campaigns.location=" + dir.resolve("scheduler"), "--spring.quartz.auto-startup=true",
 				"--samla.campaigns.dispatch-interval=200ms", "--crash.now=" + now, "--crash.deliveries=" + deliveries,
