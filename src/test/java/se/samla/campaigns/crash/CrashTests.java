@@ -21,16 +21,19 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import se.samla.support.EmbeddedPostgres;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Kills Samla (SIGKILL, no shutdown hooks) in the middle of sending invitations to 1,000
- * people, starts it again on the same database, and checks that each person ends up with
- * exactly one invitation: nobody skipped, no second message. The one message that may
- * have been in flight at the kill is delivered at most once more, under the same key (the
- * email channel derives the Message-ID from it), by the restarted instance, which takes
- * over the killed one's claim once its lease has run out.
+ * people, starts another instance on the same database (an H2 file; PostgreSQL), and
+ * checks that each person ends up with exactly one invitation: nobody skipped, no second
+ * message. The one message that may have been in flight at the kill is delivered at most
+ * once more, under the same key (the email channel derives the Message-ID from it), by
+ * the restarted instance, which takes over the killed one's claim once its lease has run
+ * out.
  */
 class CrashTests {
 
@@ -38,6 +41,15 @@ class CrashTests {
 
 	@Test
 	void afterAKillMidSendEveryPersonHasExactlyOneInvitation(@TempDir Path dir) throws Exception {
+		killMidSendAndStartAgain(dir, new Database(database(dir), "sa", ""));
+	}
+
+	@Test
+	void afterAKillMidSendOnPostgresAnotherInstanceSendsTheRestExactlyOnce(@TempDir Path dir) throws Exception {
+		killMidSendAndStartAgain(dir, new Database(EmbeddedPostgres.createDatabase("crash"), "postgres", "postgres"));
+	}
+
+	private void killMidSendAndStartAgain(Path dir, Database database) throws Exception {
 		Path directory = Files.createDirectories(dir.resolve("directory"));
 		Files.copy(Path.of("directory/organisations.csv"), directory.resolve("organisations.csv"));
 		writePeople(directory.resolve("people.csv"));
@@ -55,17 +67,16 @@ class CrashTests {
 				""");
 		Path deliveries = dir.resolve("deliveries.txt");
 
-		Process first = start(dir, deliveries, "2026-11-25T10:00:00Z");
+		Process first = start(dir, database, deliveries, "2026-11-25T10:00:00Z");
 		await().atMost(Duration.ofSeconds(120)).until(() -> lines(deliveries).size() >= 300 || !first.isAlive());
 		first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 		int beforeKill = lines(deliveries).size();
 		assertThat(beforeKill).as("killed in the middle of sending").isBetween(1, PEOPLE - 1);
-		String url = database(dir);
-		long claimedByTheKilled = count(url, "SELECT COUNT(*) FROM outbox WHERE status = 'SENDING'");
+		long claimedByTheKilled = count(database, "SELECT COUNT(*) FROM outbox WHERE status = 'SENDING'");
 
 		// Started again later than the claim lease, so a message claimed by the killed
 		// process is taken over.
-		Process second = start(dir, deliveries, "2026-11-25T10:10:00Z");
+		Process second = start(dir, database, deliveries, "2026-11-25T10:10:00Z");
 		try {
 			await().atMost(Duration.ofSeconds(120))
 				.until(() -> Set.copyOf(lines(deliveries)).size() >= PEOPLE || !second.isAlive());
@@ -88,8 +99,8 @@ class CrashTests {
 			.isLessThanOrEqualTo(1);
 		assertThat(delivered).hasSizeLessThanOrEqualTo(PEOPLE + 1);
 		// The claims the killed process held were taken over once their lease ran out.
-		assertThat(count(url, "SELECT COUNT(*) FROM outbox WHERE status = 'SENT'")).isEqualTo(PEOPLE);
-		assertThat(count(url, "SELECT COUNT(*) FROM outbox WHERE attempts > 1")).isEqualTo(claimedByTheKilled);
+		assertThat(count(database, "SELECT COUNT(*) FROM outbox WHERE status = 'SENT'")).isEqualTo(PEOPLE);
+		assertThat(count(database, "SELECT COUNT(*) FROM outbox WHERE attempts > 1")).isEqualTo(claimedByTheKilled);
 	}
 
 	private static String database(Path dir) {
@@ -98,8 +109,8 @@ class CrashTests {
 	}
 
 	/** Reads the database while no Samla process has it open. */
-	private static long count(String url, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(url, "sa", "");
+	private static long count(Database database, String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
 				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			result.next();
@@ -107,11 +118,12 @@ class CrashTests {
 		}
 	}
 
-	private static Process start(Path dir, Path deliveries, String now) throws IOException {
+	private static Process start(Path dir, Database database, Path deliveries, String now) throws IOException {
 		List<String> command = new ArrayList<>(List.of(
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), CrashTestApp.class.getName(),
-				"--spring.datasource.url=" + database(dir),
+				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
+				"--spring.datasource.password=" + database.password(),
 				"--samla.directory.seed-location=" + dir.resolve("directory"),
 				"--samla.campaigns.location=" + dir.resolve("scheduler"), "--spring.quartz.auto-startup=true",
 				"--samla.campaigns.dispatch-interval=200ms", "--crash.now=" + now, "--crash.deliveries=" + deliveries,
@@ -119,6 +131,10 @@ class CrashTests {
 		return new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(dir.resolve("process-" + now.replace(':', '-') + ".log").toFile())
 			.start();
+	}
+
+	/** Where the two processes keep their data: an H2 file, or a PostgreSQL database. */
+	private record Database(String url, String user, String password) {
 	}
 
 	private static void writePeople(Path file) throws IOException {
