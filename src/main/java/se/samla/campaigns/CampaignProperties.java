@@ -15,9 +15,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dispatchInterval how often Quartz runs the dispatcher
  * @param claimLease how long a message claimed for delivery stays claimed; after that an
  * instance that crashed while sending is assumed gone and another instance sends it
+ * @param claimRenewal how often a dispatcher renews the claims it holds while it works;
+ * unset: a third of the lease
  */
 @ConfigurationProperties("samla.campaigns")
 public record CampaignProperties(@DefaultValue("./scheduler") Path location,
 		@DefaultValue("Europe/Stockholm") ZoneId zone, @DefaultValue("30s") Duration dispatchInterval,
-		@DefaultValue("5m") Duration claimLease) {
+		@DefaultValue("5m") Duration claimLease, Duration claimRenewal) {
+
+	/**
+	 * How often held claims are renewed: often enough that a late renewal still counts.
+	 */
+	public Duration renewalInterval() {
+		return (this.claimRenewal != null) ? this.claimRenewal : this.claimLease.dividedBy(3);
+	}
+
 }

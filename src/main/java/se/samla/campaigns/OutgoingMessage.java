@@ -17,7 +17,7 @@ import se.samla.directory.PersonId;
  * @param number the reminder's number, else 0
  * @param missing for an escalation: the people who have not answered
  */
-public record OutgoingMessage(String key, SendOut sendOut, Person recipient, MessageKind kind, int number,
+public record OutgoingMessage(OutboxKey key, SendOut sendOut, Person recipient, MessageKind kind, int number,
 		List<PersonId> missing) {
 
 	public OutgoingMessage {

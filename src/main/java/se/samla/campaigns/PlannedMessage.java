@@ -13,13 +13,4 @@ import java.time.Instant;
  */
 public record PlannedMessage(MessageKind kind, int number, Instant at) {
 
-	/**
-	 * A stable name used in outbox keys, e.g. {@code reminder-2}, {@code digest-1},
-	 * {@code invitation}.
-	 */
-	public String slug() {
-		String name = this.kind.name().toLowerCase(java.util.Locale.ROOT);
-		return (this.number > 0) ? name + "-" + this.number : name;
-	}
-
 }

@@ -18,21 +18,32 @@ import se.samla.shared.Channel;
  * @param submittedAt when they submitted, or {@code null}
  * @param unreachable channels that could not reach them (bounced address, blocked app)
  * @param noRoute whether no channel could reach them at all
+ * @param loggedOnly whether an invitation or reminder to them was only logged by a
+ * stand-in, because no configured channel reaches them: they have not been sent anything
  */
 public record RecipientStatus(PersonId person, String name, String organisation, Instant invitedAt, Channel invitedBy,
-		int reminders, Instant submittedAt, List<Channel> unreachable, boolean noRoute) {
+		int reminders, Instant submittedAt, List<Channel> unreachable, boolean noRoute, boolean loggedOnly) {
+
+	/** What {@link #summary()} says of someone a stand-in "messaged". */
+	public static final String LOGGED_ONLY = "logged only (no channel configured)";
 
 	public RecipientStatus {
 		unreachable = List.copyOf(unreachable);
 	}
 
-	/** One word for lists: answered, no-route, bounced, reminded, invited or waiting. */
+	/**
+	 * A few words for lists: answered, no-route, logged only (no channel configured),
+	 * bounced, reminded, invited or waiting.
+	 */
 	public String summary() {
 		if (this.submittedAt != null) {
 			return "answered";
 		}
 		if (this.noRoute) {
 			return "no-route";
+		}
+		if (this.loggedOnly) {
+			return LOGGED_ONLY;
 		}
 		if (this.unreachable.contains(Channel.EMAIL)) {
 			return "bounced";

@@ -20,6 +20,7 @@ import se.samla.campaigns.internal.Dispatcher;
 import se.samla.campaigns.internal.OutboxRecords;
 import se.samla.campaigns.internal.OutboxRecords.OutboxRow;
 import se.samla.campaigns.internal.OutboxRecords.Status;
+import se.samla.campaigns.internal.RunningServices;
 import se.samla.campaigns.internal.SendOutRecords;
 import se.samla.directory.Directory;
 import se.samla.directory.Person;
@@ -53,8 +54,12 @@ public class SendOutOperations {
 
 	private final Clock clock;
 
+	private final RunningServices services;
+
 	SendOutOperations(SendOuts sendOuts, SendOutRecords records, OutboxRecords outbox, Dispatcher dispatcher,
-			ResponseManagement responses, Directory directory, ContactRoutes routes, Clock clock) {
+			ResponseManagement responses, Directory directory, ContactRoutes routes, Clock clock,
+			RunningServices services) {
+		this.services = services;
 		this.sendOuts = sendOuts;
 		this.records = records;
 		this.outbox = outbox;
@@ -66,7 +71,8 @@ public class SendOutOperations {
 	}
 
 	/**
-	 * Every recipient's standing: invited, reminded n times, answered, bounced, no route.
+	 * Every recipient's standing: invited, reminded n times, answered, bounced, no route,
+	 * or logged only (no configured channel reaches them, so nothing was sent).
 	 */
 	public List<RecipientStatus> recipients(SendOutId id) {
 		SendOut sendOut = require(id);
@@ -87,6 +93,9 @@ public class SendOutOperations {
 				.filter(row -> row.kind() == MessageKind.REMINDER && row.status() == Status.SENT)
 				.count();
 			boolean noRoute = mine.stream().anyMatch(row -> row.status() == Status.NO_ROUTE);
+			boolean loggedOnly = mine.stream()
+				.anyMatch(row -> row.status() == Status.LOGGED
+						&& (row.kind() == MessageKind.INVITATION || row.kind() == MessageKind.REMINDER));
 			List<Channel> unreachable = new ArrayList<>();
 			for (Channel channel : List.of(Channel.TEAMS, Channel.EMAIL)) {
 				if (!this.routes.isReachable(person.id(), channel)) {
@@ -97,8 +106,8 @@ public class SendOutOperations {
 			statuses.add(new RecipientStatus(person.id(), person.name(), person.organisation().value(),
 					(invitation != null) ? invitation.finishedAt() : null,
 					(invitation != null) ? invitation.channel() : null, reminders,
-					(response != null && response.isSubmitted()) ? response.submittedAt() : null, unreachable,
-					noRoute));
+					(response != null && response.isSubmitted()) ? response.submittedAt() : null, unreachable, noRoute,
+					loggedOnly));
 		}
 		return statuses;
 	}
@@ -148,13 +157,49 @@ public class SendOutOperations {
 
 	/**
 	 * Opens the send-out now if it has not opened, and sends what is due, ignoring
-	 * sending hours once.
+	 * sending hours once. For the running service (its HTTP endpoint and jobs), whose
+	 * channels are configured.
 	 */
 	public DispatchReport sendNow(SendOutId id) {
 		require(id);
 		this.records.openNow(id, this.clock.instant());
 		log.info("Send-out {}: send now", id);
 		return this.dispatcher.runNow(id);
+	}
+
+	/**
+	 * "Send now" from an operator command: opens the send-out and records what is due,
+	 * ignoring sending hours once, but delivers nothing. A command process is not the
+	 * service: its channels are not the service's (email is off without the service's
+	 * profile), so it leaves delivery to the service's dispatcher, which sends every
+	 * waiting message on its next run.
+	 */
+	public DispatchReport recordNow(SendOutId id) {
+		require(id);
+		this.records.openNow(id, this.clock.instant());
+		log.info("Send-out {}: send now (recorded for the service to deliver)", id);
+		return DispatchReport.recordedOnly(this.dispatcher.recordNow(id));
+	}
+
+	/**
+	 * Puts the messages of a send-out that a stand-in only logged (no channel was
+	 * configured) back to waiting, so that the dispatcher sends them by a real channel.
+	 * Also finds those an earlier version counted as sent.
+	 * @return how many messages will be sent again
+	 */
+	public int resendLogged(SendOutId id) {
+		require(id);
+		int requeued = this.outbox.requeueLogged(id);
+		log.info("Send-out {}: {} message(s) only logged by a stand-in queued to be sent again", id, requeued);
+		return requeued;
+	}
+
+	/**
+	 * Whether a Samla service is running against this database (and will deliver what an
+	 * operator command recorded).
+	 */
+	public boolean serviceRunning() {
+		return this.services.anyRunning();
 	}
 
 	/** Closes the send-out: no more answers are accepted and nothing more is sent. */

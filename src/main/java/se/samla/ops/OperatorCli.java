@@ -27,8 +27,8 @@ import se.samla.surveys.QuestionnaireValidator;
 public final class OperatorCli {
 
 	static final Set<String> COMMANDS = Set.of("validate", "import-directory", "send-outs", "response", "status",
-			"preview", "pause", "resume", "send-now", "close", "extend", "eml", "review", "digest", "teams-package",
-			"person", "help");
+			"preview", "pause", "resume", "send-now", "resend-logged", "close", "extend", "eml", "review", "digest",
+			"teams-package", "person", "help");
 
 	private OperatorCli() {
 	}
@@ -151,13 +151,17 @@ public final class OperatorCli {
 				  response SEND-OUT PERSON
 				      show one response (PERSON: e-mail address or person id) with its audit trail
 				  status SEND-OUT
-				      each recipient: invited, reminded n times, answered, bounced, no route
+				      each recipient: invited, reminded n times, answered, bounced, no route,
+				      logged only (no channel configured)
 				  preview SEND-OUT DATE
 				      what the plan sends on that day (2026-12-01), as things stand
 				  pause SEND-OUT | resume SEND-OUT
 				      stop and restart sending (answers are still accepted while paused)
 				  send-now SEND-OUT
-				      open it now if not open and send what is due, outside sending hours too
+				      open it now if not open and record what is due, outside sending hours too;
+				      the running service sends it on its next dispatch run
+				  resend-logged SEND-OUT
+				      send again what was only logged because no channel was configured
 				  close SEND-OUT
 				      close early: no more answers, nothing more sent
 				  extend SEND-OUT DEADLINE

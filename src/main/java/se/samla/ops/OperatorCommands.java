@@ -97,6 +97,7 @@ class OperatorCommands {
 			case "status" -> status(new SendOutId(options.positional("SEND-OUT")), options, out);
 			case "preview" -> preview(options, out);
 			case "pause", "resume", "send-now", "close", "extend" -> act(command, options, out);
+			case "resend-logged" -> resendLogged(options, out);
 			case "eml" -> eml(options, out, err);
 			case "review" -> review(options, out);
 			case "digest" -> digest(options, out);
@@ -169,10 +170,10 @@ class OperatorCommands {
 
 	private int status(SendOutId sendOut, Options options, PrintStream out) {
 		options.requireNoMore();
-		out.printf("%-28s %-16s %-18s %-16s %-6s %s%n", "NAME", "ORGANISATION", "STATUS", "INVITED", "BY",
+		out.printf("%-28s %-16s %-36s %-16s %-6s %s%n", "NAME", "ORGANISATION", "STATUS", "INVITED", "BY",
 				"UNREACHABLE");
 		for (RecipientStatus status : this.operations.recipients(sendOut)) {
-			out.printf("%-28s %-16s %-18s %-16s %-6s %s%n", status.name(), status.organisation(), status.summary(),
+			out.printf("%-28s %-16s %-36s %-16s %-6s %s%n", status.name(), status.organisation(), status.summary(),
 					(status.invitedAt() != null) ? this.time.format(status.invitedAt()) : "-",
 					(status.invitedBy() != null) ? status.invitedBy() : "-",
 					status.unreachable().isEmpty() ? "" : status.unreachable());
@@ -204,14 +205,30 @@ class OperatorCommands {
 			case "extend" -> this.operations.extendDeadline(sendOut,
 					DeadlineParser.parse(options.positional("DEADLINE"), this.zone));
 			default -> {
-				var report = this.operations.sendNow(sendOut);
-				out.printf("%d message(s) recorded, %d delivered.%n", report.recorded(), report.delivered());
+				// A command never delivers: its channels are not the service's (see
+				// README).
+				var report = this.operations.recordNow(sendOut);
+				out.printf("%d message(s) recorded; %s%n", report.recorded(), whoDelivers());
 			}
 		}
 		options.requireNoMore();
 		SendOut after = this.sendOuts.find(sendOut).orElseThrow();
 		out.printf("%s: %s, deadline %s%n", sendOut, this.sendOuts.state(after), this.time.format(after.deadline()));
 		return 0;
+	}
+
+	private int resendLogged(Options options, PrintStream out) {
+		SendOutId sendOut = new SendOutId(options.positional("SEND-OUT"));
+		options.requireNoMore();
+		int requeued = this.operations.resendLogged(sendOut);
+		out.printf("%d message(s) that were only logged (no channel configured) are queued to be sent again; %s%n",
+				requeued, whoDelivers());
+		return 0;
+	}
+
+	private String whoDelivers() {
+		return this.operations.serviceRunning() ? "the running service delivers them on its next dispatch run."
+				: "no Samla service is running against this database: they go out when it starts.";
 	}
 
 	private int review(Options options, PrintStream out) {

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import se.samla.directory.Person;
 import se.samla.directory.PersonId;
 import se.samla.shared.Channel;
+import se.samla.support.DeliveryGate;
 
 /**
  * Teams and email channels for tests: they record every delivery and answer as each test
@@ -52,6 +53,13 @@ public class RecordingChannels {
 
 		private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
 
+		private final DeliveryGate gate = new DeliveryGate();
+
+		/** Holds a delivery inside the channel, to make a dispatcher run slow. */
+		public DeliveryGate gate() {
+			return this.gate;
+		}
+
 		public void set(Channel channel, PersonId person, Behaviour behaviour) {
 			this.behaviours.put(channel + "/" + person.value(), behaviour);
 		}
@@ -67,6 +75,7 @@ public class RecordingChannels {
 		public void reset() {
 			this.deliveries.clear();
 			this.behaviours.clear();
+			this.gate.release();
 		}
 
 	}
@@ -82,9 +91,10 @@ public class RecordingChannels {
 		public Delivery deliver(OutgoingMessage message) {
 			return switch (this.recorder.behaviour(this.channel, message.recipient().id())) {
 				case SEND -> {
-					this.recorder.deliveries.add(new Delivered(this.channel, message.key(), message.recipient().id(),
-							message.kind(), message.number()));
-					yield new Delivery.Sent(message.key());
+					this.recorder.deliveries.add(new Delivered(this.channel, message.key().value(),
+							message.recipient().id(), message.kind(), message.number()));
+					this.recorder.gate.pass();
+					yield new Delivery.Sent("recorded:" + message.key().value());
 				}
 				case UNREACHABLE -> new Delivery.Unreachable("blocked in test");
 				case FAIL -> new Delivery.Failed("timeout in test");

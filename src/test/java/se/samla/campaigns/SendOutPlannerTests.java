@@ -197,13 +197,6 @@ class SendOutPlannerTests {
 			.isThrownBy(() -> planner.plan(sendOut("2026-11-23T08:00", "2026-12-18T23:59:59", evenings)));
 	}
 
-	@Test
-	void slugsNameRemindersAndDigestsByNumber() {
-		assertThat(message(MessageKind.REMINDER, 2, "2026-12-03T07:00:00Z").slug()).isEqualTo("reminder-2");
-		assertThat(message(MessageKind.DIGEST, 1, "2026-12-03T07:00:00Z").slug()).isEqualTo("digest-1");
-		assertThat(message(MessageKind.INVITATION, 0, "2026-12-03T07:00:00Z").slug()).isEqualTo("invitation");
-	}
-
 	static List<PlannedMessage> plan(SendOut sendOut) {
 		return SendOutPlanner.forSendOut(sendOut).plan(sendOut);
 	}

@@ -44,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = "samla.campaigns.location=src/test/resources/no-send-outs")
-@Import(TestClockConfiguration.class)
+// Recording channels: only a configured channel's acceptance makes a message SENT.
+@Import({ TestClockConfiguration.class, RecordingChannels.class })
 class SendOutScheduleTests {
 
 	private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");

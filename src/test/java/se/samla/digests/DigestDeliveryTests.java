@@ -88,7 +88,10 @@ class DigestDeliveryTests {
 		this.dispatcher.run();
 		this.dispatcher.run();
 		assertThat(this.jdbc.sql(
-				"SELECT message_key, status, channel, last_error FROM outbox WHERE kind = 'DIGEST' AND status <> 'SENT'")
+				// Teams is not configured here: the cards are logged by its stand-in, not
+				// sent
+				"SELECT message_key, status, channel, last_error FROM outbox WHERE kind = 'DIGEST' AND status <> 'SENT'"
+						+ " AND NOT (status = 'LOGGED' AND channel = 'TEAMS')")
 			.query()
 			.listOfRows()).isEmpty();
 		assertThat(digests()).extracting(message -> recipient(message))

@@ -172,6 +172,7 @@ class ApiProblemTests {
 				Arguments.of("POST", "/api/send-outs/{id}/pause", ""),
 				Arguments.of("POST", "/api/send-outs/{id}/resume", ""),
 				Arguments.of("POST", "/api/send-outs/{id}/send-now", ""),
+				Arguments.of("POST", "/api/send-outs/{id}/resend-logged", ""),
 				Arguments.of("POST", "/api/send-outs/{id}/close", ""),
 				Arguments.of("POST", "/api/send-outs/{id}/extend", "?deadline=2026-12-24"));
 	}

@@ -21,6 +21,7 @@ import se.samla.surveys.AnswerValue;
 import se.samla.support.TestClockConfiguration;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -121,6 +122,25 @@ class OperatorApiTests {
 		this.mvc.perform(post("/api/send-outs/steg2-2026/resume"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("OPEN"));
+	}
+
+	@Test
+	void sendNowWithoutAConfiguredChannelReportsMessagesAsLoggedNotDeliveredAndResendLoggedQueuesThem()
+			throws Exception {
+		// No channel is configured in this test: every message meets a stand-in.
+		this.mvc.perform(post("/api/send-outs/uppfoljning-2026/send-now"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.delivered").value(0))
+			.andExpect(jsonPath("$.logged").value(greaterThan(0)));
+		this.mvc.perform(get("/api/send-outs/uppfoljning-2026/recipients"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].status").value("logged only (no channel configured)"))
+			.andExpect(jsonPath("$[0].loggedOnly").value(true))
+			.andExpect(jsonPath("$[0].invitedAt").doesNotExist());
+		this.mvc.perform(post("/api/send-outs/uppfoljning-2026/resend-logged"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.requeued").value(greaterThan(0)));
+		this.mvc.perform(post("/api/send-outs/no-such/resend-logged")).andExpect(status().isNotFound());
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
@@ -39,6 +40,9 @@ class OperatorCommandsTests {
 
 	@Autowired
 	ResponseManagement responses;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -147,6 +151,36 @@ class OperatorCommandsTests {
 		assertThat(output()).contains("steg2-2026: OPEN");
 		assertThat(run("extend", "steg2-2026", "2026-12-23")).isZero();
 		assertThat(output()).contains("deadline 2026-12-23 23:59");
+	}
+
+	@Test
+	void sendNowFromTheCommandLineRecordsWhatIsDueAndLeavesDeliveryToTheService() {
+		assertThat(run("send-now", "steg2-2026")).isZero();
+
+		assertThat(output()).containsPattern("\\d+ message\\(s\\) recorded; no Samla service is running")
+			.contains("they go out when it starts");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM outbox WHERE send_out_id = 'steg2-2026' AND status <> 'PENDING'")
+			.query(Integer.class)
+			.single()).as("delivered, logged or claimed by the command").isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM outbox WHERE send_out_id = 'steg2-2026'")
+			.query(Integer.class)
+			.single()).isPositive();
+	}
+
+	@Test
+	void aCommandSaysTheRunningServiceDeliversWhenOneHasCheckedInRecently() {
+		this.jdbc.sql("""
+				INSERT INTO qrtz_scheduler_state (sched_name, instance_name, last_checkin_time, checkin_interval)
+				VALUES ('samla', 'service-1', ?, 10000)
+				""").param(System.currentTimeMillis()).update();
+		try {
+			assertThat(run("resend-logged", "steg2-2026")).isZero();
+
+			assertThat(output()).contains("the running service delivers them on its next dispatch run");
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM qrtz_scheduler_state").update();
+		}
 	}
 
 	private int run(String command, String... args) {

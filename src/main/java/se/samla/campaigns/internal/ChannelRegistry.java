@@ -3,6 +3,7 @@ package se.samla.campaigns.internal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,33 +13,43 @@ import se.samla.campaigns.MessageChannel;
 import se.samla.shared.Channel;
 
 /**
- * The channels messages can go by. A channel whose module is not there (yet) is stood in
- * for by a {@link LoggingChannel}, so the whole flow runs and can be tested before the
- * real Teams and email channels exist.
+ * The channels messages can go by. A channel that is not configured (Teams without an app
+ * registration, email switched off) is stood in for by a {@link LoggingChannel}, so the
+ * whole flow runs; the dispatcher uses a stand-in only when no configured channel can
+ * reach the person, and records what it did as logged, never as sent.
  */
 @Component
 class ChannelRegistry {
 
 	private static final Logger log = LoggerFactory.getLogger(ChannelRegistry.class);
 
-	private final Map<Channel, MessageChannel> channels = new EnumMap<>(Channel.class);
+	private final Map<Channel, MessageChannel> configured = new EnumMap<>(Channel.class);
+
+	private final Map<Channel, MessageChannel> standIns = new EnumMap<>(Channel.class);
 
 	ChannelRegistry(List<MessageChannel> available) {
-		available.forEach(channel -> this.channels.put(channel.channel(), channel));
+		available.forEach(channel -> this.configured.put(channel.channel(), channel));
 		for (Channel channel : List.of(Channel.TEAMS, Channel.EMAIL)) {
-			if (!this.channels.containsKey(channel)) {
-				log.info("No {} channel configured: messages by {} are logged instead of sent", channel, channel);
-				this.channels.put(channel, new LoggingChannel(channel));
+			this.standIns.put(channel, new LoggingChannel(channel));
+			if (!this.configured.containsKey(channel)) {
+				log.info("No {} channel configured: messages only {} could reach are logged, not sent", channel,
+						channel);
 			}
 		}
 	}
 
-	MessageChannel get(Channel channel) {
-		return this.channels.get(channel);
+	/** The real channel, if it is configured. */
+	Optional<MessageChannel> configured(Channel channel) {
+		return Optional.ofNullable(this.configured.get(channel));
+	}
+
+	/** The stand-in that logs what would go by a channel that is not configured. */
+	MessageChannel standIn(Channel channel) {
+		return this.standIns.get(channel);
 	}
 
 	void endOfBatch() {
-		this.channels.values().forEach(MessageChannel::endOfBatch);
+		this.configured.values().forEach(MessageChannel::endOfBatch);
 	}
 
 }

@@ -29,8 +29,9 @@ public class DispatchJob implements Job {
 	public void execute(JobExecutionContext context) {
 		try {
 			DispatchReport report = this.dispatcher.run();
-			if (report.recorded() > 0 || report.delivered() > 0) {
-				log.info("Dispatch: {} recorded, {} delivered", report.recorded(), report.delivered());
+			if (report.recorded() > 0 || report.delivered() > 0 || report.logged() > 0) {
+				log.info("Dispatch: {} recorded, {} delivered, {} logged only (no channel configured)",
+						report.recorded(), report.delivered(), report.logged());
 			}
 		}
 		catch (RuntimeException ex) {

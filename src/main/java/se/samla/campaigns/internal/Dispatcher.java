@@ -1,5 +1,6 @@
 package se.samla.campaigns.internal;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,14 +8,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,7 +31,9 @@ import se.samla.answers.ResponseManagement;
 import se.samla.campaigns.CampaignProperties;
 import se.samla.campaigns.Delivery;
 import se.samla.campaigns.DispatchReport;
+import se.samla.campaigns.MessageChannel;
 import se.samla.campaigns.MessageKind;
+import se.samla.campaigns.OutboxKey;
 import se.samla.campaigns.OutgoingMessage;
 import se.samla.campaigns.PlannedMessage;
 import se.samla.campaigns.SendOut;
@@ -60,8 +70,8 @@ public class Dispatcher {
 	private static final int MAX_ATTEMPTS = 5;
 
 	/**
-	 * Payload of a digest row that is the short Teams card (the full digest goes by
-	 * email).
+	 * Payload an earlier version wrote on a digest's Teams card row; the key says it now
+	 * ({@link OutboxKey.Digest#teamsCard()}).
 	 */
 	static final String TEAMS_CARD = "teams-card";
 
@@ -89,6 +99,11 @@ public class Dispatcher {
 
 	private final String instance;
 
+	/** The claim tokens of the delivery runs in progress in this instance. */
+	private final Set<String> holding = ConcurrentHashMap.newKeySet();
+
+	private final ScheduledExecutorService renewal;
+
 	Dispatcher(SendOuts sendOuts, OutboxRecords outbox, ChannelRegistry channels, ContactRouteRecords routes,
 			ResponseManagement responses, Directory directory, Clock clock, CampaignProperties properties) {
 		this.sendOuts = sendOuts;
@@ -100,6 +115,20 @@ public class Dispatcher {
 		this.clock = clock;
 		this.lease = properties.claimLease();
 		this.instance = instanceName();
+		// A background renewal, not a stamp before each send: one send can block far
+		// longer than the lease (a throttled SMTP server, Teams' Retry-After).
+		this.renewal = Executors.newSingleThreadScheduledExecutor(task -> {
+			Thread thread = new Thread(task, "samla-claim-renewal");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long every = Math.max(1, properties.renewalInterval().toMillis());
+		this.renewal.scheduleWithFixedDelay(this::renewClaims, every, every, TimeUnit.MILLISECONDS);
+	}
+
+	@PreDestroy
+	void stopRenewing() {
+		this.renewal.shutdownNow();
 	}
 
 	/** One run over every send-out: record what is due now, then deliver. */
@@ -109,7 +138,7 @@ public class Dispatcher {
 		for (SendOut sendOut : this.sendOuts.all()) {
 			recorded += record(sendOut, now, false);
 		}
-		return new DispatchReport(recorded, deliver(now));
+		return deliver(recorded);
 	}
 
 	/**
@@ -117,9 +146,17 @@ public class Dispatcher {
 	 * delivers.
 	 */
 	public DispatchReport runNow(SendOutId id) {
-		Instant now = this.clock.instant();
+		return deliver(recordNow(id));
+	}
+
+	/**
+	 * Records what is due for one send-out even outside sending hours, and leaves the
+	 * delivery to the next dispatcher run.
+	 * @return how many messages were recorded
+	 */
+	public int recordNow(SendOutId id) {
 		SendOut sendOut = this.sendOuts.find(id).orElseThrow(() -> new UnknownSendOutException(id));
-		return new DispatchReport(record(sendOut, now, true), deliver(now));
+		return record(sendOut, this.clock.instant(), true);
 	}
 
 	/**
@@ -150,7 +187,7 @@ public class Dispatcher {
 	 * yet invited count as invited once their invitation's moment has passed.
 	 */
 	private void collect(SendOut sendOut, Instant now, boolean ignoreSendingHours, boolean preview,
-			java.util.function.Consumer<OutboxRow> sink) {
+			Consumer<OutboxRow> sink) {
 		if (sendOut.closedAt() != null || sendOut.pausedAt() != null || now.isBefore(sendOut.opensAt())
 				|| now.isAfter(sendOut.deadline().plus(SETTLED_AFTER))) {
 			return;
@@ -161,8 +198,8 @@ public class Dispatcher {
 			return;
 		}
 		List<PlannedMessage> plan = planner.plan(sendOut);
-		Set<String> existing = this.outbox.keys(sendOut.id());
-		Map<String, Set<String>> slugsByPerson = bySlug(existing);
+		Set<OutboxKey> existing = this.outbox.keys(sendOut.id());
+		Map<PersonId, List<OutboxKey.Kind>> kindsByPerson = byPerson(existing);
 		List<Person> recipients = this.sendOuts.recipients(sendOut);
 		Set<PersonId> submitted = this.responses.submitted(sendOut.id());
 		boolean open = !now.isAfter(sendOut.deadline());
@@ -170,30 +207,30 @@ public class Dispatcher {
 			.filter(message -> message.kind() == MessageKind.INVITATION)
 			.findFirst();
 		for (Person person : recipients) {
-			String invitationKey = key(sendOut.id(), person.id(), "invitation");
-			Set<String> slugs = slugsByPerson.getOrDefault(person.id().value().toString(), Set.of());
-			boolean invited = slugs.contains("invitation") || (preview
+			List<OutboxKey.Kind> kinds = kindsByPerson.getOrDefault(person.id(), List.of());
+			boolean invited = kinds.contains(new OutboxKey.Invitation()) || (preview
 					&& invitation.map(message -> message.at().isBefore(calendar.sendingStart(calendar.dateOf(now))))
 						.orElse(false));
 			if (open && !invited && !submitted.contains(person.id())
 					&& (ignoreSendingHours || invitation.map(message -> !message.at().isAfter(now)).orElse(false))) {
-				sink.accept(OutboxRow.pending(invitationKey, sendOut.id(), person.id(), MessageKind.INVITATION, 0, null,
+				sink.accept(OutboxRow.pending(OutboxKey.invitation(sendOut.id(), person.id()), null,
 						invitation.map(PlannedMessage::at).orElse(now), now));
 				continue;
 			}
 			if (open && invited && !submitted.contains(person.id())) {
-				Set<Integer> sent = remindersRecorded(slugs);
+				Set<Integer> sent = remindersRecorded(kinds);
 				// "Send now" skips only the sending-hours check of the misfire rule.
 				Optional<PlannedMessage> reminder = ignoreSendingHours
 						? SendOutPlanner.latestDue(plan, MessageKind.REMINDER, now)
 							.filter(due -> sent.stream().noneMatch(number -> number >= due.number()))
 						: planner.reminderToSend(plan, sent, now);
-				reminder.ifPresent(due -> sink.accept(OutboxRow.pending(key(sendOut.id(), person.id(), due.slug()),
-						sendOut.id(), person.id(), MessageKind.REMINDER, due.number(), null, due.at(), now)));
+				reminder.ifPresent(due -> sink.accept(OutboxRow.pending(
+						new OutboxKey(sendOut.id(), person.id(), new OutboxKey.Reminder(due.number())), null, due.at(),
+						now)));
 			}
 		}
 		escalate(sendOut, plan, now, existing, recipients, submitted, sink);
-		digests(sendOut, plan, now, slugsByPerson, sink);
+		digests(sendOut, plan, now, kindsByPerson, sink);
 	}
 
 	/**
@@ -202,32 +239,31 @@ public class Dispatcher {
 	 * Teams too. A digest missed during a stop is not sent late if a newer one is due.
 	 */
 	private void digests(SendOut sendOut, List<PlannedMessage> plan, Instant now,
-			Map<String, Set<String>> slugsByPerson, java.util.function.Consumer<OutboxRow> sink) {
+			Map<PersonId, List<OutboxKey.Kind>> kindsByPerson, Consumer<OutboxRow> sink) {
 		Optional<PlannedMessage> due = SendOutPlanner.latestDue(plan, MessageKind.DIGEST, now);
 		if (due.isEmpty() || sendOut.rules().digests().to().isEmpty()) {
 			return;
 		}
 		int number = due.get().number();
 		for (Person member : members(sendOut.rules().digests().to())) {
-			Set<String> slugs = slugsByPerson.getOrDefault(member.id().value().toString(), Set.of());
-			boolean newer = slugs.stream()
-				.filter(slug -> slug.startsWith("digest-"))
-				.map(slug -> slug.substring("digest-".length()).split("-")[0])
-				.anyMatch(sent -> Integer.parseInt(sent) >= number);
+			boolean newer = kindsByPerson.getOrDefault(member.id(), List.of())
+				.stream()
+				.anyMatch(kind -> kind instanceof OutboxKey.Digest sent && sent.number() >= number);
 			if (newer) {
 				continue;
 			}
-			sink.accept(OutboxRow.pending(key(sendOut.id(), member.id(), "digest-" + number), sendOut.id(), member.id(),
-					MessageKind.DIGEST, number, null, due.get().at(), now));
+			sink.accept(OutboxRow.pending(new OutboxKey(sendOut.id(), member.id(), new OutboxKey.Digest(number, false)),
+					null, due.get().at(), now));
 			if (member.teams() != null) {
-				sink.accept(OutboxRow.pending(key(sendOut.id(), member.id(), "digest-" + number + "-card"),
-						sendOut.id(), member.id(), MessageKind.DIGEST, number, TEAMS_CARD, due.get().at(), now));
+				sink.accept(
+						OutboxRow.pending(new OutboxKey(sendOut.id(), member.id(), new OutboxKey.Digest(number, true)),
+								null, due.get().at(), now));
 			}
 		}
 	}
 
-	private void escalate(SendOut sendOut, List<PlannedMessage> plan, Instant now, Set<String> existing,
-			List<Person> recipients, Set<PersonId> submitted, java.util.function.Consumer<OutboxRow> sink) {
+	private void escalate(SendOut sendOut, List<PlannedMessage> plan, Instant now, Set<OutboxKey> existing,
+			List<Person> recipients, Set<PersonId> submitted, Consumer<OutboxRow> sink) {
 		if (sendOut.rules().escalation() == null) {
 			return;
 		}
@@ -246,10 +282,9 @@ public class Dispatcher {
 		}
 		String payload = missing.stream().map(id -> id.value().toString()).collect(Collectors.joining(","));
 		for (Person lead : members(sendOut.rules().escalation().to())) {
-			String key = key(sendOut.id(), lead.id(), "escalation");
+			OutboxKey key = new OutboxKey(sendOut.id(), lead.id(), new OutboxKey.Escalation());
 			if (!existing.contains(key)) {
-				sink.accept(OutboxRow.pending(key, sendOut.id(), lead.id(), MessageKind.ESCALATION, 0, payload,
-						escalation.get().at(), now));
+				sink.accept(OutboxRow.pending(key, payload, escalation.get().at(), now));
 			}
 		}
 	}
@@ -260,82 +295,106 @@ public class Dispatcher {
 		return List.copyOf(members);
 	}
 
-	private static Set<Integer> remindersRecorded(Set<String> slugs) {
-		return slugs.stream()
-			.filter(slug -> slug.startsWith("reminder-"))
-			.map(slug -> Integer.parseInt(slug.substring("reminder-".length())))
+	private static Set<Integer> remindersRecorded(List<OutboxKey.Kind> kinds) {
+		return kinds.stream()
+			.filter(OutboxKey.Reminder.class::isInstance)
+			.map(OutboxKey.Kind::number)
 			.collect(Collectors.toSet());
 	}
 
-	/**
-	 * The outbox keys of a send-out grouped by person: person id to the slugs recorded.
-	 */
-	private static Map<String, Set<String>> bySlug(Set<String> keys) {
-		Map<String, Set<String>> slugs = new HashMap<>();
-		for (String key : keys) {
-			String[] parts = key.split("/", 3);
-			if (parts.length == 3) {
-				slugs.computeIfAbsent(parts[1], person -> new java.util.HashSet<>()).add(parts[2]);
-			}
+	/** The kinds of message recorded for each person. */
+	private static Map<PersonId, List<OutboxKey.Kind>> byPerson(Set<OutboxKey> keys) {
+		Map<PersonId, List<OutboxKey.Kind>> kinds = new HashMap<>();
+		for (OutboxKey key : keys) {
+			kinds.computeIfAbsent(key.person(), person -> new ArrayList<>()).add(key.kind());
 		}
-		return slugs;
+		return kinds;
 	}
 
-	static String key(SendOutId sendOut, PersonId person, String slug) {
-		return sendOut.value() + "/" + person.value() + "/" + slug;
-	}
-
-	private int deliver(Instant now) {
+	private DispatchReport deliver(int recorded) {
+		String token = this.instance + "/" + UUID.randomUUID();
+		this.holding.add(token);
 		int delivered = 0;
-		Map<SendOutId, Optional<SendOut>> sendOutCache = new HashMap<>();
-		List<OutboxRow> batch;
-		Set<UUID> seen = new java.util.HashSet<>();
-		do {
-			batch = this.outbox.deliverable(now, this.lease, BATCH).stream().filter(row -> seen.add(row.id())).toList();
-			for (OutboxRow row : batch) {
-				if (!this.outbox.claim(row.id(), this.instance, now, this.lease)) {
-					continue;
-				}
-				Optional<SendOut> sendOut = sendOutCache.computeIfAbsent(row.sendOut(), this.sendOuts::find);
-				if (deliver(row, sendOut.orElse(null), now)) {
-					delivered++;
+		int logged = 0;
+		try {
+			Map<SendOutId, Optional<SendOut>> sendOutCache = new HashMap<>();
+			Set<UUID> seen = new HashSet<>();
+			List<OutboxRow> batch;
+			do {
+				batch = this.outbox.deliverable(this.clock.instant(), this.lease, BATCH)
+					.stream()
+					.filter(row -> seen.add(row.id()))
+					.toList();
+				for (OutboxRow row : batch) {
+					// Each claim carries its own moment: stamped with the run's start, a
+					// long run's later claims would look abandoned the moment they are
+					// made.
+					if (!this.outbox.claim(row.id(), token, this.clock.instant(), this.lease)) {
+						continue;
+					}
+					Optional<SendOut> sendOut = sendOutCache.computeIfAbsent(row.sendOut(), this.sendOuts::find);
+					switch (deliver(row, sendOut.orElse(null), token)) {
+						case DELIVERED -> delivered++;
+						case LOGGED -> logged++;
+						default -> {
+						}
+					}
 				}
 			}
+			while (!batch.isEmpty());
 		}
-		while (!batch.isEmpty());
-		this.channels.endOfBatch();
-		return delivered;
+		finally {
+			this.holding.remove(token);
+			this.channels.endOfBatch();
+		}
+		return new DispatchReport(recorded, delivered, logged);
 	}
 
-	private boolean deliver(OutboxRow row, SendOut sendOut, Instant now) {
+	private void renewClaims() {
+		for (String token : this.holding) {
+			try {
+				this.outbox.renew(token, this.clock.instant());
+			}
+			catch (RuntimeException ex) {
+				// The next renewal tries again; a lease is three renewals long.
+				log.warn("Could not renew the outbox claims of {}: {}", token, ex.getMessage());
+			}
+		}
+	}
+
+	private Outcome deliver(OutboxRow row, SendOut sendOut, String token) {
 		Optional<Person> person = this.directory.person(row.person());
 		if (sendOut == null || person.isEmpty() || !person.get().active()) {
-			this.outbox.finish(row.id(), Status.CANCELLED, null, "send-out or person no longer exists", now);
-			return false;
+			finish(row, token, Status.CANCELLED, null, null, "send-out or person no longer exists");
+			return Outcome.NONE;
 		}
 		if (row.kind() == MessageKind.REMINDER && hasSubmitted(sendOut.id(), row.person())) {
-			this.outbox.finish(row.id(), Status.CANCELLED, null, "answered before the reminder went out", now);
-			return false;
+			finish(row, token, Status.CANCELLED, null, null, "answered before the reminder went out");
+			return Outcome.NONE;
 		}
 		OutgoingMessage message = new OutgoingMessage(row.key(), sendOut, person.get(), row.kind(), row.number(),
 				(row.kind() == MessageKind.DIGEST) ? List.of() : parseMissing(row.payload()));
+		List<Channel> order = routeOrder(person.get(), row);
 		List<String> unreachable = new ArrayList<>();
-		for (Channel channel : routeOrder(person.get(), row)) {
-			var route = this.channels.get(channel);
-			if (!route.canReach(person.get()) || !this.routes.isReachable(person.get().id(), channel)) {
+		// Real channels first, whichever the person prefers: a stand-in only logs, so it
+		// is the last resort, never a reason to skip a channel that can deliver.
+		for (Channel channel : order) {
+			Optional<MessageChannel> route = this.channels.configured(channel);
+			if (route.isEmpty()) {
+				continue;
+			}
+			if (!route.get().canReach(person.get()) || !this.routes.isReachable(person.get().id(), channel)) {
 				unreachable.add(channel + ": not reachable");
 				continue;
 			}
-			Delivery delivery;
-			try {
-				delivery = route.deliver(message);
+			Delivery delivery = send(route.get(), message);
+			if (delivery instanceof Delivery.Sent sent) {
+				return finish(row, token, Status.SENT, channel, sent.reference(), null) ? Outcome.DELIVERED
+						: Outcome.NONE;
 			}
-			catch (RuntimeException ex) {
-				delivery = new Delivery.Failed(ex.getClass().getSimpleName() + ": " + ex.getMessage());
-			}
-			if (delivery instanceof Delivery.Sent) {
-				this.outbox.finish(row.id(), Status.SENT, channel, null, this.clock.instant());
-				return true;
+			if (delivery instanceof Delivery.Logged logged) {
+				return finish(row, token, Status.LOGGED, channel, logged.reference(), null) ? Outcome.LOGGED
+						: Outcome.NONE;
 			}
 			if (delivery instanceof Delivery.Unreachable unreachableBy) {
 				this.routes.markUnreachable(person.get().id(), channel, unreachableBy.reason());
@@ -344,24 +403,64 @@ public class Dispatcher {
 			}
 			Delivery.Failed failed = (Delivery.Failed) delivery;
 			if (row.attempts() + 1 >= MAX_ATTEMPTS) {
-				this.outbox.finish(row.id(), Status.FAILED, channel, failed.reason(), now);
+				finish(row, token, Status.FAILED, channel, null, failed.reason());
 			}
-			else {
-				this.outbox.retryLater(row.id(), failed.reason());
+			else if (!this.outbox.retryLater(row.id(), token, failed.reason())) {
+				lostClaim(row);
 			}
-			return false;
+			return Outcome.NONE;
 		}
-		this.outbox.finish(row.id(), Status.NO_ROUTE, null, String.join("; ", unreachable), now);
+		for (Channel channel : order) {
+			if (this.channels.configured(channel).isPresent()) {
+				continue;
+			}
+			MessageChannel standIn = this.channels.standIn(channel);
+			if (standIn.canReach(person.get()) && this.routes.isReachable(person.get().id(), channel)) {
+				Delivery delivery = send(standIn, message);
+				String reference = (delivery instanceof Delivery.Logged logged) ? logged.reference()
+						: Delivery.Logged.LOGGED_PREFIX + row.key().value();
+				return finish(row, token, Status.LOGGED, channel, reference, "no " + channel + " channel configured")
+						? Outcome.LOGGED : Outcome.NONE;
+			}
+			unreachable.add(channel + ": not reachable (and not configured)");
+		}
+		finish(row, token, Status.NO_ROUTE, null, null, String.join("; ", unreachable));
 		log.warn("Send-out {}: no channel reaches person {}; the project leads are told", sendOut.id(),
 				row.person().value());
 		// a digest is not a request for answers: nobody needs telling it did not arrive
 		if (row.kind() != MessageKind.NO_ROUTE && row.kind() != MessageKind.DIGEST) {
+			Instant now = this.clock.instant();
 			for (Person lead : members(Set.of(Network.PROJEKTLEDARE))) {
-				this.outbox.enqueue(OutboxRow.pending(key(sendOut.id(), lead.id(), "no-route-" + row.person().value()),
-						sendOut.id(), lead.id(), MessageKind.NO_ROUTE, 0, row.person().value().toString(), now, now));
+				this.outbox.enqueue(OutboxRow.pending(
+						new OutboxKey(sendOut.id(), lead.id(), new OutboxKey.NoRouteNotice(row.person())),
+						row.person().value().toString(), now, now));
 			}
 		}
+		return Outcome.NONE;
+	}
+
+	private static Delivery send(MessageChannel channel, OutgoingMessage message) {
+		try {
+			return channel.deliver(message);
+		}
+		catch (RuntimeException ex) {
+			return new Delivery.Failed(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+		}
+	}
+
+	private boolean finish(OutboxRow row, String token, Status status, Channel channel, String reference,
+			String error) {
+		if (this.outbox.finish(row.id(), token, status, channel, reference, error, this.clock.instant())) {
+			return true;
+		}
+		lostClaim(row);
 		return false;
+	}
+
+	private static void lostClaim(OutboxRow row) {
+		// Another dispatcher took the row over (this one looked dead): its outcome
+		// stands.
+		log.warn("Outbox row {} ({}) was no longer this dispatcher's to finish; not counted", row.id(), row.kind());
 	}
 
 	private boolean hasSubmitted(SendOutId sendOut, PersonId person) {
@@ -369,12 +468,15 @@ public class Dispatcher {
 	}
 
 	/**
-	 * The route of one message: a digest goes by email (its card by Teams only),
-	 * everything else by the preferred channel first, then the other.
+	 * The route of one message: a digest goes by email, its card by Teams; everything
+	 * else by the preferred channel first, then the other.
 	 */
 	static List<Channel> routeOrder(Person person, OutboxRow row) {
-		if (row.kind() == MessageKind.DIGEST) {
-			return TEAMS_CARD.equals(row.payload()) ? List.of(Channel.TEAMS) : List.of(Channel.EMAIL, Channel.TEAMS);
+		if (row.key().kind() instanceof OutboxKey.Digest digest) {
+			// Teams is no route for the full digest: a member Teams reaches gets its card
+			// by a row of its own, so the full digest there would be the card again.
+			return (digest.teamsCard() || TEAMS_CARD.equals(row.payload())) ? List.of(Channel.TEAMS)
+					: List.of(Channel.EMAIL);
 		}
 		return routeOrder(person);
 	}
@@ -398,10 +500,18 @@ public class Dispatcher {
 		try {
 			host = InetAddress.getLocalHost().getHostName();
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			host = "unknown";
 		}
-		return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+		// short enough that the claim token (this and a run's UUID) fits claimed_by
+		return host.substring(0, Math.min(host.length(), 50)) + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/** What became of one claimed row, for the run's report. */
+	private enum Outcome {
+
+		DELIVERED, LOGGED, NONE
+
 	}
 
 }

@@ -10,8 +10,10 @@ import se.samla.directory.Person;
 import se.samla.shared.Channel;
 
 /**
- * Stands in for a channel that is not there: logs that a message would go out (the kind,
- * the send-out and the person's id, never content) and counts it as sent.
+ * Stands in for a channel that is not configured: logs that a message would go out (the
+ * kind, the send-out and the person's id, never content). Nobody receives it, so it
+ * answers {@link Delivery.Logged}, never sent; the outbox row ends as {@code LOGGED} and
+ * {@code resend-logged} can send it once a channel is configured.
  */
 class LoggingChannel implements MessageChannel {
 
@@ -35,10 +37,10 @@ class LoggingChannel implements MessageChannel {
 
 	@Override
 	public Delivery deliver(OutgoingMessage message) {
-		log.info("[{} stand-in] {}{} of send-out {} to person {}", this.channel, message.kind(),
+		log.info("[{} stand-in, not sent] {}{} of send-out {} to person {}", this.channel, message.kind(),
 				(message.number() > 0) ? " " + message.number() : "", message.sendOut().id(),
 				message.recipient().id().value());
-		return new Delivery.Sent("logged:" + message.key());
+		return new Delivery.Logged(Delivery.Logged.LOGGED_PREFIX + message.key().value());
 	}
 
 }

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import se.samla.campaigns.MessageKind;
+import se.samla.campaigns.OutboxKey;
 import se.samla.directory.PersonId;
 import se.samla.shared.Channel;
 import se.samla.shared.SendOutId;
@@ -24,7 +25,10 @@ import static se.samla.shared.SqlTime.toSql;
 /**
  * The outbox: every message is a row under a unique key before any channel sees it, and a
  * row is claimed (a conditional update) before it is delivered, so two dispatchers never
- * deliver the same row.
+ * deliver the same row. A claim names its holder (a token unique to one dispatcher run)
+ * and the moment it was taken or last renewed; only the holder can finish the row or give
+ * it back, so a dispatcher whose claim was taken over (it looked dead) cannot overwrite
+ * the new holder's outcome.
  */
 @Repository
 public class OutboxRecords {
@@ -47,7 +51,7 @@ public class OutboxRecords {
 						    planned_at, created_at)
 						VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
 						""")
-				.params(row.id(), row.key(), row.sendOut().value(), row.person().value(), row.kind().name(),
+				.params(row.id(), row.key().value(), row.sendOut().value(), row.person().value(), row.kind().name(),
 						row.number(), Status.PENDING.name(), row.payload(), toSql(row.plannedAt()),
 						toSql(row.createdAt()))
 				.update();
@@ -59,11 +63,14 @@ public class OutboxRecords {
 	}
 
 	/** The keys already recorded for a send-out. */
-	public Set<String> keys(SendOutId sendOut) {
-		return new HashSet<>(this.jdbc.sql("SELECT message_key FROM outbox WHERE send_out_id = ?")
+	public Set<OutboxKey> keys(SendOutId sendOut) {
+		Set<OutboxKey> keys = new HashSet<>();
+		this.jdbc.sql("SELECT message_key FROM outbox WHERE send_out_id = ?")
 			.param(sendOut.value())
 			.query(String.class)
-			.list());
+			.list()
+			.forEach(key -> keys.add(OutboxKey.parse(key)));
+		return keys;
 	}
 
 	public List<OutboxRow> forSendOut(SendOutId sendOut) {
@@ -87,30 +94,75 @@ public class OutboxRecords {
 	}
 
 	/**
-	 * Claims a row for delivery by this instance.
-	 * @return whether the claim succeeded (another instance may have been first)
+	 * Claims a row for delivery: a row waiting, or one whose claim has outlived its
+	 * lease.
+	 * @param token the claimant, unique to one dispatcher run
+	 * @param now the moment of claiming (not the start of the run: a long run's later
+	 * claims must not look old)
+	 * @return whether the claim succeeded (another dispatcher may have been first)
 	 */
-	public boolean claim(UUID id, String instance, Instant now, Duration lease) {
+	public boolean claim(UUID id, String token, Instant now, Duration lease) {
 		return this.jdbc.sql("""
 				UPDATE outbox SET status = 'SENDING', claimed_at = ?, claimed_by = ?, attempts = attempts + 1
 				WHERE id = ? AND (status = 'PENDING' OR (status = 'SENDING' AND claimed_at < ?))
-				""").params(toSql(now), instance, id, toSql(now.minus(lease))).update() == 1;
+				""").params(toSql(now), token, id, toSql(now.minus(lease))).update() == 1;
 	}
 
-	/** Ends a claimed row: sent, cancelled, failed for good or without a route. */
-	public void finish(UUID id, Status status, Channel channel, String error, Instant now) {
-		this.jdbc.sql("""
-				UPDATE outbox SET status = ?, channel = ?, last_error = ?, finished_at = ?
-				WHERE id = ? AND status = 'SENDING'
-				""")
-			.params(status.name(), (channel != null) ? channel.name() : null, truncate(error), toSql(now), id)
+	/**
+	 * Renews every claim a dispatcher run holds, so that its work in progress never looks
+	 * abandoned however long the run takes.
+	 * @return how many claims were renewed
+	 */
+	public int renew(String token, Instant now) {
+		return this.jdbc.sql("UPDATE outbox SET claimed_at = ? WHERE claimed_by = ? AND status = 'SENDING'")
+			.params(toSql(now), token)
 			.update();
 	}
 
-	/** Gives a claimed row back for a later attempt after a passing failure. */
-	public void retryLater(UUID id, String error) {
-		this.jdbc.sql("UPDATE outbox SET status = 'PENDING', last_error = ? WHERE id = ? AND status = 'SENDING'")
-			.params(truncate(error), id)
+	/**
+	 * Ends a claimed row: sent, logged by a stand-in, cancelled, failed for good or
+	 * without a route. Only the claim's holder can.
+	 * @param reference the channel's reference for what it did (Message-ID, activity id,
+	 * or a stand-in's {@code logged:} reference), or {@code null}
+	 * @return whether the row was still this holder's (else nothing changed)
+	 */
+	public boolean finish(UUID id, String token, Status status, Channel channel, String reference, String error,
+			Instant now) {
+		return this.jdbc.sql("""
+				UPDATE outbox SET status = ?, channel = ?, reference = ?, last_error = ?, finished_at = ?
+				WHERE id = ? AND status = 'SENDING' AND claimed_by = ?
+				""")
+			.params(status.name(), (channel != null) ? channel.name() : null, truncate(reference), truncate(error),
+					toSql(now), id, token)
+			.update() == 1;
+	}
+
+	/**
+	 * Gives a claimed row back for a later attempt after a passing failure. Only the
+	 * claim's holder can.
+	 * @return whether the row was still this holder's
+	 */
+	public boolean retryLater(UUID id, String token, String error) {
+		return this.jdbc.sql("""
+				UPDATE outbox SET status = 'PENDING', last_error = ?
+				WHERE id = ? AND status = 'SENDING' AND claimed_by = ?
+				""").params(truncate(error), id, token).update() == 1;
+	}
+
+	/**
+	 * Puts the messages of a send-out that a stand-in only logged back to waiting, so the
+	 * next dispatcher run sends them by a real channel: rows ended as {@code LOGGED}, and
+	 * rows an earlier version marked {@code SENT} with a stand-in's reference.
+	 * @return how many messages will be sent again
+	 */
+	public int requeueLogged(SendOutId sendOut) {
+		return this.jdbc
+			.sql("""
+					UPDATE outbox SET status = 'PENDING', channel = NULL, reference = NULL, finished_at = NULL,
+					    claimed_at = NULL, claimed_by = NULL, attempts = 0, last_error = 'only logged by a stand-in; queued again'
+					WHERE send_out_id = ? AND (status = 'LOGGED' OR (status = 'SENT' AND reference LIKE 'logged:%'))
+					""")
+			.param(sendOut.value())
 			.update();
 	}
 
@@ -120,18 +172,25 @@ public class OutboxRecords {
 
 	private OutboxRow row(ResultSet rs, int n) throws SQLException {
 		String channel = rs.getString("channel");
-		return new OutboxRow(rs.getObject("id", UUID.class), rs.getString("message_key"),
+		return new OutboxRow(rs.getObject("id", UUID.class), OutboxKey.parse(rs.getString("message_key")),
 				new SendOutId(rs.getString("send_out_id")), new PersonId(rs.getObject("person_id", UUID.class)),
 				MessageKind.valueOf(rs.getString("kind")), rs.getInt("number"), Status.valueOf(rs.getString("status")),
 				(channel != null) ? Channel.valueOf(channel) : null, rs.getInt("attempts"), rs.getString("payload"),
 				instant(rs, "planned_at"), instant(rs, "created_at"), instant(rs, "finished_at"),
-				rs.getString("last_error"));
+				rs.getString("last_error"), rs.getString("reference"));
 	}
 
 	/** Where an outbox row stands. */
 	public enum Status {
 
-		PENDING, SENDING, SENT,
+		PENDING, SENDING,
+		/** A real channel accepted it. */
+		SENT,
+		/**
+		 * Not sent: no configured channel could reach the person, and a stand-in only
+		 * logged it. {@code resend-logged} puts it back to {@link #PENDING}.
+		 */
+		LOGGED,
 		/** Not sent because it became pointless (the person answered first). */
 		CANCELLED,
 		/** Gave up after repeated passing failures. */
@@ -142,14 +201,17 @@ public class OutboxRecords {
 	}
 
 	/** One outbox row. */
-	public record OutboxRow(UUID id, String key, SendOutId sendOut, PersonId person, MessageKind kind, int number,
+	public record OutboxRow(UUID id, OutboxKey key, SendOutId sendOut, PersonId person, MessageKind kind, int number,
 			Status status, Channel channel, int attempts, String payload, Instant plannedAt, Instant createdAt,
-			Instant finishedAt, String lastError) {
+			Instant finishedAt, String lastError, String reference) {
 
-		public static OutboxRow pending(String key, SendOutId sendOut, PersonId person, MessageKind kind, int number,
-				String payload, Instant plannedAt, Instant now) {
-			return new OutboxRow(UUID.randomUUID(), key, sendOut, person, kind, number, Status.PENDING, null, 0,
-					payload, plannedAt, now, null, null);
+		/**
+		 * A new row for a key; send-out, person, kind and number are the key's (kept in
+		 * their own columns for queries).
+		 */
+		public static OutboxRow pending(OutboxKey key, String payload, Instant plannedAt, Instant now) {
+			return new OutboxRow(UUID.randomUUID(), key, key.sendOut(), key.person(), key.kind().messageKind(),
+					key.kind().number(), Status.PENDING, null, 0, payload, plannedAt, now, null, null, null);
 		}
 
 	}

@@ -96,6 +96,16 @@ class SendOutController {
 		return this.operations.sendNow(require(id).id());
 	}
 
+	/**
+	 * Sends again what a stand-in only logged (no channel was configured then); the
+	 * dispatcher delivers them on its next run.
+	 */
+	@PostMapping("/api/send-outs/{id}/resend-logged")
+	@Operation(summary = "Queues again the messages a stand-in only logged, so that a real channel sends them")
+	ResendView resendLogged(@PathVariable String id) {
+		return new ResendView(this.operations.resendLogged(require(id).id()));
+	}
+
 	@PostMapping("/api/send-outs/{id}/close")
 	@Operation(summary = "Closes the send-out early: no more answers are accepted and nothing more is sent")
 	SendOutView close(@PathVariable String id) {
@@ -154,15 +164,23 @@ class SendOutController {
 	}
 
 	record RecipientView(String person, String name, String organisation, String status, Instant invitedAt,
-			String invitedBy, int reminders, Instant submittedAt, List<String> unreachable) {
+			String invitedBy, int reminders, Instant submittedAt, List<String> unreachable, boolean loggedOnly) {
 
 		static RecipientView of(RecipientStatus status) {
 			return new RecipientView(status.person().value().toString(), status.name(), status.organisation(),
 					status.summary(), status.invitedAt(),
 					(status.invitedBy() != null) ? status.invitedBy().name() : null, status.reminders(),
-					status.submittedAt(), status.unreachable().stream().map(Enum::name).toList());
+					status.submittedAt(), status.unreachable().stream().map(Enum::name).toList(), status.loggedOnly());
 		}
 
+	}
+
+	/**
+	 * What {@code resend-logged} did.
+	 *
+	 * @param requeued messages that will be sent again by the next dispatcher run
+	 */
+	record ResendView(int requeued) {
 	}
 
 	record SendOutView(String id, String title, String questionnaire, String state, Instant opensAt, Instant deadline,

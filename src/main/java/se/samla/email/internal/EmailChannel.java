@@ -73,7 +73,8 @@ class EmailChannel implements MessageChannel {
 			Transport connected = transport();
 			connected.sendMessage(mail, mail.getAllRecipients());
 			String messageId = this.composer.messageId(message.key());
-			this.records.recordSent(messageId, token, message.key(), message.kind().name(), this.clock.instant());
+			this.records.recordSent(messageId, token, message.key().value(), message.kind().name(),
+					this.clock.instant());
 			return new Delivery.Sent(messageId);
 		}
 		catch (SendFailedException refused) {

@@ -28,6 +28,7 @@ import se.samla.answers.ResponseState;
 import se.samla.answers.Step;
 import se.samla.campaigns.CampaignProperties;
 import se.samla.campaigns.MessageKind;
+import se.samla.campaigns.OutboxKey;
 import se.samla.campaigns.OutgoingMessage;
 import se.samla.digests.Digests;
 import se.samla.digests.RenderedDigest;
@@ -80,6 +81,11 @@ class MailComposer {
 	 * The Message-ID of the mail for an outbox key: stable, so a resend is the same
 	 * message.
 	 */
+	String messageId(OutboxKey outboxKey) {
+		return messageId(outboxKey.value());
+	}
+
+	/** The Message-ID of a mail that is not in the outbox (a reply), from its own key. */
 	String messageId(String outboxKey) {
 		try {
 			byte[] hash = MessageDigest.getInstance("SHA-256").digest(outboxKey.getBytes(StandardCharsets.UTF_8));
@@ -156,7 +162,7 @@ class MailComposer {
 			mail.setHeader("Auto-Submitted", "auto-generated");
 		}
 		if (message.kind() == MessageKind.REMINDER) {
-			String invitation = messageId(message.sendOut().id().value() + "/" + person.id().value() + "/invitation");
+			String invitation = messageId(message.key().invitationKey());
 			mail.setHeader("In-Reply-To", invitation);
 			mail.setHeader("References", invitation);
 		}

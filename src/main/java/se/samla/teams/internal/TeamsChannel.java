@@ -94,17 +94,17 @@ class TeamsChannel implements MessageChannel {
 						message.sendOut().title(), next.get(), texts, null, null, null)
 						: Cards.summary(state, message.sendOut().title(), texts, false);
 				asked = next.orElse(null);
-				sent = this.messenger.sendOnce(message.key(), conversation, Messenger.card(intro, card));
+				sent = this.messenger.sendOnce(message.key().value(), conversation, Messenger.card(intro, card));
 				this.conversations.answering(conversation.aadObjectId(), message.sendOut().id().value());
 			}
 			else if (message.kind() == MessageKind.DIGEST) {
 				Digest digest = this.digests.compile(message.sendOut().id(), Digest.View.ORGANISATIONS,
 						person.language());
-				sent = this.messenger.sendOnce(message.key(), conversation,
+				sent = this.messenger.sendOnce(message.key().value(), conversation,
 						Messenger.card(null, Cards.digest(digest, this.digests.texts(person.language()))));
 			}
 			else {
-				sent = this.messenger.sendOnce(message.key(), conversation,
+				sent = this.messenger.sendOnce(message.key().value(), conversation,
 						Messenger.text(texts.get("teams.intro." + message.kind().name(), message.sendOut().title(),
 								(message.kind() == MessageKind.NO_ROUTE) ? names(message.missing()) : deadline,
 								names(message.missing()))));

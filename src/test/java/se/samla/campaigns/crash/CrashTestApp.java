@@ -67,7 +67,7 @@ public final class CrashTestApp {
 				@Override
 				public synchronized Delivery deliver(OutgoingMessage message) {
 					try {
-						file.write(ByteBuffer.wrap((message.key() + "\n").getBytes(StandardCharsets.UTF_8)));
+						file.write(ByteBuffer.wrap((message.key().value() + "\n").getBytes(StandardCharsets.UTF_8)));
 						file.force(false);
 						Thread.sleep(3);
 					}
@@ -78,7 +78,7 @@ public final class CrashTestApp {
 						Thread.currentThread().interrupt();
 						return new Delivery.Failed("interrupted");
 					}
-					return new Delivery.Sent(message.key());
+					return new Delivery.Sent("file:" + message.key().value());
 				}
 
 			};
