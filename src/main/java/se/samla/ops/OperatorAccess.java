@@ -18,6 +18,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Guards the operator JSON endpoints under {@code /api/} and the actuator endpoints other
@@ -55,7 +56,10 @@ class OperatorAccess extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		// Decoded, without ;parameters and doubled slashes, as Spring MVC matches it: the
+		// raw
+		// URI would let "/%61pi/send-outs" pass unguarded to /api/send-outs.
+		String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
 		if (path.startsWith("/api/")) {
 			return path.equals("/api/messages");
 		}

@@ -70,6 +70,10 @@ class OperatorAccessOverHttpTests {
 			assertThat(
 					status(app, "/api/send-outs", "Authorization", "Bearer " + TOKEN, "X-Forwarded-For", "203.0.113.7"))
 				.isEqualTo(200);
+			assertThat(status(app, "/%61pi/send-outs")).isEqualTo(401);
+			assertThat(status(app, "//api/send-outs")).isEqualTo(401);
+			assertThat(status(app, "/api/send-outs;x=1")).isEqualTo(401);
+			assertThat(status(app, "/%61ctuator/info")).isEqualTo(401);
 			assertThat(status(app, "/actuator/health")).isEqualTo(200);
 			assertThat(status(app, "/actuator/health/liveness")).isEqualTo(200);
 		}
