@@ -61,14 +61,6 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 		return problem(status, refusal.code(), refusal.arguments());
 	}
 
-	/** The operator access rule refused the request: see {@link OperatorAccess}. */
-	@ExceptionHandler(OperatorAccess.TokenRequired.class)
-	ResponseEntity<Object> unauthorized() {
-		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-			.body(this.problems.of(HttpStatus.UNAUTHORIZED, "api.operator-token-required"));
-	}
-
 	/** What a module reports as unknown where the controller has not already said so. */
 	@ExceptionHandler({ ResponseNotFoundException.class, UnknownQuestionnaireException.class,
 			UnknownSendOutException.class })

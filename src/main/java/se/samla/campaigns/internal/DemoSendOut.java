@@ -30,12 +30,14 @@ import se.samla.campaigns.SendOutRules;
 import se.samla.campaigns.SendOuts;
 import se.samla.directory.Network;
 import se.samla.shared.SendOutId;
+import se.samla.shared.StartupLock;
 import se.samla.surveys.QuestionnaireId;
 
 /**
  * In the local profile: a demo send-out of {@code steg2} that opens half a minute after
  * start-up, whatever the day and hour, so a newcomer sees invitations go out at once.
- * Created once; delete the data directory to see it again.
+ * Created once, under the start-up lock so that instances starting together create it
+ * once; delete the data directory to see it again.
  */
 @Component
 @ConditionalOnProperty(name = "samla.demo.enabled", havingValue = "true")
@@ -54,15 +56,23 @@ class DemoSendOut implements ApplicationRunner {
 
 	private final CampaignProperties properties;
 
-	DemoSendOut(SendOuts sendOuts, Scheduler scheduler, Clock clock, CampaignProperties properties) {
+	private final StartupLock startupLock;
+
+	DemoSendOut(SendOuts sendOuts, Scheduler scheduler, Clock clock, CampaignProperties properties,
+			StartupLock startupLock) {
 		this.sendOuts = sendOuts;
 		this.scheduler = scheduler;
 		this.clock = clock;
 		this.properties = properties;
+		this.startupLock = startupLock;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) throws SchedulerException {
+	public void run(ApplicationArguments args) {
+		this.startupLock.exclusively(this::createOnce);
+	}
+
+	private void createOnce() {
 		if (this.sendOuts.find(ID).isPresent()) {
 			log.info("Demo send-out {} exists already (delete the data directory to run it again)", ID);
 			return;
@@ -77,12 +87,17 @@ class DemoSendOut implements ApplicationRunner {
 			.withIdentity(JobKey.jobKey("demo-open", "samla-demo"))
 			.usingJobData(SendNowJob.SEND_OUT, ID.value())
 			.build();
-		this.scheduler.scheduleJob(job,
-				TriggerBuilder.newTrigger()
-					.withIdentity("demo-open", "samla-demo")
-					.startAt(Date.from(opens))
-					.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-					.build());
+		try {
+			this.scheduler.scheduleJob(job,
+					TriggerBuilder.newTrigger()
+						.withIdentity("demo-open", "samla-demo")
+						.startAt(Date.from(opens))
+						.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+						.build());
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("Could not schedule the opening of the demo send-out", ex);
+		}
 		log.info("Demo send-out {} opens at {}: invitations go out then", ID, opens);
 	}
 

@@ -15,12 +15,15 @@ import se.samla.campaigns.CampaignProperties;
 import se.samla.campaigns.ScheduleDefinitionException;
 import se.samla.campaigns.SendOut;
 import se.samla.campaigns.SendOuts;
+import se.samla.shared.StartupLock;
 import se.samla.surveys.QuestionnaireId;
 import se.samla.surveys.Questionnaires;
 
 /**
  * Loads the send-out definitions at start-up and checks that each asks a questionnaire
- * that exists, so a typo is found now and not on the day the send-out opens.
+ * that exists, so a typo is found now and not on the day the send-out opens. They are
+ * stored under the start-up lock: instances starting together store them one after the
+ * other instead of both inserting the same send-out.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 200)
@@ -34,10 +37,14 @@ class ScheduleStartup implements ApplicationRunner {
 
 	private final Questionnaires questionnaires;
 
-	ScheduleStartup(CampaignProperties properties, SendOuts sendOuts, Questionnaires questionnaires) {
+	private final StartupLock startupLock;
+
+	ScheduleStartup(CampaignProperties properties, SendOuts sendOuts, Questionnaires questionnaires,
+			StartupLock startupLock) {
 		this.properties = properties;
 		this.sendOuts = sendOuts;
 		this.questionnaires = questionnaires;
+		this.startupLock = startupLock;
 	}
 
 	/** Runs after the directory is seeded, so the recipient counts logged are real. */
@@ -58,11 +65,12 @@ class ScheduleStartup implements ApplicationRunner {
 		if (!problems.isEmpty()) {
 			throw new ScheduleDefinitionException(problems);
 		}
-		for (SendOut sendOut : loaded) {
-			SendOut stored = sendOuts.define(sendOut);
-			log.info("Send-out {} ({}) asks {}: opens {}, deadline {}, {} recipient(s), now {}", stored.id(),
-					stored.source(), stored.questionnaire(), stored.opensAt(), stored.deadline(),
-					sendOuts.recipients(stored).size(), sendOuts.state(stored));
+		List<SendOut> stored = new ArrayList<>();
+		this.startupLock.exclusively(() -> loaded.forEach(sendOut -> stored.add(sendOuts.define(sendOut))));
+		for (SendOut sendOut : stored) {
+			log.info("Send-out {} ({}) asks {}: opens {}, deadline {}, {} recipient(s), now {}", sendOut.id(),
+					sendOut.source(), sendOut.questionnaire(), sendOut.opensAt(), sendOut.deadline(),
+					sendOuts.recipients(sendOut).size(), sendOuts.state(sendOut));
 		}
 	}
 

@@ -14,18 +14,18 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import se.samla.directory.DirectoryImport;
 import se.samla.directory.ImportReport;
 import se.samla.directory.RejectedRow;
+import se.samla.shared.StartupLock;
 
 /**
  * Fills an empty directory from the seed folder at start-up, so that a fresh installation
  * (or a demo) has organisations, people and activities. All three files are imported in
  * one transaction; an invalid seed stops the start-up with the rejected rows. Only counts
- * are logged, never names or addresses.
+ * are logged, never names or addresses. Instances starting together seed one after the
+ * other under the start-up lock, so only the first imports.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
@@ -39,14 +39,14 @@ class DirectorySeeder implements ApplicationRunner {
 
 	private final DirectoryProperties properties;
 
-	private final TransactionTemplate transactions;
+	private final StartupLock startupLock;
 
 	DirectorySeeder(DirectoryImport directoryImport, StoredPeople people, DirectoryProperties properties,
-			PlatformTransactionManager transactionManager) {
+			StartupLock startupLock) {
 		this.directoryImport = directoryImport;
 		this.people = people;
 		this.properties = properties;
-		this.transactions = new TransactionTemplate(transactionManager);
+		this.startupLock = startupLock;
 	}
 
 	@Override
@@ -61,7 +61,7 @@ class DirectorySeeder implements ApplicationRunner {
 			logger.debug("No directory seed at {}", location);
 			return;
 		}
-		this.transactions.executeWithoutResult(status -> {
+		this.startupLock.exclusively(() -> {
 			if (this.people.count() > 0) {
 				logger.info("Directory already holds people; seed in {} not imported", location);
 				return;

@@ -14,17 +14,17 @@ import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabas
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import se.samla.directory.Directory;
 import se.samla.directory.DirectoryImport;
+import se.samla.shared.StartupLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ CsvDirectoryImport.class, JdbcDirectory.class })
+@Import({ CsvDirectoryImport.class, JdbcDirectory.class, StartupLock.class })
 @ExtendWith(OutputCaptureExtension.class)
 class DirectorySeederTests {
 
@@ -38,7 +38,7 @@ class DirectorySeederTests {
 	StoredPeople people;
 
 	@Autowired
-	PlatformTransactionManager transactionManager;
+	StartupLock startupLock;
 
 	@Test
 	void seedsAnEmptyDirectoryFromTheShippedSampleAndLogsOnlyCounts(CapturedOutput output) {
@@ -83,7 +83,7 @@ class DirectorySeederTests {
 
 	private DirectorySeeder seeder(Path location) {
 		return new DirectorySeeder(this.directoryImport, this.people, new DirectoryProperties(location),
-				this.transactionManager);
+				this.startupLock);
 	}
 
 }
