@@ -151,7 +151,11 @@ public class SendOutOperations {
 	 * sending hours once.
 	 */
 	public DispatchReport sendNow(SendOutId id) {
-		require(id);
+		SendOut sendOut = require(id);
+		if (!sendOut.enabled()) {
+			throw new IllegalArgumentException("send-out " + id + " is disabled: set enabled: true in scheduler/"
+					+ sendOut.source() + " and restart Samla");
+		}
 		this.records.openNow(id, this.clock.instant());
 		log.info("Send-out {}: send now", id);
 		return this.dispatcher.runNow(id);

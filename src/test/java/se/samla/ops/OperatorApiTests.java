@@ -5,6 +5,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import se.samla.answers.ResponseManagement;
@@ -13,6 +15,7 @@ import se.samla.directory.Directory;
 import se.samla.directory.Network;
 import se.samla.shared.Channel;
 import se.samla.shared.SendOutId;
+import se.samla.support.ShippedSendOuts;
 import se.samla.support.TestClockConfiguration;
 
 import static org.hamcrest.Matchers.hasItem;
@@ -26,6 +29,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)
 class OperatorApiTests {
+
+	@DynamicPropertySource
+	static void enableTheShippedSendOuts(DynamicPropertyRegistry registry) {
+		ShippedSendOuts.enable(registry);
+	}
 
 	@Autowired
 	MockMvc mvc;

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
@@ -21,6 +23,7 @@ import se.samla.directory.Network;
 import se.samla.directory.Person;
 import se.samla.shared.Channel;
 import se.samla.shared.SendOutId;
+import se.samla.support.ShippedSendOuts;
 import se.samla.support.TestClockConfiguration;
 import se.samla.surveys.AnswerValue.TextAnswer;
 
@@ -30,6 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Import(TestClockConfiguration.class)
 class OperatorCommandsTests {
+
+	@DynamicPropertySource
+	static void enableTheShippedSendOuts(DynamicPropertyRegistry registry) {
+		ShippedSendOuts.enable(registry);
+	}
 
 	@Autowired
 	OperatorCommands commands;

@@ -151,8 +151,8 @@ public class Dispatcher {
 	 */
 	private void collect(SendOut sendOut, Instant now, boolean ignoreSendingHours, boolean preview,
 			java.util.function.Consumer<OutboxRow> sink) {
-		if (sendOut.closedAt() != null || sendOut.pausedAt() != null || now.isBefore(sendOut.opensAt())
-				|| now.isAfter(sendOut.deadline().plus(SETTLED_AFTER))) {
+		if (!sendOut.enabled() || sendOut.closedAt() != null || sendOut.pausedAt() != null
+				|| now.isBefore(sendOut.opensAt()) || now.isAfter(sendOut.deadline().plus(SETTLED_AFTER))) {
 			return;
 		}
 		SendOutPlanner planner = SendOutPlanner.forSendOut(sendOut);

@@ -59,7 +59,7 @@ public final class ScheduleLoader {
 	private static final Logger log = LoggerFactory.getLogger(ScheduleLoader.class);
 
 	private static final List<String> KEYS = List.of("id", "title", "questionnaire", "audience", "opens", "deadline",
-			"recurrence", "reminders", "quietHours", "summerPause", "escalation", "digests");
+			"recurrence", "reminders", "quietHours", "summerPause", "escalation", "digests", "enabled");
 
 	private static final List<String> REMINDER_KEYS = List.of("firstAfterWorkingDays", "thenEveryWorkingDays", "max",
 			"lastWorkingDayBeforeDeadline");
@@ -204,6 +204,7 @@ public final class ScheduleLoader {
 			Node summerPauseNode = null;
 			Node escalationNode = null;
 			Node digestsNode = null;
+			Boolean enabled = true;
 			for (Entry entry : entries(root, null, KEYS)) {
 				String key = entry.key();
 				Node value = entry.value();
@@ -232,6 +233,7 @@ public final class ScheduleLoader {
 					case "summerPause" -> summerPauseNode = value;
 					case "escalation" -> escalationNode = value;
 					case "digests" -> digestsNode = value;
+					case "enabled" -> enabled = bool(value, key);
 					default -> throw new IllegalStateException(key);
 				}
 			}
@@ -285,7 +287,7 @@ public final class ScheduleLoader {
 			String source = this.file.getFileName().toString();
 			if (recurrence == null) {
 				return List.of(new SendOut(sendOutId, title, questionnaireId, audience, opens, deadline, null, null,
-						source, rules, null));
+						source, rules, null, !Boolean.FALSE.equals(enabled)));
 			}
 			List<SendOut> rounds = new ArrayList<>();
 			WorkingCalendar calendar = new WorkingCalendar(rules);
@@ -305,7 +307,8 @@ public final class ScheduleLoader {
 					.toInstant();
 				SendOutId roundId = new SendOutId(id + "-" + year);
 				rounds.add(new SendOut(roundId, title.replace(YEAR, String.valueOf(year)), questionnaireId, audience,
-						roundOpens, roundDeadline, null, null, source, rules, previous));
+						roundOpens, roundDeadline, null, null, source, rules, previous,
+						!Boolean.FALSE.equals(enabled)));
 				previous = roundId;
 			}
 			return (this.problems.size() > this.before) ? List.of() : rounds;

@@ -63,6 +63,9 @@ class ScheduleStartup implements ApplicationRunner {
 			log.info("Send-out {} ({}) asks {}: opens {}, deadline {}, {} recipient(s), now {}", stored.id(),
 					stored.source(), stored.questionnaire(), stored.opensAt(), stored.deadline(),
 					sendOuts.recipients(stored).size(), sendOuts.state(stored));
+			if (!stored.enabled()) {
+				log.info("Send-out {} is disabled: nothing is sent until its file says enabled: true", stored.id());
+			}
 		}
 	}
 
