@@ -1,5 +1,7 @@
 package se.samla.campaigns;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
@@ -24,6 +27,8 @@ import se.samla.answers.Source;
 import se.samla.answers.Step;
 import se.samla.campaigns.internal.Dispatcher;
 import se.samla.directory.Directory;
+import se.samla.directory.DirectoryImport;
+import se.samla.directory.ImportReport;
 import se.samla.directory.Network;
 import se.samla.directory.OrganisationId;
 import se.samla.directory.Person;
@@ -66,6 +71,9 @@ class SendOutScheduleTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	DirectoryImport directoryImport;
 
 	@Autowired
 	MutableClock clock;
@@ -134,6 +142,44 @@ class SendOutScheduleTests {
 		assertThat(sent.get(LocalDate.of(2027, 1, 7))).hasSize(4).allMatch(kind -> kind.equals("REMINDER 2"));
 		assertThat(sent).doesNotContainKey(LocalDate.of(2027, 1, 6));
 		assertThat(sent.values().stream().flatMap(List::stream)).noneMatch(kind -> kind.equals("REMINDER 1"));
+	}
+
+	@Test
+	void remindsPeopleInvitedLateNoSoonerThanTheRuleSpacingAfterTheirInvitation() {
+		// Opens Tuesday 24 November; the plan has reminders on 1, 4 and 9 December and
+		// the
+		// last-day reminder on 17 December. Samla starts only on Friday 4 December, the
+		// day of reminder 2.
+		SendOutId id = define(at(2026, 11, 24, 8, 0), at(2026, 12, 18, 17, 0), SendOutRules.defaults(STOCKHOLM));
+		walk(LocalDate.of(2026, 12, 4), LocalDate.of(2026, 12, 18));
+
+		Map<LocalDate, List<String>> sent = sentByDay(id);
+		assertThat(sent.get(LocalDate.of(2026, 12, 4))).hasSize(4).allMatch(kind -> kind.equals("INVITATION"));
+		// five working days after the invitation, the latest reminder then due
+		assertThat(sent.get(LocalDate.of(2026, 12, 11))).hasSize(4).allMatch(kind -> kind.equals("REMINDER 3"));
+		assertThat(sent.get(LocalDate.of(2026, 12, 17))).hasSize(4).allMatch(kind -> kind.equals("REMINDER 4"));
+		assertThat(sent.values().stream().flatMap(List::stream)).filteredOn(kind -> kind.startsWith("REMINDER"))
+			.hasSize(8);
+	}
+
+	@Test
+	@DirtiesContext // the person added would join the other tests' audience
+	void remindsSomeoneAddedToTheDirectoryMidRoundOnTheirOwnWorkingDays() {
+		SendOutId id = define(at(2026, 11, 24, 8, 0), at(2026, 12, 18, 17, 0), SendOutRules.defaults(STOCKHOLM));
+		walk(LocalDate.of(2026, 11, 24), LocalDate.of(2026, 12, 6));
+		this.clock.set(at(2026, 12, 7, 10, 30));
+		ImportReport added = this.directoryImport.importPeople("late.csv", new ByteArrayInputStream("""
+				Namn;E-post;Organisation;Roll;Nätverk;Kanal;Språk;Entra-id;Tenant-id
+				Sena Svensson;sena.svensson@example.org;Kumla;Socialchef;Socialchefsnätverket;E-post;sv;;
+				""".getBytes(StandardCharsets.UTF_8)), false);
+		assertThat(added.applied()).isTrue();
+		Person late = this.directory.personByEmail("sena.svensson@example.org").orElseThrow();
+		walk(LocalDate.of(2026, 12, 7), LocalDate.of(2026, 12, 18));
+
+		assertThat(sentTo(id, late)).containsExactly(Map.entry(LocalDate.of(2026, 12, 7), "INVITATION"),
+				Map.entry(LocalDate.of(2026, 12, 14), "REMINDER 3"),
+				Map.entry(LocalDate.of(2026, 12, 17), "REMINDER 4"));
+		assertThat(sentByDay(id).get(LocalDate.of(2026, 12, 9))).hasSize(4).allMatch(kind -> kind.equals("REMINDER 3"));
 	}
 
 	@Test
@@ -272,6 +318,21 @@ class SendOutScheduleTests {
 			.stream()
 			.collect(Collectors.groupingBy(Map.Entry::getKey, TreeMap::new,
 					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+	}
+
+	private List<Map.Entry<LocalDate, String>> sentTo(SendOutId id, Person person) {
+		return this.jdbc.sql("""
+				SELECT kind, number, finished_at FROM outbox
+				WHERE send_out_id = ? AND person_id = ? AND status = 'SENT' ORDER BY finished_at
+				""")
+			.params(id.value(), person.id().value())
+			.query((rs, n) -> Map.entry(
+					rs.getObject("finished_at", java.time.OffsetDateTime.class)
+						.toInstant()
+						.atZone(STOCKHOLM)
+						.toLocalDate(),
+					rs.getString("kind") + ((rs.getInt("number") > 0) ? " " + rs.getInt("number") : "")))
+			.list();
 	}
 
 	private List<Instant> finished(SendOutId id, String kind) {
