@@ -18,12 +18,15 @@ import se.samla.shared.Channel;
  * @param submittedAt when they submitted, or {@code null}
  * @param unreachable channels that could not reach them (bounced address, blocked app)
  * @param noRoute whether no channel could reach them at all
+ * @param reasons why they have not answered, most telling first
+ * ({@link RecipientFact#ORDER}); empty once they have
  */
 public record RecipientStatus(PersonId person, String name, String organisation, Instant invitedAt, Channel invitedBy,
-		int reminders, Instant submittedAt, List<Channel> unreachable, boolean noRoute) {
+		int reminders, Instant submittedAt, List<Channel> unreachable, boolean noRoute, List<RecipientFact> reasons) {
 
 	public RecipientStatus {
 		unreachable = List.copyOf(unreachable);
+		reasons = List.copyOf(reasons);
 	}
 
 	/** One word for lists: answered, no-route, bounced, reminded, invited or waiting. */

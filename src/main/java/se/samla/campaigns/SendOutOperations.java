@@ -5,13 +5,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 import se.samla.answers.ResponseManagement;
@@ -53,8 +59,18 @@ public class SendOutOperations {
 
 	private final Clock clock;
 
+	private final ObjectProvider<RecipientFacts> facts;
+
+	private final MessageSource messages;
+
+	private final ZoneId zone;
+
 	SendOutOperations(SendOuts sendOuts, SendOutRecords records, OutboxRecords outbox, Dispatcher dispatcher,
-			ResponseManagement responses, Directory directory, ContactRoutes routes, Clock clock) {
+			ResponseManagement responses, Directory directory, ContactRoutes routes, Clock clock,
+			ObjectProvider<RecipientFacts> facts, MessageSource messages, CampaignProperties properties) {
+		this.facts = facts;
+		this.messages = messages;
+		this.zone = properties.zone();
 		this.sendOuts = sendOuts;
 		this.records = records;
 		this.outbox = outbox;
@@ -66,7 +82,9 @@ public class SendOutOperations {
 	}
 
 	/**
-	 * Every recipient's standing: invited, reminded n times, answered, bounced, no route.
+	 * Every recipient's standing: invited, reminded n times, answered, bounced, no route;
+	 * and for everyone who has not answered, why (from the outbox, the routes, and what
+	 * the channels know through {@link RecipientFacts}).
 	 */
 	public List<RecipientStatus> recipients(SendOutId id) {
 		SendOut sendOut = require(id);
@@ -76,6 +94,11 @@ public class SendOutOperations {
 		Map<PersonId, ResponseState> started = this.responses.responses(id)
 			.stream()
 			.collect(Collectors.toMap(ResponseState::person, Function.identity()));
+		Map<PersonId, List<RecipientFact>> channelFacts = new HashMap<>();
+		this.facts.orderedStream()
+			.forEach(source -> source.facts(id)
+				.forEach(
+						(person, facts) -> channelFacts.computeIfAbsent(person, p -> new ArrayList<>()).addAll(facts)));
 		List<RecipientStatus> statuses = new ArrayList<>();
 		for (Person person : this.sendOuts.recipients(sendOut)) {
 			List<OutboxRow> mine = rows.getOrDefault(person.id(), List.of());
@@ -94,13 +117,55 @@ public class SendOutOperations {
 				}
 			}
 			ResponseState response = started.get(person.id());
+			boolean submitted = response != null && response.isSubmitted();
+			List<RecipientFact> reasons = new ArrayList<>();
+			if (!submitted) {
+				boolean recorded = mine.stream().anyMatch(row -> row.kind() == MessageKind.INVITATION);
+				if (!recorded) {
+					reasons.add(new RecipientFact.NotYetInvited());
+				}
+				if (noRoute) {
+					reasons.add(new RecipientFact.NoRoute(mine.stream()
+						.filter(row -> row.status() == Status.NO_ROUTE)
+						.map(OutboxRow::lastError)
+						.filter(Objects::nonNull)
+						.findFirst()
+						.orElse(null)));
+				}
+				for (Channel channel : unreachable) {
+					reasons.add(
+							new RecipientFact.Unreachable(channel, (channel == Channel.EMAIL) ? person.email() : null));
+				}
+				reasons.addAll(latestOfEachKind(channelFacts.getOrDefault(person.id(), List.of())));
+				if (response != null) {
+					reasons.add(new RecipientFact.InProgress());
+				}
+				if (invitation != null) {
+					reasons.add(new RecipientFact.NoReplyYet(invitation.finishedAt(), invitation.channel(), reminders));
+				}
+				reasons.sort(Comparator.comparingInt(fact -> RecipientFact.ORDER.indexOf(fact.getClass())));
+			}
 			statuses.add(new RecipientStatus(person.id(), person.name(), person.organisation().value(),
 					(invitation != null) ? invitation.finishedAt() : null,
 					(invitation != null) ? invitation.channel() : null, reminders,
-					(response != null && response.isSubmitted()) ? response.submittedAt() : null, unreachable,
-					noRoute));
+					submitted ? response.submittedAt() : null, unreachable, noRoute, reasons));
 		}
 		return statuses;
+	}
+
+	/** The texts that say why, in a reader's language. */
+	public RecipientFactTexts texts() {
+		return new RecipientFactTexts(this.messages, this.zone);
+	}
+
+	/**
+	 * Channels may report a kind of fact more than once (two auto-replies): keep the
+	 * last.
+	 */
+	private static List<RecipientFact> latestOfEachKind(List<RecipientFact> facts) {
+		Map<Class<?>, RecipientFact> latest = new LinkedHashMap<>();
+		facts.forEach(fact -> latest.put(fact.getClass(), fact));
+		return List.copyOf(latest.values());
 	}
 
 	/**

@@ -27,6 +27,7 @@ import se.samla.campaigns.SendOut;
 import se.samla.campaigns.SendOuts;
 import se.samla.campaigns.DeadlineParser;
 import se.samla.campaigns.PreviewedMessage;
+import se.samla.campaigns.RecipientFactTexts;
 import se.samla.campaigns.RecipientStatus;
 import se.samla.campaigns.SendOutOperations;
 import se.samla.digests.Digest;
@@ -167,13 +168,13 @@ class OperatorCommands {
 
 	private int status(SendOutId sendOut, Options options, PrintStream out) {
 		options.requireNoMore();
-		out.printf("%-28s %-16s %-18s %-16s %-6s %s%n", "NAME", "ORGANISATION", "STATUS", "INVITED", "BY",
-				"UNREACHABLE");
+		RecipientFactTexts why = this.operations.texts();
+		out.printf("%-28s %-16s %-18s %-16s %-6s %s%n", "NAME", "ORGANISATION", "STATUS", "INVITED", "BY", "WHY");
 		for (RecipientStatus status : this.operations.recipients(sendOut)) {
 			out.printf("%-28s %-16s %-18s %-16s %-6s %s%n", status.name(), status.organisation(), status.summary(),
 					(status.invitedAt() != null) ? this.time.format(status.invitedAt()) : "-",
 					(status.invitedBy() != null) ? status.invitedBy() : "-",
-					status.unreachable().isEmpty() ? "" : status.unreachable());
+					why.describe(status.reasons(), Language.EN));
 		}
 		return 0;
 	}

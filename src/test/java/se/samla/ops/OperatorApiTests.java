@@ -19,6 +19,7 @@ import se.samla.support.ShippedSendOuts;
 import se.samla.support.TestClockConfiguration;
 
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -84,6 +85,8 @@ class OperatorApiTests {
 		this.mvc.perform(get("/api/send-outs/steg2-2026/recipients"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(27))
+			.andExpect(jsonPath("$[0].reasons[0].code").value("not-invited"))
+			.andExpect(jsonPath("$[0].reason", startsWith("not invited yet")))
 			.andExpect(jsonPath("$[0].status").value("waiting"));
 		this.mvc.perform(get("/api/send-outs/steg2-2026/preview").param("date", "2026-12-01"))
 			.andExpect(status().isOk())

@@ -17,11 +17,14 @@ import se.samla.answers.ResponseNotFoundException;
 import se.samla.answers.ResponseState;
 import se.samla.campaigns.CampaignProperties;
 import se.samla.campaigns.PreviewedMessage;
+import se.samla.campaigns.RecipientFact;
+import se.samla.campaigns.RecipientFactTexts;
 import se.samla.campaigns.RecipientStatus;
 import se.samla.campaigns.SendOut;
 import se.samla.campaigns.SendOutOperations;
 import se.samla.campaigns.DeadlineParser;
 import se.samla.campaigns.SendOuts;
+import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
 
 /** JSON views of send-outs and the operator actions on them. */
@@ -58,7 +61,11 @@ class SendOutController {
 
 	@GetMapping("/api/send-outs/{id}/recipients")
 	List<RecipientView> recipients(@PathVariable String id) {
-		return this.operations.recipients(new SendOutId(id)).stream().map(RecipientView::of).toList();
+		RecipientFactTexts texts = this.operations.texts();
+		return this.operations.recipients(new SendOutId(id))
+			.stream()
+			.map(status -> RecipientView.of(status, texts))
+			.toList();
 	}
 
 	@GetMapping("/api/send-outs/{id}/preview")
@@ -108,13 +115,49 @@ class SendOutController {
 	}
 
 	record RecipientView(String person, String name, String organisation, String status, Instant invitedAt,
-			String invitedBy, int reminders, Instant submittedAt, List<String> unreachable) {
+			String invitedBy, int reminders, Instant submittedAt, List<String> unreachable, String reason,
+			List<ReasonView> reasons) {
 
-		static RecipientView of(RecipientStatus status) {
+		static RecipientView of(RecipientStatus status, RecipientFactTexts texts) {
 			return new RecipientView(status.person().value().toString(), status.name(), status.organisation(),
 					status.summary(), status.invitedAt(),
 					(status.invitedBy() != null) ? status.invitedBy().name() : null, status.reminders(),
-					status.submittedAt(), status.unreachable().stream().map(Enum::name).toList());
+					status.submittedAt(), status.unreachable().stream().map(Enum::name).toList(),
+					status.reasons().isEmpty() ? null : texts.describe(status.reasons(), Language.EN),
+					status.reasons().stream().map(fact -> ReasonView.of(fact, texts)).toList());
+		}
+
+	}
+
+	/**
+	 * One reason for not having answered: its code, the text, and the facts behind it
+	 * (each only where it applies).
+	 */
+	record ReasonView(String code, String text, Instant at, LocalDate until, Integer times) {
+
+		static ReasonView of(RecipientFact fact, RecipientFactTexts texts) {
+			Instant at = null;
+			LocalDate until = null;
+			Integer times = null;
+			if (fact instanceof RecipientFact.OutOfOffice away) {
+				at = away.at();
+				until = away.until();
+			}
+			else if (fact instanceof RecipientFact.AskedToClarify asked) {
+				at = asked.last();
+				times = asked.times();
+			}
+			else if (fact instanceof RecipientFact.HeldForReview held) {
+				at = held.at();
+			}
+			else if (fact instanceof RecipientFact.RepliedNotUnderstood replied) {
+				at = replied.at();
+			}
+			else if (fact instanceof RecipientFact.NoReplyYet noReply) {
+				at = noReply.invitedAt();
+				times = noReply.reminders();
+			}
+			return new ReasonView(fact.code(), texts.describe(fact, Language.EN), at, until, times);
 		}
 
 	}
