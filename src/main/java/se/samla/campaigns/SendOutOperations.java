@@ -24,6 +24,7 @@ import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
 import se.samla.campaigns.internal.Dispatcher;
 import se.samla.campaigns.internal.OutboxRecords;
+import se.samla.campaigns.internal.ScheduleBuilder;
 import se.samla.campaigns.internal.OutboxRecords.OutboxRow;
 import se.samla.campaigns.internal.OutboxRecords.Status;
 import se.samla.campaigns.internal.SendOutRecords;
@@ -61,13 +62,17 @@ public class SendOutOperations {
 
 	private final ObjectProvider<RecipientFacts> facts;
 
+	private final ScheduleBuilder schedules;
+
 	private final MessageSource messages;
 
 	private final ZoneId zone;
 
 	SendOutOperations(SendOuts sendOuts, SendOutRecords records, OutboxRecords outbox, Dispatcher dispatcher,
 			ResponseManagement responses, Directory directory, ContactRoutes routes, Clock clock,
-			ObjectProvider<RecipientFacts> facts, MessageSource messages, CampaignProperties properties) {
+			ObjectProvider<RecipientFacts> facts, MessageSource messages, CampaignProperties properties,
+			ScheduleBuilder schedules) {
+		this.schedules = schedules;
 		this.facts = facts;
 		this.messages = messages;
 		this.zone = properties.zone();
@@ -169,34 +174,26 @@ public class SendOutOperations {
 	}
 
 	/**
-	 * What would be sent on a given day, at the start of its sending hours, if nobody
-	 * else answers before then.
+	 * What would be sent on a given day if nobody else answers before then: that day of
+	 * the {@link #schedule}.
 	 */
 	public List<PreviewedMessage> preview(SendOutId id, LocalDate day) {
 		SendOut sendOut = require(id);
-		WorkingCalendar calendar = new WorkingCalendar(sendOut.rules());
-		if (!calendar.isWorkingDay(day)) {
-			return List.of();
-		}
-		// Just before the day's sending hours end: everything the plan has for the day is
-		// due.
-		Instant at = calendar.sendingEnd(day).minusSeconds(1);
-		List<PreviewedMessage> preview = new ArrayList<>();
 		ZoneId zone = sendOut.rules().quietHours().zone();
-		Map<PersonId, String> names = this.sendOuts.recipients(sendOut)
+		return this.schedules.schedule(sendOut, this.clock.instant())
 			.stream()
-			.collect(Collectors.toMap(Person::id, Person::name));
-		for (OutboxRow row : this.dispatcher.preview(sendOut, at)) {
-			if (!row.plannedAt().atZone(zone).toLocalDate().equals(day)) {
-				// Overdue from an earlier day: it goes out at the next run, not on this
-				// day's plan.
-				continue;
-			}
-			String name = names.computeIfAbsent(row.person(),
-					person -> this.directory.person(person).map(Person::name).orElse("?"));
-			preview.add(new PreviewedMessage(row.person(), name, row.kind(), row.number(), row.plannedAt()));
-		}
-		return preview;
+			.filter(message -> message.at().atZone(zone).toLocalDate().equals(day))
+			.map(message -> new PreviewedMessage(message.person(), message.name(), message.kind(), message.number(),
+					message.at(), message.channel(), message.label()))
+			.toList();
+	}
+
+	/**
+	 * Every message the send-out's plan will still send, per person and day, with its
+	 * kind and the channel the route choice would take, if nobody answers meanwhile.
+	 */
+	public List<ScheduledMessage> schedule(SendOutId id) {
+		return this.schedules.schedule(require(id), this.clock.instant());
 	}
 
 	public void pause(SendOutId id) {

@@ -95,6 +95,7 @@ class OperatorCommands {
 			case "response" -> response(options, out, err);
 			case "status" -> status(new SendOutId(options.positional("SEND-OUT")), options, out);
 			case "preview" -> preview(options, out);
+			case "schedule" -> schedule(options, out);
 			case "pause", "resume", "send-now", "close", "extend" -> act(command, options, out);
 			case "eml" -> eml(options, out, err);
 			case "review" -> review(options, out);
@@ -188,10 +189,16 @@ class OperatorCommands {
 			out.println("Nothing planned for " + day + ".");
 		}
 		for (PreviewedMessage message : messages) {
-			out.printf("%s  %-10s %s%s%n", this.time.format(message.plannedAt()), message.kind(), message.name(),
-					(message.number() > 0) ? " (reminder " + message.number() + ")" : "");
+			out.printf("%s  %-24s %-6s %s%n", this.time.format(message.plannedAt()), message.label(),
+					(message.channel() != null) ? message.channel() : "none", message.name());
 		}
 		return 0;
+	}
+
+	private int schedule(Options options, PrintStream out) {
+		SendOutId sendOut = new SendOutId(options.positional("SEND-OUT"));
+		options.requireNoMore();
+		return new ScheduleCommand(this.operations, this.time).run(sendOut, out);
 	}
 
 	private int act(String command, Options options, PrintStream out) {

@@ -2,6 +2,7 @@ package se.samla.campaigns;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -260,6 +261,63 @@ class SendOutScheduleTests {
 	}
 
 	@Test
+	void theScheduleListsEveryMessageTheDispatcherThenSendsWithItsDayKindAndChannel() {
+		SendOutRules rules = new SendOutRules(ReminderRule.DEFAULT, QuietHours.defaults(STOCKHOLM), null,
+				Escalation.toProjectLeads(), new DigestSchedule(DayOfWeek.MONDAY, true, Set.of(Network.PROJEKTLEDARE),
+						Set.of(Network.PROJEKTLEDARE)));
+		SendOutId id = define(at(2026, 12, 17, 10, 0), at(2027, 1, 15, 17, 0), rules);
+		this.clock.set(at(2026, 12, 1, 9, 0));
+
+		List<ScheduledMessage> schedule = this.operations.schedule(id);
+
+		assertThat(schedule).filteredOn(message -> message.kind() == MessageKind.INVITATION)
+			.hasSize(4)
+			.allMatch(message -> message.at().equals(at(2026, 12, 17, 10, 0)) && message.channel() == Channel.EMAIL);
+		assertThat(schedule).filteredOn(message -> message.kind() == MessageKind.REMINDER)
+			.extracting(ScheduledMessage::label)
+			.containsOnly("reminder 1", "reminder 2", "reminder 3", "reminder 4")
+			.hasSize(16);
+		assertThat(schedule).filteredOn(message -> message.kind() == MessageKind.DIGEST)
+			.allMatch(message -> message.channel() != null || message.teamsCard())
+			.allMatch(message -> message.label().startsWith("digest "));
+		walk(LocalDate.of(2026, 12, 17), LocalDate.of(2027, 1, 20));
+		assertThat(sentAsScheduled(id)).containsExactlyInAnyOrderElementsOf(asScheduled(schedule));
+	}
+
+	@Test
+	void theScheduleOfALateStartFollowsThePerPersonSpacing() {
+		SendOutId id = define(at(2026, 11, 24, 8, 0), at(2026, 12, 18, 17, 0), SendOutRules.defaults(STOCKHOLM));
+		this.clock.set(at(2026, 12, 4, 7, 0));
+
+		List<ScheduledMessage> schedule = this.operations.schedule(id);
+
+		assertThat(schedule).filteredOn(message -> message.kind() == MessageKind.REMINDER)
+			.extracting(message -> message.label() + " " + message.at().atZone(STOCKHOLM).toLocalDate())
+			.containsOnly("reminder 3 2026-12-11", "reminder 4 2026-12-17");
+		walk(LocalDate.of(2026, 12, 4), LocalDate.of(2026, 12, 18));
+		assertThat(sentAsScheduled(id)).containsExactlyInAnyOrderElementsOf(asScheduled(schedule));
+		assertThat(this.operations.schedule(id)).isEmpty();
+	}
+
+	@Test
+	void previewsADayOfTheScheduleWithLabelsAndChannels() {
+		SendOutRules rules = new SendOutRules(ReminderRule.DEFAULT, QuietHours.defaults(STOCKHOLM), null,
+				Escalation.toProjectLeads(), new DigestSchedule(DayOfWeek.MONDAY, true, Set.of(Network.PROJEKTLEDARE)));
+		SendOutId id = define(at(2026, 12, 17, 10, 0), at(2027, 1, 15, 17, 0), rules);
+		this.clock.set(at(2026, 12, 1, 9, 0));
+
+		List<PreviewedMessage> monday = this.operations.preview(id, LocalDate.of(2026, 12, 28));
+
+		assertThat(monday).filteredOn(message -> message.kind() == MessageKind.DIGEST)
+			.isNotEmpty()
+			.allMatch(message -> message.label().startsWith("digest 2"));
+		assertThat(monday).filteredOn(message -> message.kind() == MessageKind.REMINDER)
+			.hasSize(4)
+			.allMatch(message -> message.label().equals("reminder 1") && message.channel() == Channel.EMAIL);
+		assertThat(monday).extracting(message -> message.person() + " " + message.label()).doesNotHaveDuplicates();
+	}
+
+	@Test
 	void previewsWhatADayWouldBringWithoutSendingIt() {
 		SendOutId id = define(at(2026, 12, 17, 10, 0), at(2027, 1, 15, 17, 0), SendOutRules.defaults(STOCKHOLM));
 		this.clock.set(at(2026, 12, 1, 9, 0));
@@ -333,6 +391,30 @@ class SendOutScheduleTests {
 						.toLocalDate(),
 					rs.getString("kind") + ((rs.getInt("number") > 0) ? " " + rs.getInt("number") : "")))
 			.list();
+	}
+
+	private List<String> sentAsScheduled(SendOutId id) {
+		return this.jdbc.sql("""
+				SELECT person_id, kind, number, payload, finished_at, channel FROM outbox
+				WHERE send_out_id = ? AND status = 'SENT'
+				""")
+			.param(id.value())
+			.query((rs, n) -> rs.getObject("person_id") + " " + rs.getString("kind") + " " + rs.getInt("number")
+					+ ("teams-card".equals(rs.getString("payload")) ? " card" : "") + " "
+					+ rs.getObject("finished_at", java.time.OffsetDateTime.class)
+						.toInstant()
+						.atZone(STOCKHOLM)
+						.toLocalDate()
+					+ " " + rs.getString("channel"))
+			.list();
+	}
+
+	private static List<String> asScheduled(List<ScheduledMessage> schedule) {
+		return schedule.stream()
+			.map(message -> message.person().value() + " " + message.kind() + " " + message.number()
+					+ (message.teamsCard() ? " card" : "") + " " + message.at().atZone(STOCKHOLM).toLocalDate() + " "
+					+ message.channel())
+			.toList();
 	}
 
 	private List<Instant> finished(SendOutId id, String kind) {

@@ -20,6 +20,7 @@ import se.samla.campaigns.PreviewedMessage;
 import se.samla.campaigns.RecipientFact;
 import se.samla.campaigns.RecipientFactTexts;
 import se.samla.campaigns.RecipientStatus;
+import se.samla.campaigns.ScheduledMessage;
 import se.samla.campaigns.SendOut;
 import se.samla.campaigns.SendOutOperations;
 import se.samla.campaigns.DeadlineParser;
@@ -71,6 +72,11 @@ class SendOutController {
 	@GetMapping("/api/send-outs/{id}/preview")
 	List<PreviewedMessage> preview(@PathVariable String id, @RequestParam LocalDate date) {
 		return this.operations.preview(new SendOutId(id), date);
+	}
+
+	@GetMapping("/api/send-outs/{id}/schedule")
+	List<ScheduleView> schedule(@PathVariable String id) {
+		return this.operations.schedule(new SendOutId(id)).stream().map(ScheduleView::of).toList();
 	}
 
 	@PostMapping("/api/send-outs/{id}/pause")
@@ -158,6 +164,17 @@ class SendOutController {
 				times = noReply.reminders();
 			}
 			return new ReasonView(fact.code(), texts.describe(fact, Language.EN), at, until, times);
+		}
+
+	}
+
+	record ScheduleView(String person, String name, Instant at, String kind, int number, boolean teamsCard,
+			String label, String channel) {
+
+		static ScheduleView of(ScheduledMessage message) {
+			return new ScheduleView(message.person().value().toString(), message.name(), message.at(),
+					message.kind().name(), message.number(), message.teamsCard(), message.label(),
+					(message.channel() != null) ? message.channel().name() : null);
 		}
 
 	}
