@@ -88,9 +88,18 @@ class OperatorApiTests {
 			.andExpect(jsonPath("$[0].reasons[0].code").value("not-invited"))
 			.andExpect(jsonPath("$[0].reason", startsWith("not invited yet")))
 			.andExpect(jsonPath("$[0].status").value("waiting"));
-		this.mvc.perform(get("/api/send-outs/steg2-2026/preview").param("date", "2026-12-01"))
+		this.mvc.perform(get("/api/send-outs/steg2-2026/preview").param("date", "2026-12-02"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[0].kind").value("REMINDER"));
+			.andExpect(jsonPath("$[0].kind").value("REMINDER"))
+			.andExpect(jsonPath("$[0].label").value("reminder 1"))
+			.andExpect(jsonPath("$[0].channel").isString());
+		this.mvc.perform(get("/api/send-outs/steg2-2026/schedule"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].label", hasItem("invitation")))
+			.andExpect(jsonPath("$[*].label", hasItem("escalation")))
+			.andExpect(jsonPath("$[*].label", hasItem("digest 1")))
+			.andExpect(jsonPath("$[0].channel").isString());
+		this.mvc.perform(get("/api/send-outs/nope/schedule")).andExpect(status().isNotFound());
 		this.mvc.perform(post("/api/send-outs/steg2-2026/pause"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("PAUSED"));

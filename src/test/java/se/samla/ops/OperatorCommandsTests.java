@@ -141,10 +141,29 @@ class OperatorCommandsTests {
 	@Test
 	void showsEachRecipientsStatusAndPreviewsADay() {
 		assertThat(run("status", "steg2-2026")).isZero();
-		assertThat(output()).contains("STATUS").contains("waiting");
+		assertThat(output()).contains("STATUS").contains("waiting").contains("WHY").contains("not invited yet");
 
-		assertThat(run("preview", "steg2-2026", "2026-12-01")).isZero();
-		assertThat(output()).contains("REMINDER").contains("(reminder 1)");
+		// invited today, a day after the opening: reminder 1 five working days later
+		assertThat(run("preview", "steg2-2026", "2026-12-02")).isZero();
+		assertThat(output()).contains("reminder 1").contains("EMAIL").doesNotContain("(reminder");
+
+		this.out.reset();
+		assertThat(run("preview", "steg2-2026", "2026-11-30")).isZero();
+		assertThat(output()).contains("digest 1").doesNotContain("reminder");
+	}
+
+	@Test
+	void showsTheWholeScheduleWithKindsAndChannels() {
+		assertThat(run("schedule", "steg2-2026")).isZero();
+
+		assertThat(output()).contains("WHEN")
+			.contains("invitation")
+			.contains("reminder 1")
+			.contains("reminder 4")
+			.contains("escalation")
+			.contains("digest 1")
+			.contains("EMAIL")
+			.containsPattern("2026-12-02 08:00 +reminder 1 ");
 	}
 
 	@Test
