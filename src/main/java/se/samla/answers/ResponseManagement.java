@@ -156,6 +156,14 @@ public class ResponseManagement {
 	}
 
 	/**
+	 * The channel each recorded answer of a send-out came by (its audit trail's source),
+	 * by response and question, read in one go.
+	 */
+	public Map<ResponseId, Map<StepKey, Channel>> answerChannels(SendOutId sendOut) {
+		return this.records.answerChannels(sendOut);
+	}
+
+	/**
 	 * The people who have submitted a response to the send-out (cheap: no answers read).
 	 */
 	public Set<PersonId> submitted(SendOutId sendOut) {

@@ -20,15 +20,19 @@ import se.samla.shared.Channel;
  * @param noRoute whether no channel could reach them at all
  * @param loggedOnly whether an invitation or reminder to them was only logged by a
  * stand-in, because no configured channel reaches them: they have not been sent anything
+ * @param reasons why they have not answered, most telling first
+ * ({@link RecipientFact#ORDER}); empty once they have
  */
 public record RecipientStatus(PersonId person, String name, String organisation, Instant invitedAt, Channel invitedBy,
-		int reminders, Instant submittedAt, List<Channel> unreachable, boolean noRoute, boolean loggedOnly) {
+		int reminders, Instant submittedAt, List<Channel> unreachable, boolean noRoute, boolean loggedOnly,
+		List<RecipientFact> reasons) {
 
 	/** What {@link #summary()} says of someone a stand-in "messaged". */
 	public static final String LOGGED_ONLY = "logged only (no channel configured)";
 
 	public RecipientStatus {
 		unreachable = List.copyOf(unreachable);
+		reasons = List.copyOf(reasons);
 	}
 
 	/**

@@ -23,9 +23,13 @@ import se.samla.surveys.QuestionnaireId;
  * @param rules reminders, sending hours, summer pause, escalation and digests
  * @param previous for a recurring send-out, last round's send-out (whose answers are
  * remembered), or {@code null}
+ * @param enabled whether Samla sends it at all; the real send-outs shipped in
+ * {@code scheduler/} are examples ({@code enabled: false}) until a deployment enables
+ * them, so that a newcomer's demo never mails a real survey
  */
 public record SendOut(SendOutId id, String title, QuestionnaireId questionnaire, Audience audience, Instant opensAt,
-		Instant deadline, Instant closedAt, Instant pausedAt, String source, SendOutRules rules, SendOutId previous) {
+		Instant deadline, Instant closedAt, Instant pausedAt, String source, SendOutRules rules, SendOutId previous,
+		boolean enabled) {
 
 	public SendOut {
 		Objects.requireNonNull(id, "id");
@@ -36,13 +40,23 @@ public record SendOut(SendOutId id, String title, QuestionnaireId questionnaire,
 		}
 	}
 
+	/** An enabled send-out. */
+	public SendOut(SendOutId id, String title, QuestionnaireId questionnaire, Audience audience, Instant opensAt,
+			Instant deadline, Instant closedAt, Instant pausedAt, String source, SendOutRules rules,
+			SendOutId previous) {
+		this(id, title, questionnaire, audience, opensAt, deadline, closedAt, pausedAt, source, rules, previous, true);
+	}
+
 	/** The same send-out with another deadline (an operator's extension). */
 	public SendOut withDeadline(Instant newDeadline) {
 		return new SendOut(this.id, this.title, this.questionnaire, this.audience, this.opensAt, newDeadline,
-				this.closedAt, this.pausedAt, this.source, this.rules, this.previous);
+				this.closedAt, this.pausedAt, this.source, this.rules, this.previous, this.enabled);
 	}
 
 	public SendOutState state(Instant now) {
+		if (!this.enabled) {
+			return SendOutState.DISABLED;
+		}
 		if (this.closedAt != null || now.isAfter(this.deadline)) {
 			return SendOutState.CLOSED;
 		}

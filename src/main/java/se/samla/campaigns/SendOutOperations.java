@@ -5,19 +5,26 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
 import se.samla.campaigns.internal.Dispatcher;
 import se.samla.campaigns.internal.OutboxRecords;
+import se.samla.campaigns.internal.ScheduleBuilder;
 import se.samla.campaigns.internal.OutboxRecords.OutboxRow;
 import se.samla.campaigns.internal.OutboxRecords.Status;
 import se.samla.campaigns.internal.RunningServices;
@@ -56,10 +63,23 @@ public class SendOutOperations {
 
 	private final RunningServices services;
 
+	private final ObjectProvider<RecipientFacts> facts;
+
+	private final ScheduleBuilder schedules;
+
+	private final MessageSource messages;
+
+	private final ZoneId zone;
+
 	SendOutOperations(SendOuts sendOuts, SendOutRecords records, OutboxRecords outbox, Dispatcher dispatcher,
 			ResponseManagement responses, Directory directory, ContactRoutes routes, Clock clock,
-			RunningServices services) {
+			RunningServices services, ObjectProvider<RecipientFacts> facts, MessageSource messages,
+			CampaignProperties properties, ScheduleBuilder schedules) {
 		this.services = services;
+		this.schedules = schedules;
+		this.facts = facts;
+		this.messages = messages;
+		this.zone = properties.zone();
 		this.sendOuts = sendOuts;
 		this.records = records;
 		this.outbox = outbox;
@@ -72,7 +92,9 @@ public class SendOutOperations {
 
 	/**
 	 * Every recipient's standing: invited, reminded n times, answered, bounced, no route,
-	 * or logged only (no configured channel reaches them, so nothing was sent).
+	 * logged only (no configured channel reaches them, so nothing was sent); and for
+	 * everyone who has not answered, why (from the outbox, the routes, and what the
+	 * channels know through {@link RecipientFacts}).
 	 */
 	public List<RecipientStatus> recipients(SendOutId id) {
 		SendOut sendOut = require(id);
@@ -82,6 +104,11 @@ public class SendOutOperations {
 		Map<PersonId, ResponseState> started = this.responses.responses(id)
 			.stream()
 			.collect(Collectors.toMap(ResponseState::person, Function.identity()));
+		Map<PersonId, List<RecipientFact>> channelFacts = new HashMap<>();
+		this.facts.orderedStream()
+			.forEach(source -> source.facts(id)
+				.forEach(
+						(person, facts) -> channelFacts.computeIfAbsent(person, p -> new ArrayList<>()).addAll(facts)));
 		List<RecipientStatus> statuses = new ArrayList<>();
 		for (Person person : this.sendOuts.recipients(sendOut)) {
 			List<OutboxRow> mine = rows.getOrDefault(person.id(), List.of());
@@ -103,44 +130,82 @@ public class SendOutOperations {
 				}
 			}
 			ResponseState response = started.get(person.id());
+			boolean submitted = response != null && response.isSubmitted();
+			List<RecipientFact> reasons = new ArrayList<>();
+			if (!submitted) {
+				// recorded but not yet delivered (waiting for the dispatcher) is not
+				// invited
+				if (invitation == null && !loggedOnly && !noRoute) {
+					reasons.add(new RecipientFact.NotYetInvited());
+				}
+				if (loggedOnly) {
+					reasons.add(new RecipientFact.LoggedOnly());
+				}
+				if (noRoute) {
+					reasons.add(new RecipientFact.NoRoute(mine.stream()
+						.filter(row -> row.status() == Status.NO_ROUTE)
+						.map(OutboxRow::lastError)
+						.filter(Objects::nonNull)
+						.findFirst()
+						.orElse(null)));
+				}
+				for (Channel channel : unreachable) {
+					reasons.add(
+							new RecipientFact.Unreachable(channel, (channel == Channel.EMAIL) ? person.email() : null));
+				}
+				reasons.addAll(latestOfEachKind(channelFacts.getOrDefault(person.id(), List.of())));
+				if (response != null) {
+					reasons.add(new RecipientFact.InProgress());
+				}
+				if (invitation != null) {
+					reasons.add(new RecipientFact.NoReplyYet(invitation.finishedAt(), invitation.channel(), reminders));
+				}
+				reasons.sort(Comparator.comparingInt(fact -> RecipientFact.ORDER.indexOf(fact.getClass())));
+			}
 			statuses.add(new RecipientStatus(person.id(), person.name(), person.organisation().value(),
 					(invitation != null) ? invitation.finishedAt() : null,
 					(invitation != null) ? invitation.channel() : null, reminders,
-					(response != null && response.isSubmitted()) ? response.submittedAt() : null, unreachable, noRoute,
-					loggedOnly));
+					submitted ? response.submittedAt() : null, unreachable, noRoute, loggedOnly, reasons));
 		}
 		return statuses;
 	}
 
+	/** The texts that say why, in a reader's language. */
+	public RecipientFactTexts texts() {
+		return new RecipientFactTexts(this.messages, this.zone);
+	}
+
 	/**
-	 * What would be sent on a given day, at the start of its sending hours, if nobody
-	 * else answers before then.
+	 * Channels may report a kind of fact more than once (two auto-replies): keep the
+	 * last.
+	 */
+	private static List<RecipientFact> latestOfEachKind(List<RecipientFact> facts) {
+		Map<Class<?>, RecipientFact> latest = new LinkedHashMap<>();
+		facts.forEach(fact -> latest.put(fact.getClass(), fact));
+		return List.copyOf(latest.values());
+	}
+
+	/**
+	 * What would be sent on a given day if nobody else answers before then: that day of
+	 * the {@link #schedule}.
 	 */
 	public List<PreviewedMessage> preview(SendOutId id, LocalDate day) {
 		SendOut sendOut = require(id);
-		WorkingCalendar calendar = new WorkingCalendar(sendOut.rules());
-		if (!calendar.isWorkingDay(day)) {
-			return List.of();
-		}
-		// Just before the day's sending hours end: everything the plan has for the day is
-		// due.
-		Instant at = calendar.sendingEnd(day).minusSeconds(1);
-		List<PreviewedMessage> preview = new ArrayList<>();
 		ZoneId zone = sendOut.rules().quietHours().zone();
-		Map<PersonId, String> names = this.sendOuts.recipients(sendOut)
+		return this.schedules.schedule(sendOut, this.clock.instant())
 			.stream()
-			.collect(Collectors.toMap(Person::id, Person::name));
-		for (OutboxRow row : this.dispatcher.preview(sendOut, at)) {
-			if (!row.plannedAt().atZone(zone).toLocalDate().equals(day)) {
-				// Overdue from an earlier day: it goes out at the next run, not on this
-				// day's plan.
-				continue;
-			}
-			String name = names.computeIfAbsent(row.person(),
-					person -> this.directory.person(person).map(Person::name).orElse("?"));
-			preview.add(new PreviewedMessage(row.person(), name, row.kind(), row.number(), row.plannedAt()));
-		}
-		return preview;
+			.filter(message -> message.at().atZone(zone).toLocalDate().equals(day))
+			.map(message -> new PreviewedMessage(message.person(), message.name(), message.kind(), message.number(),
+					message.at(), message.channel(), message.label()))
+			.toList();
+	}
+
+	/**
+	 * Every message the send-out's plan will still send, per person and day, with its
+	 * kind and the channel the route choice would take, if nobody answers meanwhile.
+	 */
+	public List<ScheduledMessage> schedule(SendOutId id) {
+		return this.schedules.schedule(require(id), this.clock.instant());
 	}
 
 	public void pause(SendOutId id) {
@@ -161,7 +226,7 @@ public class SendOutOperations {
 	 * channels are configured.
 	 */
 	public DispatchReport sendNow(SendOutId id) {
-		require(id);
+		requireEnabled(id);
 		this.records.openNow(id, this.clock.instant());
 		log.info("Send-out {}: send now", id);
 		return this.dispatcher.runNow(id);
@@ -175,7 +240,7 @@ public class SendOutOperations {
 	 * waiting message on its next run.
 	 */
 	public DispatchReport recordNow(SendOutId id) {
-		require(id);
+		requireEnabled(id);
 		this.records.openNow(id, this.clock.instant());
 		log.info("Send-out {}: send now (recorded for the service to deliver)", id);
 		return DispatchReport.recordedOnly(this.dispatcher.recordNow(id));
@@ -218,6 +283,16 @@ public class SendOutOperations {
 		this.records.extendDeadline(id, deadline);
 		log.info("Send-out {}: deadline moved to {}", id, deadline);
 		return require(id);
+	}
+
+	/** A disabled send-out sends nothing, not even when asked to send now. */
+	private SendOut requireEnabled(SendOutId id) {
+		SendOut sendOut = require(id);
+		if (!sendOut.enabled()) {
+			throw new IllegalArgumentException("send-out " + id + " is disabled: set enabled: true in scheduler/"
+					+ sendOut.source() + " and restart Samla");
+		}
+		return sendOut;
 	}
 
 	private SendOut require(SendOutId id) {

@@ -172,6 +172,34 @@ public final class SendOutPlanner {
 	}
 
 	/**
+	 * The spacing rule per person: how many working days must pass after a person's
+	 * previous message before {@code reminder} may go to them. That is the rule's spacing
+	 * ({@code firstAfterWorkingDays} after the invitation, {@code thenEveryWorkingDays}
+	 * after a reminder), unless the plan itself puts the two messages closer (the
+	 * last-day reminder of a short send-out): someone invited late, or reminded late
+	 * after a stop, then gets their next reminder at the same distance as everyone else,
+	 * never hours after the previous message.
+	 * @param plan the send-out's plan from {@link #plan(SendOut)}
+	 * @param rule the send-out's reminder rule
+	 * @param previousKind {@link MessageKind#INVITATION} or {@link MessageKind#REMINDER}
+	 * @param previousNumber the previous reminder's number, 0 for the invitation
+	 * @param reminder the reminder that is due
+	 */
+	public int spacingBefore(List<PlannedMessage> plan, ReminderRule rule, MessageKind previousKind, int previousNumber,
+			PlannedMessage reminder) {
+		int spacing = (previousKind == MessageKind.INVITATION) ? rule.firstAfterWorkingDays()
+				: rule.thenEveryWorkingDays();
+		for (PlannedMessage message : plan) {
+			if (message.kind() == previousKind && message.number() == previousNumber) {
+				int planned = this.calendar.workingDaysBetween(this.calendar.dateOf(message.at()),
+						this.calendar.dateOf(reminder.at()));
+				return Math.min(spacing, planned);
+			}
+		}
+		return spacing;
+	}
+
+	/**
 	 * The latest message of the kind that is due at {@code now} (planned at or before).
 	 */
 	public static Optional<PlannedMessage> latestDue(List<PlannedMessage> plan, MessageKind kind, Instant now) {

@@ -10,6 +10,11 @@ public enum SendOutState {
 	/** Paused by an operator: answers are accepted, but nothing is sent. */
 	PAUSED,
 	/** Past the deadline or closed early by an operator. */
-	CLOSED
+	CLOSED,
+	/**
+	 * Defined but not enabled ({@code enabled: false} in its file): nothing is sent. The
+	 * real send-outs shipped with Samla are examples in this state.
+	 */
+	DISABLED
 
 }

@@ -103,6 +103,20 @@ public final class WorkingCalendar {
 		return date;
 	}
 
+	/**
+	 * How many working days come after {@code from} up to and including {@code to}: the
+	 * inverse of {@link #plusWorkingDays}; 0 when {@code to} is not after {@code from}.
+	 */
+	public int workingDaysBetween(LocalDate from, LocalDate to) {
+		int count = 0;
+		for (LocalDate date = from.plusDays(1); !date.isAfter(to); date = date.plusDays(1)) {
+			if (isWorkingDay(date)) {
+				count++;
+			}
+		}
+		return count;
+	}
+
 	/** The last working day strictly before the date. */
 	public LocalDate lastWorkingDayBefore(LocalDate date) {
 		LocalDate candidate = date.minusDays(1);

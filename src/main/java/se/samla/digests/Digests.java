@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +22,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
+import se.samla.answers.ResponseId;
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
+import se.samla.answers.StepKey;
 import se.samla.campaigns.CampaignProperties;
 import se.samla.campaigns.DigestSchedule;
+import se.samla.campaigns.RecipientFactTexts;
 import se.samla.campaigns.RecipientStatus;
 import se.samla.campaigns.SendOut;
 import se.samla.campaigns.SendOutOperations;
@@ -104,8 +109,11 @@ public class Digests {
 			}
 		}
 		Map<PersonId, String> unreachable = new LinkedHashMap<>();
+		Map<PersonId, String> reasons = new HashMap<>();
 		if (view == View.PERSONS) {
-			for (RecipientStatus status : this.operations.getObject().recipients(id)) {
+			SendOutOperations operations = this.operations.getObject();
+			RecipientFactTexts why = operations.texts();
+			for (RecipientStatus status : operations.recipients(id)) {
 				if (status.noRoute()) {
 					unreachable.put(status.person(), reachText(language, "digest.reach.none"));
 				}
@@ -115,14 +123,26 @@ public class Digests {
 				else if (status.unreachable().contains(Channel.TEAMS)) {
 					unreachable.put(status.person(), reachText(language, "digest.reach.teams"));
 				}
+				if (!status.reasons().isEmpty()) {
+					reasons.put(status.person(), why.describe(status.reasons(), language));
+				}
 			}
 		}
+		Map<Channel, String> channelNames = new EnumMap<>(Channel.class);
+		for (Channel channel : Channel.values()) {
+			channelNames.put(channel, reachText(language, "digest.channel." + channel.name()));
+		}
+		Map<ResponseId, Map<StepKey, String>> answerChannels = new HashMap<>();
+		this.responses.answerChannels(id)
+			.forEach((response, byStep) -> byStep
+				.forEach((step, channel) -> answerChannels.computeIfAbsent(response, r -> new HashMap<>())
+					.put(step, channelNames.get(channel))));
 		Optional<SendOut> previous = previousRound(sendOut);
 		List<ResponseState> previousResponses = previous.map(round -> this.responses.responses(round.id()))
 			.orElse(List.of());
 		return this.compilation.compile(sendOut, questionnaire, recipients, responses, this.directory.organisations(),
-				people, unreachable, previous.orElse(null), previousResponses, this.directory.activities(),
-				List.of(Network.values()), view, language, this.clock.instant());
+				people, unreachable, reasons, answerChannels, previous.orElse(null), previousResponses,
+				this.directory.activities(), List.of(Network.values()), view, language, this.clock.instant());
 	}
 
 	/**

@@ -27,8 +27,8 @@ import se.samla.surveys.QuestionnaireValidator;
 public final class OperatorCli {
 
 	static final Set<String> COMMANDS = Set.of("validate", "import-directory", "send-outs", "response", "status",
-			"preview", "pause", "resume", "send-now", "resend-logged", "close", "extend", "eml", "review", "digest",
-			"teams-package", "person", "help");
+			"preview", "schedule", "pause", "resume", "send-now", "resend-logged", "close", "extend", "eml", "review",
+			"digest", "teams-package", "person", "help");
 
 	private OperatorCli() {
 	}
@@ -155,6 +155,8 @@ public final class OperatorCli {
 				      logged only (no channel configured)
 				  preview SEND-OUT DATE
 				      what the plan sends on that day (2026-12-01), as things stand
+				  schedule SEND-OUT
+				      every message the plan will still send: when, what, by which channel, to whom
 				  pause SEND-OUT | resume SEND-OUT
 				      stop and restart sending (answers are still accepted while paused)
 				  send-now SEND-OUT

@@ -28,6 +28,7 @@ import se.samla.campaigns.SendOut;
 import se.samla.campaigns.SendOuts;
 import se.samla.campaigns.DeadlineParser;
 import se.samla.campaigns.PreviewedMessage;
+import se.samla.campaigns.RecipientFactTexts;
 import se.samla.campaigns.RecipientStatus;
 import se.samla.campaigns.SendOutOperations;
 import se.samla.digests.Digest;
@@ -96,6 +97,7 @@ class OperatorCommands {
 			case "response" -> response(options, out, err);
 			case "status" -> status(new SendOutId(options.positional("SEND-OUT")), options, out);
 			case "preview" -> preview(options, out);
+			case "schedule" -> schedule(options, out);
 			case "pause", "resume", "send-now", "close", "extend" -> act(command, options, out);
 			case "resend-logged" -> resendLogged(options, out);
 			case "eml" -> eml(options, out, err);
@@ -170,13 +172,13 @@ class OperatorCommands {
 
 	private int status(SendOutId sendOut, Options options, PrintStream out) {
 		options.requireNoMore();
-		out.printf("%-28s %-16s %-36s %-16s %-6s %s%n", "NAME", "ORGANISATION", "STATUS", "INVITED", "BY",
-				"UNREACHABLE");
+		RecipientFactTexts why = this.operations.texts();
+		out.printf("%-28s %-16s %-36s %-16s %-6s %s%n", "NAME", "ORGANISATION", "STATUS", "INVITED", "BY", "WHY");
 		for (RecipientStatus status : this.operations.recipients(sendOut)) {
 			out.printf("%-28s %-16s %-36s %-16s %-6s %s%n", status.name(), status.organisation(), status.summary(),
 					(status.invitedAt() != null) ? this.time.format(status.invitedAt()) : "-",
 					(status.invitedBy() != null) ? status.invitedBy() : "-",
-					status.unreachable().isEmpty() ? "" : status.unreachable());
+					why.describe(status.reasons(), Language.EN));
 		}
 		return 0;
 	}
@@ -190,10 +192,16 @@ class OperatorCommands {
 			out.println("Nothing planned for " + day + ".");
 		}
 		for (PreviewedMessage message : messages) {
-			out.printf("%s  %-10s %s%s%n", this.time.format(message.plannedAt()), message.kind(), message.name(),
-					(message.number() > 0) ? " (reminder " + message.number() + ")" : "");
+			out.printf("%s  %-24s %-6s %s%n", this.time.format(message.plannedAt()), message.label(),
+					(message.channel() != null) ? message.channel() : "none", message.name());
 		}
 		return 0;
+	}
+
+	private int schedule(Options options, PrintStream out) {
+		SendOutId sendOut = new SendOutId(options.positional("SEND-OUT"));
+		options.requireNoMore();
+		return new ScheduleCommand(this.operations, this.time).run(sendOut, out);
 	}
 
 	private int act(String command, Options options, PrintStream out) {

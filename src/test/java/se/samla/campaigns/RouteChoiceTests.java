@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -26,8 +27,10 @@ import se.samla.campaigns.internal.Dispatcher;
 import se.samla.directory.Directory;
 import se.samla.directory.Network;
 import se.samla.directory.Person;
+import se.samla.directory.PersonId;
 import se.samla.directory.PreferredChannel;
 import se.samla.shared.Channel;
+import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
 import se.samla.support.MutableClock;
 import se.samla.support.TestClockConfiguration;
@@ -55,6 +58,9 @@ class RouteChoiceTests {
 
 	@Autowired
 	Dispatcher dispatcher;
+
+	@Autowired
+	SendOutOperations operations;
 
 	@Autowired
 	Directory directory;
@@ -136,6 +142,39 @@ class RouteChoiceTests {
 		assertThat(notices).extracting(Delivered::person)
 			.containsExactlyInAnyOrderElementsOf(
 					this.directory.members(Network.PROJEKTLEDARE).stream().map(Person::id).toList());
+	}
+
+	@Test
+	void saysWhyThoseWhoHaveNotAnsweredHaveNot() {
+		Person unreachable = this.directory.members(Network.SOCIALCHEFSNATVERKET)
+			.stream()
+			.filter(p -> p.teams() == null)
+			.findFirst()
+			.orElseThrow();
+		this.routes.markUnreachable(unreachable.id(), Channel.EMAIL, "5.1.1 user unknown");
+		Person blocked = teamsUser();
+		this.recorder.set(Channel.TEAMS, blocked.id(), Behaviour.UNREACHABLE);
+		SendOutId id = define();
+		assertThat(this.operations.recipients(id))
+			.allSatisfy(status -> assertThat(codes(status)).first().isEqualTo("not-invited"));
+
+		this.dispatcher.run();
+
+		Map<PersonId, RecipientStatus> statuses = this.operations.recipients(id)
+			.stream()
+			.collect(Collectors.toMap(RecipientStatus::person, status -> status));
+		assertThat(codes(statuses.get(unreachable.id()))).containsExactly("no-route", "bounced");
+		assertThat(codes(statuses.get(blocked.id()))).containsExactly("teams-unreachable", "no-reply");
+		assertThat(this.operations.texts().describe(statuses.get(unreachable.id()).reasons(), Language.EN))
+			.contains("the email address " + unreachable.email() + " bounces");
+		assertThat(this.operations.texts().describe(statuses.get(blocked.id()).reasons(), Language.SV))
+			.contains("nås inte i Teams")
+			.contains("inbjuden 1 december 2026 via e-post, påmind 0 gång(er)");
+		assertThat(statuses.values()).allSatisfy(status -> assertThat(status.reasons()).isNotEmpty());
+	}
+
+	private static List<String> codes(RecipientStatus status) {
+		return status.reasons().stream().map(RecipientFact::code).toList();
 	}
 
 	@Test

@@ -1,5 +1,8 @@
 package se.samla.campaigns;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
@@ -24,6 +28,8 @@ import se.samla.answers.Source;
 import se.samla.answers.Step;
 import se.samla.campaigns.internal.Dispatcher;
 import se.samla.directory.Directory;
+import se.samla.directory.DirectoryImport;
+import se.samla.directory.ImportReport;
 import se.samla.directory.Network;
 import se.samla.directory.OrganisationId;
 import se.samla.directory.Person;
@@ -67,6 +73,9 @@ class SendOutScheduleTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	DirectoryImport directoryImport;
 
 	@Autowired
 	MutableClock clock;
@@ -135,6 +144,44 @@ class SendOutScheduleTests {
 		assertThat(sent.get(LocalDate.of(2027, 1, 7))).hasSize(4).allMatch(kind -> kind.equals("REMINDER 2"));
 		assertThat(sent).doesNotContainKey(LocalDate.of(2027, 1, 6));
 		assertThat(sent.values().stream().flatMap(List::stream)).noneMatch(kind -> kind.equals("REMINDER 1"));
+	}
+
+	@Test
+	void remindsPeopleInvitedLateNoSoonerThanTheRuleSpacingAfterTheirInvitation() {
+		// Opens Tuesday 24 November; the plan has reminders on 1, 4 and 9 December and
+		// the
+		// last-day reminder on 17 December. Samla starts only on Friday 4 December, the
+		// day of reminder 2.
+		SendOutId id = define(at(2026, 11, 24, 8, 0), at(2026, 12, 18, 17, 0), SendOutRules.defaults(STOCKHOLM));
+		walk(LocalDate.of(2026, 12, 4), LocalDate.of(2026, 12, 18));
+
+		Map<LocalDate, List<String>> sent = sentByDay(id);
+		assertThat(sent.get(LocalDate.of(2026, 12, 4))).hasSize(4).allMatch(kind -> kind.equals("INVITATION"));
+		// five working days after the invitation, the latest reminder then due
+		assertThat(sent.get(LocalDate.of(2026, 12, 11))).hasSize(4).allMatch(kind -> kind.equals("REMINDER 3"));
+		assertThat(sent.get(LocalDate.of(2026, 12, 17))).hasSize(4).allMatch(kind -> kind.equals("REMINDER 4"));
+		assertThat(sent.values().stream().flatMap(List::stream)).filteredOn(kind -> kind.startsWith("REMINDER"))
+			.hasSize(8);
+	}
+
+	@Test
+	@DirtiesContext // the person added would join the other tests' audience
+	void remindsSomeoneAddedToTheDirectoryMidRoundOnTheirOwnWorkingDays() {
+		SendOutId id = define(at(2026, 11, 24, 8, 0), at(2026, 12, 18, 17, 0), SendOutRules.defaults(STOCKHOLM));
+		walk(LocalDate.of(2026, 11, 24), LocalDate.of(2026, 12, 6));
+		this.clock.set(at(2026, 12, 7, 10, 30));
+		ImportReport added = this.directoryImport.importPeople("late.csv", new ByteArrayInputStream("""
+				Namn;E-post;Organisation;Roll;Nätverk;Kanal;Språk;Entra-id;Tenant-id
+				Sena Svensson;sena.svensson@example.org;Kumla;Socialchef;Socialchefsnätverket;E-post;sv;;
+				""".getBytes(StandardCharsets.UTF_8)), false);
+		assertThat(added.applied()).isTrue();
+		Person late = this.directory.personByEmail("sena.svensson@example.org").orElseThrow();
+		walk(LocalDate.of(2026, 12, 7), LocalDate.of(2026, 12, 18));
+
+		assertThat(sentTo(id, late)).containsExactly(Map.entry(LocalDate.of(2026, 12, 7), "INVITATION"),
+				Map.entry(LocalDate.of(2026, 12, 14), "REMINDER 3"),
+				Map.entry(LocalDate.of(2026, 12, 17), "REMINDER 4"));
+		assertThat(sentByDay(id).get(LocalDate.of(2026, 12, 9))).hasSize(4).allMatch(kind -> kind.equals("REMINDER 3"));
 	}
 
 	@Test
@@ -215,6 +262,63 @@ class SendOutScheduleTests {
 	}
 
 	@Test
+	void theScheduleListsEveryMessageTheDispatcherThenSendsWithItsDayKindAndChannel() {
+		SendOutRules rules = new SendOutRules(ReminderRule.DEFAULT, QuietHours.defaults(STOCKHOLM), null,
+				Escalation.toProjectLeads(), new DigestSchedule(DayOfWeek.MONDAY, true, Set.of(Network.PROJEKTLEDARE),
+						Set.of(Network.PROJEKTLEDARE)));
+		SendOutId id = define(at(2026, 12, 17, 10, 0), at(2027, 1, 15, 17, 0), rules);
+		this.clock.set(at(2026, 12, 1, 9, 0));
+
+		List<ScheduledMessage> schedule = this.operations.schedule(id);
+
+		assertThat(schedule).filteredOn(message -> message.kind() == MessageKind.INVITATION)
+			.hasSize(4)
+			.allMatch(message -> message.at().equals(at(2026, 12, 17, 10, 0)) && message.channel() == Channel.EMAIL);
+		assertThat(schedule).filteredOn(message -> message.kind() == MessageKind.REMINDER)
+			.extracting(ScheduledMessage::label)
+			.containsOnly("reminder 1", "reminder 2", "reminder 3", "reminder 4")
+			.hasSize(16);
+		assertThat(schedule).filteredOn(message -> message.kind() == MessageKind.DIGEST)
+			.allMatch(message -> message.channel() != null || message.teamsCard())
+			.allMatch(message -> message.label().startsWith("digest "));
+		walk(LocalDate.of(2026, 12, 17), LocalDate.of(2027, 1, 20));
+		assertThat(sentAsScheduled(id)).containsExactlyInAnyOrderElementsOf(asScheduled(schedule));
+	}
+
+	@Test
+	void theScheduleOfALateStartFollowsThePerPersonSpacing() {
+		SendOutId id = define(at(2026, 11, 24, 8, 0), at(2026, 12, 18, 17, 0), SendOutRules.defaults(STOCKHOLM));
+		this.clock.set(at(2026, 12, 4, 7, 0));
+
+		List<ScheduledMessage> schedule = this.operations.schedule(id);
+
+		assertThat(schedule).filteredOn(message -> message.kind() == MessageKind.REMINDER)
+			.extracting(message -> message.label() + " " + message.at().atZone(STOCKHOLM).toLocalDate())
+			.containsOnly("reminder 3 2026-12-11", "reminder 4 2026-12-17");
+		walk(LocalDate.of(2026, 12, 4), LocalDate.of(2026, 12, 18));
+		assertThat(sentAsScheduled(id)).containsExactlyInAnyOrderElementsOf(asScheduled(schedule));
+		assertThat(this.operations.schedule(id)).isEmpty();
+	}
+
+	@Test
+	void previewsADayOfTheScheduleWithLabelsAndChannels() {
+		SendOutRules rules = new SendOutRules(ReminderRule.DEFAULT, QuietHours.defaults(STOCKHOLM), null,
+				Escalation.toProjectLeads(), new DigestSchedule(DayOfWeek.MONDAY, true, Set.of(Network.PROJEKTLEDARE)));
+		SendOutId id = define(at(2026, 12, 17, 10, 0), at(2027, 1, 15, 17, 0), rules);
+		this.clock.set(at(2026, 12, 1, 9, 0));
+
+		List<PreviewedMessage> monday = this.operations.preview(id, LocalDate.of(2026, 12, 28));
+
+		assertThat(monday).filteredOn(message -> message.kind() == MessageKind.DIGEST)
+			.isNotEmpty()
+			.allMatch(message -> message.label().startsWith("digest 2"));
+		assertThat(monday).filteredOn(message -> message.kind() == MessageKind.REMINDER)
+			.hasSize(4)
+			.allMatch(message -> message.label().equals("reminder 1") && message.channel() == Channel.EMAIL);
+		assertThat(monday).extracting(message -> message.person() + " " + message.label()).doesNotHaveDuplicates();
+	}
+
+	@Test
 	void previewsWhatADayWouldBringWithoutSendingIt() {
 		SendOutId id = define(at(2026, 12, 17, 10, 0), at(2027, 1, 15, 17, 0), SendOutRules.defaults(STOCKHOLM));
 		this.clock.set(at(2026, 12, 1, 9, 0));
@@ -273,6 +377,47 @@ class SendOutScheduleTests {
 			.stream()
 			.collect(Collectors.groupingBy(Map.Entry::getKey, TreeMap::new,
 					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+	}
+
+	private List<Map.Entry<LocalDate, String>> sentTo(SendOutId id, Person person) {
+		return this.jdbc.sql("""
+				SELECT kind, number, finished_at FROM outbox
+				WHERE send_out_id = ? AND person_id = ? AND status = 'SENT' ORDER BY finished_at
+				""")
+			.params(id.value(), person.id().value())
+			.query((rs, n) -> Map.entry(
+					rs.getObject("finished_at", java.time.OffsetDateTime.class)
+						.toInstant()
+						.atZone(STOCKHOLM)
+						.toLocalDate(),
+					rs.getString("kind") + ((rs.getInt("number") > 0) ? " " + rs.getInt("number") : "")))
+			.list();
+	}
+
+	private List<String> sentAsScheduled(SendOutId id) {
+		return this.jdbc.sql("""
+				SELECT person_id, kind, number, message_key, finished_at, channel FROM outbox
+				WHERE send_out_id = ? AND status = 'SENT'
+				""")
+			.param(id.value())
+			.query((rs, n) -> rs.getObject("person_id") + " " + rs.getString("kind") + " " + rs.getInt("number")
+					+ (OutboxKey.parse(rs.getString("message_key")).kind() instanceof OutboxKey.Digest digest
+							&& digest.teamsCard() ? " card" : "")
+					+ " "
+					+ rs.getObject("finished_at", java.time.OffsetDateTime.class)
+						.toInstant()
+						.atZone(STOCKHOLM)
+						.toLocalDate()
+					+ " " + rs.getString("channel"))
+			.list();
+	}
+
+	private static List<String> asScheduled(List<ScheduledMessage> schedule) {
+		return schedule.stream()
+			.map(message -> message.person().value() + " " + message.kind() + " " + message.number()
+					+ (message.teamsCard() ? " card" : "") + " " + message.at().atZone(STOCKHOLM).toLocalDate() + " "
+					+ message.channel())
+			.toList();
 	}
 
 	private List<Instant> finished(SendOutId id, String kind) {

@@ -3,6 +3,7 @@ package se.samla.digests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.samla.support.Stockholm.at;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -119,9 +120,34 @@ class DigestsTests {
 		assertThat(leads.notAnswered()).extracting(Digest.PersonLine::name).contains("Cecilia Holm", "Mats Öberg");
 		assertThat(leads.notAnswered()).filteredOn(line -> line.name().equals("Cecilia Holm"))
 			.singleElement()
-			.satisfies(line -> assertThat(line.reason()).isEqualTo("påbörjat"));
+			.satisfies(line -> assertThat(line.reason()).contains("har börjat svara men inte skickat in"));
+		assertThat(leads.notAnswered()).allSatisfy(line -> assertThat(line.reason()).isNotBlank());
 		assertThat(this.digests.render(leads, Language.SV).html()).contains("Karin Lindqvist");
 		assertThat(leads.raw()).anyMatch(row -> "Cecilia Holm".equals(row.person()) && !row.submitted());
+	}
+
+	@Test
+	void theRawDataNamesTheChannelEachAnswerCameBy() {
+		SendOutId id = stepTwo("digest-kanal");
+		answerStepTwo(id, this.karin, true);
+		ResponseState byTeams = this.responses.startOrResume(id, this.mats.id(), Channel.TEAMS);
+		assertThat(this.responses
+			.answer(byTeams.id(), new StepKey("q1", null), new AnswerValue.TextAnswer("Svar i Teams."),
+					Source.of(Channel.TEAMS, "activity-" + UUID.randomUUID()))
+			.isAccepted()).isTrue();
+
+		Digest leads = this.digests.compile(id, View.PERSONS, Language.SV);
+
+		assertThat(leads.raw()).filteredOn(row -> "Karin Lindqvist".equals(row.person()))
+			.isNotEmpty()
+			.allMatch(row -> "E-post".equals(row.channel()));
+		assertThat(leads.raw()).filteredOn(row -> "Mats Öberg".equals(row.person()))
+			.singleElement()
+			.satisfies(row -> assertThat(row.channel()).isEqualTo("Teams"));
+		String csv = new String(this.digests.render(leads, Language.SV).csv(), StandardCharsets.UTF_8);
+		assertThat(csv).contains(";E-post;").contains(";Teams;");
+		assertThat(this.digests.compile(id, View.PERSONS, Language.EN).raw())
+			.anyMatch(row -> "Email".equals(row.channel()));
 	}
 
 	@Test

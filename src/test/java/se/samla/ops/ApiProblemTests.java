@@ -169,6 +169,7 @@ class ApiProblemTests {
 				Arguments.of("GET", "/api/send-outs/{id}/responses", ""),
 				Arguments.of("GET", "/api/send-outs/{id}/recipients", ""),
 				Arguments.of("GET", "/api/send-outs/{id}/preview", "?date=2026-12-01"),
+				Arguments.of("GET", "/api/send-outs/{id}/schedule", ""),
 				Arguments.of("POST", "/api/send-outs/{id}/pause", ""),
 				Arguments.of("POST", "/api/send-outs/{id}/resume", ""),
 				Arguments.of("POST", "/api/send-outs/{id}/send-now", ""),

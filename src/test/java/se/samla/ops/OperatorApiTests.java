@@ -7,6 +7,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import se.samla.answers.ResponseManagement;
@@ -18,12 +20,14 @@ import se.samla.directory.Network;
 import se.samla.shared.Channel;
 import se.samla.shared.SendOutId;
 import se.samla.surveys.AnswerValue;
+import se.samla.support.ShippedSendOuts;
 import se.samla.support.TestClockConfiguration;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -35,6 +39,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)
 class OperatorApiTests {
+
+	@DynamicPropertySource
+	static void enableTheShippedSendOuts(DynamicPropertyRegistry registry) {
+		ShippedSendOuts.enable(registry);
+	}
 
 	@Autowired
 	MockMvc mvc;
@@ -95,7 +104,7 @@ class OperatorApiTests {
 			.andExpect(jsonPath("$.response.id").value(state.id().toString()))
 			.andExpect(jsonPath("$.response.person").value(chief.id().toString()))
 			.andExpect(jsonPath("$.history[1].step").value("q1"));
-		this.mvc.perform(get("/api/send-outs/steg2-2026/preview").param("date", "2026-12-01"))
+		this.mvc.perform(get("/api/send-outs/steg2-2026/schedule"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].person").isString());
 		for (String path : List.of("/api/questionnaires", "/api/questionnaires/steg1", "/api/questionnaires/steg2",
@@ -112,10 +121,21 @@ class OperatorApiTests {
 		this.mvc.perform(get("/api/send-outs/steg2-2026/recipients"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.length()").value(27))
+			.andExpect(jsonPath("$[0].reasons[0].code").value("not-invited"))
+			.andExpect(jsonPath("$[0].reason", startsWith("not invited yet")))
 			.andExpect(jsonPath("$[0].status").value("waiting"));
-		this.mvc.perform(get("/api/send-outs/steg2-2026/preview").param("date", "2026-12-01"))
+		this.mvc.perform(get("/api/send-outs/steg2-2026/preview").param("date", "2026-12-02"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[0].kind").value("REMINDER"));
+			.andExpect(jsonPath("$[0].kind").value("REMINDER"))
+			.andExpect(jsonPath("$[0].label").value("reminder 1"))
+			.andExpect(jsonPath("$[0].channel").isString());
+		this.mvc.perform(get("/api/send-outs/steg2-2026/schedule"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].label", hasItem("invitation")))
+			.andExpect(jsonPath("$[*].label", hasItem("escalation")))
+			.andExpect(jsonPath("$[*].label", hasItem("digest 1")))
+			.andExpect(jsonPath("$[0].channel").isString());
+		this.mvc.perform(get("/api/send-outs/nope/schedule")).andExpect(status().isNotFound());
 		this.mvc.perform(post("/api/send-outs/steg2-2026/pause"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.state").value("PAUSED"));

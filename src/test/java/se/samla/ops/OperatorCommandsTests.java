@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
@@ -22,6 +25,7 @@ import se.samla.directory.Network;
 import se.samla.directory.Person;
 import se.samla.shared.Channel;
 import se.samla.shared.SendOutId;
+import se.samla.support.ShippedSendOuts;
 import se.samla.support.TestClockConfiguration;
 import se.samla.surveys.AnswerValue.TextAnswer;
 
@@ -31,6 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Import(TestClockConfiguration.class)
 class OperatorCommandsTests {
+
+	@DynamicPropertySource
+	static void enableTheShippedSendOuts(DynamicPropertyRegistry registry) {
+		ShippedSendOuts.enable(registry);
+	}
 
 	@Autowired
 	OperatorCommands commands;
@@ -47,6 +56,18 @@ class OperatorCommandsTests {
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
 	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	/**
+	 * Each test starts from the shipped send-outs as defined: a send-now, pause or
+	 * extension of one test would otherwise change what the next one sees.
+	 */
+	@AfterEach
+	void restoreTheSendOuts() {
+		this.jdbc.sql("DELETE FROM outbox").update();
+		this.jdbc.sql(
+				"UPDATE send_out SET opens_override = NULL, deadline_override = NULL, paused_at = NULL, closed_at = NULL")
+			.update();
+	}
 
 	@Test
 	void listsSendOutsWithStateAndCounts() {
@@ -137,10 +158,29 @@ class OperatorCommandsTests {
 	@Test
 	void showsEachRecipientsStatusAndPreviewsADay() {
 		assertThat(run("status", "steg2-2026")).isZero();
-		assertThat(output()).contains("STATUS").contains("waiting");
+		assertThat(output()).contains("STATUS").contains("waiting").contains("WHY").contains("not invited yet");
 
-		assertThat(run("preview", "steg2-2026", "2026-12-01")).isZero();
-		assertThat(output()).contains("REMINDER").contains("(reminder 1)");
+		// invited today, a day after the opening: reminder 1 five working days later
+		assertThat(run("preview", "steg2-2026", "2026-12-02")).isZero();
+		assertThat(output()).contains("reminder 1").contains("EMAIL").doesNotContain("(reminder");
+
+		this.out.reset();
+		assertThat(run("preview", "steg2-2026", "2026-11-30")).isZero();
+		assertThat(output()).contains("digest 1").doesNotContain("reminder");
+	}
+
+	@Test
+	void showsTheWholeScheduleWithKindsAndChannels() {
+		assertThat(run("schedule", "steg2-2026")).isZero();
+
+		assertThat(output()).contains("WHEN")
+			.contains("invitation")
+			.contains("reminder 1")
+			.contains("reminder 4")
+			.contains("escalation")
+			.contains("digest 1")
+			.contains("EMAIL")
+			.containsPattern("2026-12-02 08:00 +reminder 1 ");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,20 @@ public class ResponseRecords {
 			.list()
 			.forEach(row -> answers.put(row.step(), row));
 		return answers;
+	}
+
+	/** The channel each answer of a send-out's responses came by, in one query. */
+	public Map<ResponseId, Map<StepKey, Channel>> answerChannels(SendOutId sendOut) {
+		Map<ResponseId, Map<StepKey, Channel>> channels = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT a.response_id, a.step_key, a.channel FROM answer a JOIN response r ON r.id = a.response_id
+				WHERE r.send_out_id = ?
+				""").param(sendOut.value()).query((rs, n) -> {
+			channels.computeIfAbsent(new ResponseId(rs.getObject(1, UUID.class)), id -> new HashMap<>())
+				.put(StepKey.parse(rs.getString(2)), Channel.valueOf(rs.getString(3)));
+			return null;
+		}).list();
+		return channels;
 	}
 
 	public void saveAnswer(ResponseId id, AnswerRow answer) {

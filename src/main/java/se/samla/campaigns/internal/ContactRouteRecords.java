@@ -1,6 +1,9 @@
 package se.samla.campaigns.internal;
 
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -41,6 +44,13 @@ class ContactRouteRecords implements ContactRoutes {
 			.query(Boolean.class)
 			.optional()
 			.orElse(true);
+	}
+
+	/** Every broken route at once, as {@code person-uuid/CHANNEL}. */
+	Set<String> unreachable() {
+		return new HashSet<>(this.jdbc.sql("SELECT person_id, channel FROM contact_route WHERE reachable = FALSE")
+			.query((rs, n) -> rs.getObject(1, UUID.class) + "/" + rs.getString(2))
+			.list());
 	}
 
 	String reason(PersonId person, Channel channel) {

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -42,6 +43,7 @@ import se.samla.campaigns.SendOuts;
 import se.samla.campaigns.UnknownSendOutException;
 import se.samla.campaigns.WorkingCalendar;
 import se.samla.campaigns.internal.OutboxRecords.OutboxRow;
+import se.samla.campaigns.internal.OutboxRecords.Recorded;
 import se.samla.campaigns.internal.OutboxRecords.Status;
 import se.samla.directory.Directory;
 import se.samla.directory.Network;
@@ -188,8 +190,8 @@ public class Dispatcher {
 	 */
 	private void collect(SendOut sendOut, Instant now, boolean ignoreSendingHours, boolean preview,
 			Consumer<OutboxRow> sink) {
-		if (sendOut.closedAt() != null || sendOut.pausedAt() != null || now.isBefore(sendOut.opensAt())
-				|| now.isAfter(sendOut.deadline().plus(SETTLED_AFTER))) {
+		if (!sendOut.enabled() || sendOut.closedAt() != null || sendOut.pausedAt() != null
+				|| now.isBefore(sendOut.opensAt()) || now.isAfter(sendOut.deadline().plus(SETTLED_AFTER))) {
 			return;
 		}
 		SendOutPlanner planner = SendOutPlanner.forSendOut(sendOut);
@@ -198,8 +200,12 @@ public class Dispatcher {
 			return;
 		}
 		List<PlannedMessage> plan = planner.plan(sendOut);
-		Set<OutboxKey> existing = this.outbox.keys(sendOut.id());
+		List<Recorded> recorded = this.outbox.recorded(sendOut.id());
+		Set<OutboxKey> existing = new HashSet<>();
+		recorded.forEach(message -> existing.add(OutboxKey.parse(message.key())));
 		Map<PersonId, List<OutboxKey.Kind>> kindsByPerson = byPerson(existing);
+		Map<PersonId, Recorded> previous = previousMessages(recorded);
+		Map<LocalDate, Map<Integer, LocalDate>> spacedUntil = new HashMap<>();
 		List<Person> recipients = this.sendOuts.recipients(sendOut);
 		Set<PersonId> submitted = this.responses.submitted(sendOut.id());
 		boolean open = !now.isAfter(sendOut.deadline());
@@ -224,6 +230,22 @@ public class Dispatcher {
 						? SendOutPlanner.latestDue(plan, MessageKind.REMINDER, now)
 							.filter(due -> sent.stream().noneMatch(number -> number >= due.number()))
 						: planner.reminderToSend(plan, sent, now);
+				Recorded last = previous.get(person.id());
+				if (last != null) {
+					// The spacing rule per person: not sooner than the rule's spacing
+					// after
+					// this person's previous message (someone invited late, or reminded
+					// late after a stop).
+					reminder = reminder.filter(due -> {
+						int spacing = planner.spacingBefore(plan, sendOut.rules().reminders(), last.kind(),
+								last.number(), due);
+						LocalDate earliest = spacedUntil
+							.computeIfAbsent(calendar.dateOf(last.at()), day -> new HashMap<>())
+							.computeIfAbsent(spacing,
+									days -> calendar.plusWorkingDays(calendar.dateOf(last.at()), days));
+						return !calendar.dateOf(now).isBefore(earliest);
+					});
+				}
 				reminder.ifPresent(due -> sink.accept(OutboxRow.pending(
 						new OutboxKey(sendOut.id(), person.id(), new OutboxKey.Reminder(due.number())), null, due.at(),
 						now)));
@@ -293,6 +315,25 @@ public class Dispatcher {
 		Set<Person> members = new LinkedHashSet<>();
 		networks.forEach(network -> members.addAll(this.directory.members(network)));
 		return List.copyOf(members);
+	}
+
+	/**
+	 * Each person's latest invitation or reminder: reminders are numbered in time order,
+	 * so the highest number is the latest, and any reminder comes after the invitation.
+	 */
+	private static Map<PersonId, Recorded> previousMessages(List<Recorded> recorded) {
+		Map<PersonId, Recorded> previous = new HashMap<>();
+		for (Recorded message : recorded) {
+			if (message.kind() != MessageKind.INVITATION && message.kind() != MessageKind.REMINDER) {
+				continue;
+			}
+			previous.merge(message.person(), message, (a, b) -> (rank(b) > rank(a)) ? b : a);
+		}
+		return previous;
+	}
+
+	private static int rank(Recorded message) {
+		return (message.kind() == MessageKind.INVITATION) ? 0 : message.number();
 	}
 
 	private static Set<Integer> remindersRecorded(List<OutboxKey.Kind> kinds) {

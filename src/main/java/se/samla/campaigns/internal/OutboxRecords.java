@@ -73,6 +73,22 @@ public class OutboxRecords {
 		return keys;
 	}
 
+	/**
+	 * Every message recorded for a send-out, lightly: its key, recipient, kind and when
+	 * it went out (or was recorded, if it has not gone out).
+	 */
+	public List<Recorded> recorded(SendOutId sendOut) {
+		return this.jdbc.sql("""
+				SELECT message_key, person_id, kind, number, COALESCE(finished_at, created_at) AS at
+				FROM outbox WHERE send_out_id = ?
+				""")
+			.param(sendOut.value())
+			.query((rs, n) -> new Recorded(rs.getString("message_key"),
+					new PersonId(rs.getObject("person_id", UUID.class)), MessageKind.valueOf(rs.getString("kind")),
+					rs.getInt("number"), instant(rs, "at")))
+			.list();
+	}
+
 	public List<OutboxRow> forSendOut(SendOutId sendOut) {
 		return this.jdbc.sql("SELECT * FROM outbox WHERE send_out_id = ? ORDER BY created_at, message_key")
 			.param(sendOut.value())
@@ -198,6 +214,10 @@ public class OutboxRecords {
 		/** No channel could reach the person. */
 		NO_ROUTE
 
+	}
+
+	/** A recorded message as the planning side needs it. */
+	public record Recorded(String key, PersonId person, MessageKind kind, int number, Instant at) {
 	}
 
 	/** One outbox row. */

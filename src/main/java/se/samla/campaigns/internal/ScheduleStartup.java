@@ -71,6 +71,9 @@ class ScheduleStartup implements ApplicationRunner {
 			log.info("Send-out {} ({}) asks {}: opens {}, deadline {}, {} recipient(s), now {}", sendOut.id(),
 					sendOut.source(), sendOut.questionnaire(), sendOut.opensAt(), sendOut.deadline(),
 					sendOuts.recipients(sendOut).size(), sendOuts.state(sendOut));
+			if (!sendOut.enabled()) {
+				log.info("Send-out {} is disabled: nothing is sent until its file says enabled: true", sendOut.id());
+			}
 		}
 	}
 

@@ -89,7 +89,7 @@ final class SendOutAssembly {
 				definition.escalation(), definition.digests());
 		if (definition.recurrence() == null) {
 			return List.of(new SendOut(sendOutId, definition.title(), questionnaireId, definition.audience(),
-					definition.opens(), definition.deadline(), null, null, source, rules, null));
+					definition.opens(), definition.deadline(), null, null, source, rules, null, definition.enabled()));
 		}
 		return rounds(definition, sendOutId, questionnaireId, rules, source);
 	}
@@ -115,7 +115,7 @@ final class SendOutAssembly {
 				.toInstant();
 			SendOutId roundId = new SendOutId(id.value() + "-" + year);
 			rounds.add(new SendOut(roundId, definition.title().replace(YEAR, String.valueOf(year)), questionnaire,
-					definition.audience(), opens, deadline, null, null, source, rules, previous));
+					definition.audience(), opens, deadline, null, null, source, rules, previous, definition.enabled()));
 			previous = roundId;
 		}
 		return this.problems.isEmpty() ? rounds : List.of();

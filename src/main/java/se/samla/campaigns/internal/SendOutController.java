@@ -19,11 +19,15 @@ import se.samla.campaigns.CampaignProperties;
 import se.samla.campaigns.DeadlineParser;
 import se.samla.campaigns.DispatchReport;
 import se.samla.campaigns.PreviewedMessage;
+import se.samla.campaigns.RecipientFact;
+import se.samla.campaigns.RecipientFactTexts;
 import se.samla.campaigns.RecipientStatus;
+import se.samla.campaigns.ScheduledMessage;
 import se.samla.campaigns.SendOut;
 import se.samla.campaigns.SendOutOperations;
 import se.samla.campaigns.SendOuts;
 import se.samla.shared.Refusal;
+import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
 
 /**
@@ -65,7 +69,11 @@ class SendOutController {
 	@GetMapping("/api/send-outs/{id}/recipients")
 	@Operation(summary = "Each recipient's standing: invited, reminded n times, answered, bounced, no route")
 	List<RecipientView> recipients(@PathVariable String id) {
-		return this.operations.recipients(require(id).id()).stream().map(RecipientView::of).toList();
+		RecipientFactTexts texts = this.operations.texts();
+		return this.operations.recipients(require(id).id())
+			.stream()
+			.map(status -> RecipientView.of(status, texts))
+			.toList();
 	}
 
 	@GetMapping("/api/send-outs/{id}/preview")
@@ -73,6 +81,12 @@ class SendOutController {
 	List<PreviewedMessage> preview(@PathVariable String id,
 			@Parameter(description = "the day, e.g. 2026-12-01") @RequestParam LocalDate date) {
 		return this.operations.preview(require(id).id(), date);
+	}
+
+	@GetMapping("/api/send-outs/{id}/schedule")
+	@Operation(summary = "Every message the plan will still send: when, what, by which channel, to whom")
+	List<ScheduleView> schedule(@PathVariable String id) {
+		return this.operations.schedule(require(id).id()).stream().map(ScheduleView::of).toList();
 	}
 
 	@PostMapping("/api/send-outs/{id}/pause")
@@ -164,13 +178,60 @@ class SendOutController {
 	}
 
 	record RecipientView(String person, String name, String organisation, String status, Instant invitedAt,
-			String invitedBy, int reminders, Instant submittedAt, List<String> unreachable, boolean loggedOnly) {
+			String invitedBy, int reminders, Instant submittedAt, List<String> unreachable, boolean loggedOnly,
+			String reason, List<ReasonView> reasons) {
 
-		static RecipientView of(RecipientStatus status) {
+		static RecipientView of(RecipientStatus status, RecipientFactTexts texts) {
 			return new RecipientView(status.person().value().toString(), status.name(), status.organisation(),
 					status.summary(), status.invitedAt(),
 					(status.invitedBy() != null) ? status.invitedBy().name() : null, status.reminders(),
-					status.submittedAt(), status.unreachable().stream().map(Enum::name).toList(), status.loggedOnly());
+					status.submittedAt(), status.unreachable().stream().map(Enum::name).toList(), status.loggedOnly(),
+					status.reasons().isEmpty() ? null : texts.describe(status.reasons(), Language.EN),
+					status.reasons().stream().map(fact -> ReasonView.of(fact, texts)).toList());
+		}
+
+	}
+
+	/**
+	 * One reason for not having answered: its code, the text, and the facts behind it
+	 * (each only where it applies).
+	 */
+	record ReasonView(String code, String text, Instant at, LocalDate until, Integer times) {
+
+		static ReasonView of(RecipientFact fact, RecipientFactTexts texts) {
+			Instant at = null;
+			LocalDate until = null;
+			Integer times = null;
+			if (fact instanceof RecipientFact.OutOfOffice away) {
+				at = away.at();
+				until = away.until();
+			}
+			else if (fact instanceof RecipientFact.AskedToClarify asked) {
+				at = asked.last();
+				times = asked.times();
+			}
+			else if (fact instanceof RecipientFact.HeldForReview held) {
+				at = held.at();
+			}
+			else if (fact instanceof RecipientFact.RepliedNotUnderstood replied) {
+				at = replied.at();
+			}
+			else if (fact instanceof RecipientFact.NoReplyYet noReply) {
+				at = noReply.invitedAt();
+				times = noReply.reminders();
+			}
+			return new ReasonView(fact.code(), texts.describe(fact, Language.EN), at, until, times);
+		}
+
+	}
+
+	record ScheduleView(String person, String name, Instant at, String kind, int number, boolean teamsCard,
+			String label, String channel) {
+
+		static ScheduleView of(ScheduledMessage message) {
+			return new ScheduleView(message.person().value().toString(), message.name(), message.at(),
+					message.kind().name(), message.number(), message.teamsCard(), message.label(),
+					(message.channel() != null) ? message.channel().name() : null);
 		}
 
 	}

@@ -31,7 +31,7 @@ import se.samla.campaigns.WorkingCalendar;
 record SendOutDefinition(Node root, Set<String> written, String id, Node idNode, String title, Node titleNode,
 		String questionnaire, Audience audience, Instant opens, Instant deadline, Node opensNode,
 		ReminderRule reminders, QuietHours quietHours, SummerPause summerPause, Escalation escalation,
-		DigestSchedule digests, Recurrence recurrence) {
+		DigestSchedule digests, Recurrence recurrence, boolean enabled) {
 
 	boolean recurring() {
 		return this.written.contains("recurrence");

@@ -37,7 +37,7 @@ import se.samla.shared.yaml.YamlProblems;
 final class SendOutFile {
 
 	private static final List<String> KEYS = List.of("id", "title", "questionnaire", "audience", "opens", "deadline",
-			"recurrence", "reminders", "quietHours", "summerPause", "escalation", "digests");
+			"recurrence", "reminders", "quietHours", "summerPause", "escalation", "digests", "enabled");
 
 	private static final List<String> REMINDER_KEYS = List.of("firstAfterWorkingDays", "thenEveryWorkingDays", "max",
 			"lastWorkingDayBeforeDeadline");
@@ -103,6 +103,7 @@ final class SendOutFile {
 		Node summerPauseNode = null;
 		Node escalationNode = null;
 		Node digestsNode = null;
+		Boolean enabled = true;
 		for (String key : ScheduleValues.known(top, KEYS)) {
 			Node value = top.raw(key).orElseThrow();
 			switch (key) {
@@ -130,6 +131,7 @@ final class SendOutFile {
 				case "summerPause" -> summerPauseNode = value;
 				case "escalation" -> escalationNode = value;
 				case "digests" -> digestsNode = value;
+				case "enabled" -> enabled = this.values.bool(value, key);
 				default -> throw new IllegalStateException(key);
 			}
 		}
@@ -143,7 +145,7 @@ final class SendOutFile {
 				: null;
 		return new SendOutDefinition(top.node(), Set.copyOf(top.keys()), id, idNode, title, titleNode, questionnaire,
 				audience, opens, deadline, opensNode, reminders, quietHours, summerPause, escalation, digests,
-				recurrence);
+				recurrence, !Boolean.FALSE.equals(enabled));
 	}
 
 	private ReminderRule reminders(Node node) {

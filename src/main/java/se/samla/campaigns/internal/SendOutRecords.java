@@ -53,24 +53,24 @@ public class SendOutRecords {
 		String previous = (sendOut.previous() != null) ? sendOut.previous().value() : null;
 		int updated = this.jdbc.sql("""
 				UPDATE send_out SET title = ?, questionnaire_id = ?, audience = ?, opens_at = ?, deadline = ?,
-				    source = ?, loaded_at = ?, rules = ?, previous_id = ?
+				    source = ?, loaded_at = ?, rules = ?, previous_id = ?, enabled = ?
 				WHERE id = ?
 				""")
 			.params(sendOut.title(), sendOut.questionnaire().value(), audience(sendOut.audience()),
 					toSql(sendOut.opensAt()), toSql(sendOut.deadline()), sendOut.source(), toSql(now),
-					RulesCodec.write(sendOut.rules()), previous, sendOut.id().value())
+					RulesCodec.write(sendOut.rules()), previous, sendOut.enabled(), sendOut.id().value())
 			.update();
 		if (updated == 0) {
 			this.jdbc
 				.sql("""
 						INSERT INTO send_out (id, title, questionnaire_id, audience, opens_at, deadline, closed_at, paused_at,
-						    source, loaded_at, rules, previous_id)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+						    source, loaded_at, rules, previous_id, enabled)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 						""")
 				.params(sendOut.id().value(), sendOut.title(), sendOut.questionnaire().value(),
 						audience(sendOut.audience()), toSql(sendOut.opensAt()), toSql(sendOut.deadline()),
 						toSql(sendOut.closedAt()), toSql(sendOut.pausedAt()), sendOut.source(), toSql(now),
-						RulesCodec.write(sendOut.rules()), previous)
+						RulesCodec.write(sendOut.rules()), previous, sendOut.enabled())
 				.update();
 		}
 	}
@@ -112,7 +112,7 @@ public class SendOutRecords {
 				(override != null) ? override : instant(rs, "deadline"), instant(rs, "closed_at"),
 				instant(rs, "paused_at"), rs.getString("source"),
 				RulesCodec.read(rs.getString("rules"), ZoneId.of("Europe/Stockholm")),
-				(previous != null) ? new SendOutId(previous) : null);
+				(previous != null) ? new SendOutId(previous) : null, rs.getBoolean("enabled"));
 	}
 
 	static String audience(Audience audience) {

@@ -9,7 +9,9 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import se.samla.answers.ResponseId;
 import se.samla.answers.ResponseState;
+import se.samla.answers.StepKey;
 import se.samla.campaigns.SendOut;
 import se.samla.digests.Digest;
 import se.samla.digests.Digest.View;
@@ -39,11 +41,13 @@ public class DigestCompilation {
 
 	public Digest compile(SendOut sendOut, Questionnaire questionnaire, List<Person> recipients,
 			List<ResponseState> responses, List<Organisation> organisations, Map<PersonId, Person> people,
-			Map<PersonId, String> unreachable, SendOut previous, List<ResponseState> previousResponses,
-			List<PlanActivity> activities, List<Network> networks, View view, Language language, Instant now) {
-		return DigestCompiler
-			.compile(new DigestSource(sendOut, questionnaire, recipients, responses, organisations, people, unreachable,
-					previous, previousResponses, activities, networks, this.themes, view, language, now));
+			Map<PersonId, String> unreachable, Map<PersonId, String> reasons,
+			Map<ResponseId, Map<StepKey, String>> answerChannels, SendOut previous,
+			List<ResponseState> previousResponses, List<PlanActivity> activities, List<Network> networks, View view,
+			Language language, Instant now) {
+		return DigestCompiler.compile(new DigestSource(sendOut, questionnaire, recipients, responses, organisations,
+				people, unreachable, reasons, answerChannels, previous, previousResponses, activities, networks,
+				this.themes, view, language, now));
 	}
 
 	public String html(Digest digest, DigestTexts texts) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import se.samla.answers.ResponseState;
+import se.samla.answers.StepKey;
 import se.samla.answers.Step;
 import se.samla.digests.Digest;
 import se.samla.digests.Digest.ActivityRow;
@@ -85,7 +86,7 @@ final class DigestCompiler {
 					unreachable.add(line(person, organisations, source.unreachable().get(person.id())));
 				}
 				if (!submitted.containsKey(person.id())) {
-					notAnswered.add(line(person, organisations, started.contains(person.id()) ? "påbörjat" : null));
+					notAnswered.add(line(person, organisations, source.reasons().get(person.id())));
 				}
 			}
 		}
@@ -349,6 +350,7 @@ final class DigestCompiler {
 			if (!persons && !response.isSubmitted()) {
 				continue;
 			}
+			Map<StepKey, String> channels = source.answerChannels().getOrDefault(response.id(), Map.of());
 			Person person = respondent.person();
 			String organisation = respondent.organisation();
 			for (Step step : response.steps()) {
@@ -358,7 +360,7 @@ final class DigestCompiler {
 				rows.add(new RawRow(organisation, persons ? nameOf(person) : null,
 						numbers.getOrDefault(step.question().id(), 0), step.question().id(),
 						step.question().text().in(language), step.itemLabel(),
-						AnswerFormatter.format(step.question(), step.answer(), language), null,
+						AnswerFormatter.format(step.question(), step.answer(), language), channels.get(step.key()),
 						response.isSubmitted()));
 			}
 		}

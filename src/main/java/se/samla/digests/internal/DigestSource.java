@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import se.samla.answers.ResponseId;
 import se.samla.answers.ResponseState;
+import se.samla.answers.StepKey;
 import se.samla.campaigns.SendOut;
 import se.samla.digests.Digest.View;
 import se.samla.directory.Network;
@@ -27,6 +29,10 @@ import se.samla.surveys.Questionnaire;
  * @param organisations the organisations, in the directory's order
  * @param people everyone who answered or was asked, by id
  * @param unreachable people no channel reaches, with why
+ * @param reasons why each person who has not answered has not, in the reader's language
+ * (only in the persons view)
+ * @param answerChannels the channel of each recorded answer, by response and question,
+ * named in the reader's language
  * @param previous the previous round of the same questionnaire, if any
  * @param previousResponses the previous round's responses
  * @param activities the plan activities
@@ -38,7 +44,8 @@ import se.samla.surveys.Questionnaire;
  */
 record DigestSource(SendOut sendOut, Questionnaire questionnaire, List<Person> recipients,
 		List<ResponseState> responses, List<Organisation> organisations, Map<PersonId, Person> people,
-		Map<PersonId, String> unreachable, SendOut previous, List<ResponseState> previousResponses,
+		Map<PersonId, String> unreachable, Map<PersonId, String> reasons,
+		Map<ResponseId, Map<StepKey, String>> answerChannels, SendOut previous, List<ResponseState> previousResponses,
 		List<PlanActivity> activities, List<Network> networks, ThemeMatcher themes, View view, Language language,
 		Instant now) {
 

@@ -3,10 +3,12 @@ package se.samla.email.internal;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -42,6 +44,7 @@ import se.samla.email.internal.intake.Addresses;
 import se.samla.email.internal.intake.Classification;
 import se.samla.email.internal.intake.MailClassifier;
 import se.samla.email.internal.intake.ReplyLink;
+import se.samla.email.internal.intake.ReturnDate;
 import se.samla.email.internal.reading.AnswerMapper;
 import se.samla.email.internal.reading.AnswerMapper.AskedQuestion;
 import se.samla.email.internal.reading.AnswerMapper.Mapping;
@@ -365,7 +368,7 @@ public class InboundProcessor {
 				this.properties.domain());
 		Classification classification = MailClassifier.classify(message, addresses);
 		if (classification instanceof Classification.AutoReply auto) {
-			return Decision.of(InboundStatus.AUTO_REPLY, auto.reason());
+			return outOfOffice(message, addresses, auto);
 		}
 		if (classification instanceof Classification.Bounce bounce) {
 			Optional<TokenOwner> owner = Optional.ofNullable(bounce.token()).flatMap(this.email::owner);
@@ -425,6 +428,22 @@ public class InboundProcessor {
 				mapping.outcome() + ", " + answers.size() + " answer(s)"
 						+ (problems.isEmpty() ? "" : ", " + problems.size() + " not understood"),
 				token, owner.get(), person, sendOut, mapping, answers, problems);
+	}
+
+	/**
+	 * An auto-reply is never an answer, but whose it is and when they are back tells the
+	 * operator why someone has not answered ({@link EmailRecipientFacts}).
+	 */
+	private Decision outOfOffice(MimeMessage message, Addresses addresses, Classification.AutoReply auto)
+			throws Exception {
+		Optional<ReplyLink.Link> link = ReplyLink.find(message, addresses, this.email::tokenForMessageId)
+			.filter(found -> found.via() != ReplyLink.Via.SUBJECT_TAG);
+		Optional<TokenOwner> owner = link.flatMap(found -> this.email.owner(found.token()));
+		String text = Objects.toString(message.getSubject(), "") + "\n" + ReplyBody.extract(message).text();
+		Optional<LocalDate> back = ReturnDate.find(text, LocalDate.now(this.clock));
+		String detail = auto.reason() + back.map(day -> EmailRecipientFacts.BACK_ON + day).orElse("");
+		return new Decision(InboundStatus.AUTO_REPLY, detail, link.map(ReplyLink.Link::token).orElse(null),
+				owner.orElse(null), null, null, null, Map.of(), List.of());
 	}
 
 	private List<String> confirmation(ResponseState state, List<String> problems, Language language) {

@@ -328,6 +328,34 @@ class ScheduleLoaderTests {
 	}
 
 	@Test
+	void aSendOutIsEnabledUnlessItsFileSaysOtherwise() throws IOException {
+		write("a.yml", FIXED);
+		write("b.yml", FIXED.replace("steg2-2026", "example") + "enabled: false\n");
+		write("c.yml", RECURRING + """
+				  yearly: { from: 2025, to: 2026 }
+				  opens: { month: 12, firstWorkingDay: true }
+				  deadlineAfterWorkingDays: 10
+				enabled: false
+				""");
+
+		assertThat(load()).extracting(sendOut -> sendOut.id().value() + "=" + sendOut.enabled())
+			.containsExactlyInAnyOrder("steg2-2026=true", "example=false", "uppfoljning-2025=false",
+					"uppfoljning-2026=false");
+	}
+
+	@Test
+	void enabledMustBeTrueOrFalse() throws IOException {
+		write("a.yml", FIXED + "enabled: ja\n");
+
+		assertThat(problems()).containsExactly("a.yml:8: enabled must be true or false");
+	}
+
+	@Test
+	void theShippedRealSendOutsAreExamplesADeploymentEnables() {
+		assertThat(ScheduleValidator.read(Path.of("scheduler"), STOCKHOLM)).isNotEmpty().noneMatch(SendOut::enabled);
+	}
+
+	@Test
 	void theShippedDefinitionsLoad() {
 		List<SendOut> sendOuts = ScheduleValidator.read(Path.of("scheduler"), STOCKHOLM);
 

@@ -370,9 +370,16 @@ class DigestBenchmark {
 		for (int p = 0; p < people.list().size(); p += 50) {
 			unreachable.put(people.list().get(p).id(), "Ingen e-postadress");
 		}
+		// every answer came by email, as a real round's raw data says
+		Map<ResponseId, Map<StepKey, String>> channels = new java.util.HashMap<>();
+		for (ResponseState response : responses) {
+			Map<StepKey, String> byStep = new java.util.HashMap<>();
+			response.steps().forEach(step -> byStep.put(step.key(), "E-post"));
+			channels.put(response.id(), byStep);
+		}
 		return new DigestSource(sendOut, questionnaire, people.list(), responses, organisations, people.byId(),
-				unreachable, null, List.of(), List.of(), List.of(Network.values()), themes, View.PERSONS, Language.SV,
-				NOW);
+				unreachable, unreachable, channels, null, List.of(), List.of(), List.of(Network.values()), themes,
+				View.PERSONS, Language.SV, NOW);
 	}
 
 	private static ResponseState submitted(SendOutId sendOut, Person person, Questionnaire questionnaire,

@@ -1,9 +1,14 @@
 package se.samla.email.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -22,13 +27,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
+import se.samla.campaigns.Audience;
+import se.samla.campaigns.RecipientFact;
+import se.samla.campaigns.RecipientStatus;
+import se.samla.campaigns.SendOut;
+import se.samla.campaigns.SendOutOperations;
+import se.samla.campaigns.SendOutRules;
 import se.samla.campaigns.SendOuts;
 import se.samla.campaigns.internal.Dispatcher;
+import se.samla.digests.Digest;
+import se.samla.digests.Digests;
+import se.samla.directory.OrganisationId;
 import se.samla.directory.Person;
+import se.samla.directory.PersonId;
 import se.samla.email.MailExplanation;
 import se.samla.email.HeldMail;
 import se.samla.email.MailInspector;
 import se.samla.email.MailReview;
+import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
 import se.samla.support.MutableClock;
 import se.samla.support.Stockholm;
@@ -38,6 +54,7 @@ import static se.samla.support.Mails.subject;
 import static se.samla.support.Stockholm.at;
 import se.samla.support.TestClockConfiguration;
 import se.samla.surveys.AnswerValue.TextAnswer;
+import se.samla.surveys.QuestionnaireId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,6 +103,12 @@ class EmailReplyJourneyTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	SendOutOperations operations;
+
+	@Autowired
+	Digests digests;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -173,6 +196,84 @@ class EmailReplyJourneyTests {
 		this.dispatcher.run();
 		assertThat(inbox(replying.email())).noneMatch(m -> subject(m).startsWith("Påminnelse"));
 		assertThat(inbox(silent.email())).anyMatch(m -> subject(m).startsWith("Påminnelse"));
+	}
+
+	@Test
+	void saysWhyPeopleHaveNotAnsweredFromWhatTheirEmailsSaid() throws Exception {
+		SendOutId id = new SendOutId("orsaker");
+		this.sendOuts.define(new SendOut(id, "Kartläggning steg 2 (orsaker)", new QuestionnaireId("steg2"),
+				new Audience(Set.of(), Set.of(new OrganisationId("kumla"), new OrganisationId("hallsberg")), List.of(),
+						false),
+				at(2026, 12, 1, 8, 0), at(2026, 12, 18, 17, 0), null, null, "test",
+				SendOutRules.defaults(Stockholm.ZONE), null));
+		this.clock.set(at(2026, 12, 1, 9, 0));
+		this.dispatcher.run();
+		List<Person> people = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow());
+		Person away = people.get(0);
+		Person unclear = people.get(1);
+		Person forwarded = people.get(2);
+		Person silent = people.get(3);
+
+		MimeMessage outOfOffice = reply(inbox(away.email()).get(0), away, "<borta@example.org>",
+				"Hej! Jag är åter den 7 januari och läser inte min e-post.");
+		outOfOffice.setSubject("Automatiskt svar: Kartläggning steg 2", "UTF-8");
+		send(outOfOffice);
+		send(reply(inbox(unclear.email()).get(0), unclear, "<otydlig@example.org>", """
+				1. Brist på sjuksköterskor.
+				1. Brist på undersköterskor.
+				"""));
+		MimeMessage byAssistant = reply(inbox(forwarded.email()).get(0), forwarded, "<assistent@example.org>",
+				"1. Brist på chefer.");
+		byAssistant.setFrom(new InternetAddress("assistent@kumla.example.org", "Assistenten", "UTF-8"));
+		send(byAssistant);
+		assertThat(this.reader.read()).isEqualTo(3);
+
+		Map<PersonId, List<RecipientFact>> reasons = this.operations.recipients(id)
+			.stream()
+			.collect(Collectors.toMap(RecipientStatus::person, RecipientStatus::reasons));
+		assertThat(reasons.get(away.id())).first()
+			.isEqualTo(new RecipientFact.OutOfOffice(at(2026, 12, 1, 9, 0), LocalDate.of(2027, 1, 7)));
+		assertThat(reasons.get(unclear.id())).first()
+			.isEqualTo(new RecipientFact.AskedToClarify(at(2026, 12, 1, 9, 0), 1));
+		assertThat(reasons.get(forwarded.id())).first()
+			.isEqualTo(new RecipientFact.HeldForReview(at(2026, 12, 1, 9, 0)));
+		assertThat(reasons.get(silent.id())).first().isInstanceOf(RecipientFact.NoReplyYet.class);
+
+		Digest leads = this.digests.compile(id, Digest.View.PERSONS, Language.SV);
+		assertThat(leads.notAnswered()).hasSize(4).allSatisfy(line -> assertThat(line.reason()).isNotBlank());
+		assertThat(leads.notAnswered())
+			.anySatisfy(line -> assertThat(line.reason()).startsWith("frånvarande till 7 januari 2027"))
+			.anySatisfy(line -> assertThat(line.reason()).contains("ombedd att förtydliga 1 gång(er)"))
+			.anySatisfy(line -> assertThat(line.reason()).contains("väntar på granskning"));
+	}
+
+	@Test
+	void showsAReplyThatRecordedNothingAsAReplyNotAsSilence() throws Exception {
+		SendOutId id = Stockholm.stepTwo(this.sendOuts, "otolkat", "Kartläggning steg 2 (mejl)", "kumla");
+		this.clock.set(at(2026, 12, 1, 9, 0));
+		this.dispatcher.run();
+		Person person = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow()).get(0);
+		// what the intake records for a numbered reply none of whose answers could be
+		// read
+		this.jdbc
+			.sql("""
+					INSERT INTO email_inbound (id, message_key, message_id, received_at, status, detail, send_out_id, person_id)
+					VALUES (RANDOM_UUID(), '<otolkat@example.org>', '<otolkat@example.org>', ?, 'RECORDED',
+					        'NUMBERED, 0 answer(s), 2 not understood', ?, ?)
+					""")
+			.params(java.time.OffsetDateTime.parse("2026-12-02T09:00:00+01:00"), id.value(), person.id().value())
+			.update();
+
+		RecipientStatus status = this.operations.recipients(id)
+			.stream()
+			.filter(s -> s.person().equals(person.id()))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(status.reasons()).first()
+			.isEqualTo(new RecipientFact.RepliedNotUnderstood(Instant.parse("2026-12-02T08:00:00Z")));
+		assertThat(this.operations.texts().describe(status.reasons(), Language.EN))
+			.startsWith("replied 2 December 2026, but the reply recorded nothing");
 	}
 
 	@Test

@@ -1,0 +1,100 @@
+package se.samla.email.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import se.samla.campaigns.RecipientFact;
+import se.samla.campaigns.RecipientFacts;
+import se.samla.directory.PersonId;
+import se.samla.shared.SendOutId;
+
+import static se.samla.shared.SqlTime.instant;
+
+/**
+ * What the email channel knows about why people have not answered: their out-of-office
+ * replies (with the return day, when the reply states one), the requests to clarify sent
+ * to them, replies held for review, and replies that were kept but recorded nothing.
+ */
+@Component
+class EmailRecipientFacts implements RecipientFacts {
+
+	/** How an auto-reply's detail carries the return day it states. */
+	static final String BACK_ON = "; back on ";
+
+	private final JdbcClient jdbc;
+
+	EmailRecipientFacts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public Map<PersonId, List<RecipientFact>> facts(SendOutId sendOut) {
+		Map<PersonId, List<RecipientFact>> facts = new HashMap<>();
+		Map<PersonId, RecipientFact.AskedToClarify> clarified = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT t.person_id, COUNT(*) AS times, MAX(s.sent_at) AS last_at
+				FROM email_sent s JOIN email_token t ON t.token = s.token
+				WHERE t.send_out_id = ? AND s.kind = 'CLARIFY'
+				GROUP BY t.person_id
+				""").param(sendOut.value()).query((rs, n) -> {
+			clarified.put(new PersonId(rs.getObject("person_id", UUID.class)),
+					new RecipientFact.AskedToClarify(instant(rs, "last_at"), rs.getInt("times")));
+			return null;
+		}).list();
+		clarified.forEach((person, fact) -> add(facts, person, fact));
+		this.jdbc.sql("""
+				SELECT person_id, status, detail, received_at FROM email_inbound
+				WHERE send_out_id = ? AND person_id IS NOT NULL
+				  AND status IN ('AUTO_REPLY', 'REVIEW', 'AMBIGUOUS', 'RECORDED')
+				ORDER BY received_at
+				""").param(sendOut.value()).query((rs, n) -> {
+			PersonId person = new PersonId(rs.getObject("person_id", UUID.class));
+			Instant at = instant(rs, "received_at");
+			String detail = rs.getString("detail");
+			switch (InboundStatus.valueOf(rs.getString("status"))) {
+				case AUTO_REPLY -> add(facts, person, new RecipientFact.OutOfOffice(at, backOn(detail)));
+				case REVIEW -> add(facts, person, new RecipientFact.HeldForReview(at));
+				case AMBIGUOUS -> {
+					if (!clarified.containsKey(person)) {
+						// the once-a-day rule held the request back: still a reply
+						add(facts, person, new RecipientFact.RepliedNotUnderstood(at));
+					}
+				}
+				default -> {
+					if (detail != null && detail.contains(", 0 answer(s)")) {
+						add(facts, person, new RecipientFact.RepliedNotUnderstood(at));
+					}
+				}
+			}
+			return null;
+		}).list();
+		return facts;
+	}
+
+	private static void add(Map<PersonId, List<RecipientFact>> facts, PersonId person, RecipientFact fact) {
+		facts.computeIfAbsent(person, p -> new ArrayList<>()).add(fact);
+	}
+
+	static LocalDate backOn(String detail) {
+		int at = (detail != null) ? detail.indexOf(BACK_ON) : -1;
+		if (at < 0) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(detail.substring(at + BACK_ON.length()).strip());
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+}
