@@ -243,7 +243,8 @@ public final class OperatorCli {
 				Usage: java -jar samla.jar <command> [options]
 
 				  digest SEND-OUT [--out DIR] [--view organisations|persons] [--language sv|en]
-				      write the send-out's digest as HTML, XLSX and CSV into DIR
+				      write the send-out's digest as HTML, XLSX and CSV into DIR, named
+				      sammanstallning-SEND-OUT-organisationer.html (…-personer, -en for English)
 				  teams-package --app-id GUID [--out FILE] [--app-dir DIR]
 				      build the Teams app zip (manifest with the app id, icons) to upload
 				  validate [--conversations DIR] [--scheduler DIR]
@@ -275,7 +276,8 @@ public final class OperatorCli {
 				  help
 				      this text
 
-				Without a command the service starts.""");
+				Without arguments, or with only options (--spring.profiles.active=local), the service starts.
+				Exit codes: 0 done, 1 failed (one line on standard error says why), 2 wrong usage.""");
 		return code;
 	}
 

@@ -200,7 +200,7 @@ class OperatorCommands {
 				}
 			}
 			catch (IOException ex) {
-				err.println(file + ": cannot be read: " + ex.getMessage());
+				Failures.describe(ex, null).forEach(err::println);
 				failures++;
 			}
 		}
@@ -294,8 +294,15 @@ class OperatorCommands {
 	private int eml(Options options, PrintStream out, PrintStream err) {
 		Path file = Path.of(options.positional("FILE"));
 		options.requireNoMore();
+		byte[] raw;
 		try {
-			MailExplanation explanation = this.mail.explain(Files.readAllBytes(file));
+			raw = Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		try {
+			MailExplanation explanation = this.mail.explain(raw);
 			out.println(JsonMapper.builder()
 				.enable(SerializationFeature.INDENT_OUTPUT)
 				.build()

@@ -125,8 +125,8 @@ class OperatorCommandsTests {
 				Arguments.of("review discard not-a-uuid", "'not-a-uuid' is not an id"),
 				Arguments.of("review discard 0b8e6c1e-5d4c-4a57-9c1e-2f7d5b3a9e10",
 						"no email held for review with id 0b8e6c1e-5d4c-4a57-9c1e-2f7d5b3a9e10"),
-				Arguments.of("eml finns-inte.eml", "finns-inte.eml"),
-				Arguments.of("import-directory --people finns-inte.csv", "finns-inte.csv"));
+				Arguments.of("eml finns-inte.eml", "finns-inte.eml: no such file or folder"),
+				Arguments.of("import-directory --people finns-inte.csv", "finns-inte.csv: no such file or folder"));
 	}
 
 	@Test
