@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -32,6 +33,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ./mvnw -q -o package -DskipTests
  * ./mvnw -q -o test -Pbenchmark -Dtest=CommandStartupBenchmark
  * </pre>
+ *
+ * With {@code -Dsamla.benchmark.baseline-jar=PATH} it runs the same commands with an
+ * earlier build too, in turn with this one.
  */
 @EnabledIfSystemProperty(named = "samla.benchmark", matches = "true")
 class CommandStartupBenchmark {
@@ -44,6 +48,11 @@ class CommandStartupBenchmark {
 
 	private final Path data = Path.of("target/command-benchmark").toAbsolutePath();
 
+	/** An earlier build to compare with: -Dsamla.benchmark.baseline-jar=PATH. */
+	private final Path baseline = Optional.ofNullable(System.getProperty("samla.benchmark.baseline-jar"))
+		.map(path -> Path.of(path).toAbsolutePath())
+		.orElse(null);
+
 	@Test
 	void commandsStartFarFasterThanTheService() throws Exception {
 		assumeTrue(Files.isRegularFile(this.jar), "build the jar first: ./mvnw -q -o package -DskipTests");
@@ -54,10 +63,19 @@ class CommandStartupBenchmark {
 
 		List<Long> status = new ArrayList<>();
 		List<Long> digest = new ArrayList<>();
+		List<Long> statusBefore = new ArrayList<>();
+		List<Long> digestBefore = new ArrayList<>();
+		String[] digestArgs = { "digest", "demo-steg2", "--out", this.data.resolve("digests").toString(), "--view",
+				"persons" };
 		for (int run = 0; run < RUNS; run++) {
-			status.add(command("status", "demo-steg2"));
-			digest.add(command("digest", "demo-steg2", "--out", this.data.resolve("digests").toString(), "--view",
-					"persons"));
+			// interleaved with the earlier jar's runs, so that both meet the same load
+			status.add(command(this.jar, "status", "demo-steg2"));
+			digest.add(command(this.jar, digestArgs));
+			if (this.baseline != null) {
+				statusBefore.add(command(this.baseline, "status", "demo-steg2"));
+				digestBefore.add(command(this.baseline, "digest", "demo-steg2", "--out",
+						this.data.resolve("digests-before").toString(), "--view", "persons"));
+			}
 		}
 
 		System.out.printf("%nCommand start-up on the demo's data (%d runs each, whole command from process start"
@@ -68,6 +86,12 @@ class CommandStartupBenchmark {
 				best(status));
 		System.out.printf("  digest demo-steg2 --view persons  median %6d ms, best %6d ms%n", median(digest),
 				best(digest));
+		if (this.baseline != null) {
+			System.out.printf("  status with %s  median %6d ms, best %6d ms%n", this.baseline.getFileName(),
+					median(statusBefore), best(statusBefore));
+			System.out.printf("  digest with %s  median %6d ms, best %6d ms%n", this.baseline.getFileName(),
+					median(digestBefore), best(digestBefore));
+		}
 		try (var written = Files.list(this.data.resolve("digests"))) {
 			assertThat(written.count()).isEqualTo(3);
 		}
@@ -83,9 +107,10 @@ class CommandStartupBenchmark {
 		int smtp = freePort();
 		int imap = freePort();
 		long begun = System.nanoTime();
-		Process process = process(List.of("--spring.profiles.active=local", "--server.port=" + freePort(),
-				"--samla.email.local-server.smtp-port=" + smtp, "--samla.email.local-server.imap-port=" + imap,
-				"--spring.mail.port=" + smtp, "--samla.email.imap.port=" + imap))
+		Process process = process(this.jar,
+				List.of("--spring.profiles.active=local", "--server.port=" + freePort(),
+						"--samla.email.local-server.smtp-port=" + smtp, "--samla.email.local-server.imap-port=" + imap,
+						"--spring.mail.port=" + smtp, "--samla.email.imap.port=" + imap))
 			.start();
 		long[] started = { -1, -1 };
 		CountDownLatch recorded = new CountDownLatch(1);
@@ -121,9 +146,9 @@ class CommandStartupBenchmark {
 		return started;
 	}
 
-	private long command(String... args) throws Exception {
+	private long command(Path jar, String... args) throws Exception {
 		long begun = System.nanoTime();
-		Process process = process(Arrays.asList(args)).redirectErrorStream(true)
+		Process process = process(jar, Arrays.asList(args)).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
 		assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
@@ -132,9 +157,9 @@ class CommandStartupBenchmark {
 		return millis;
 	}
 
-	private ProcessBuilder process(List<String> args) {
-		List<String> command = new ArrayList<>(List
-			.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", this.jar.toString()));
+	private ProcessBuilder process(Path jar, List<String> args) {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
 		command.addAll(args);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().put("SAMLA_DATA_DIR", this.data.toString());
