@@ -209,9 +209,11 @@ class OperatorCommands {
 
 	private int status(SendOutId sendOut, Options options, PrintStream out) {
 		options.requireNoMore();
+		// read first: a send-out that does not exist gets its one line, without a header
+		List<RecipientStatus> recipients = this.operations.recipients(sendOut);
 		out.printf("%-28s %-16s %-18s %-16s %-6s %s%n", "NAME", "ORGANISATION", "STATUS", "INVITED", "BY",
 				"UNREACHABLE");
-		for (RecipientStatus status : this.operations.recipients(sendOut)) {
+		for (RecipientStatus status : recipients) {
 			out.printf("%-28s %-16s %-18s %-16s %-6s %s%n", status.name(), status.organisation(), status.summary(),
 					(status.invitedAt() != null) ? this.time.format(status.invitedAt()) : "-",
 					(status.invitedBy() != null) ? status.invitedBy() : "-",
