@@ -25,7 +25,7 @@ public class SamlaApplication {
 
 	public static void main(String[] args) {
 		if (OperatorCli.handles(args)) {
-			System.exit(OperatorCli.run(SamlaApplication.class, args, System.out, System.err));
+			System.exit(OperatorCli.main(SamlaApplication.class, args));
 		}
 		SpringApplication.run(SamlaApplication.class, args);
 	}

@@ -15,8 +15,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -181,15 +183,34 @@ public class Digests {
 	}
 
 	/**
-	 * Writes a digest as HTML, XLSX and CSV into a folder (created if need be).
+	 * Writes a digest as HTML, XLSX and CSV into a folder (created if need be), named for
+	 * the send-out, the view and (when not Swedish) the language, so that every variant
+	 * can lie in one folder: {@code sammanstallning-steg2-2026-personer.html}.
 	 * @return the files written
 	 */
 	public List<Path> writeTo(Path folder, SendOutId id, View view, Language language) throws IOException {
-		RenderedDigest rendered = render(compile(id, view, language), language);
+		return writeTo(folder, id, view, language, step -> {
+		});
+	}
+
+	/**
+	 * Writes a digest as {@link #writeTo(Path, SendOutId, View, Language)} does, telling
+	 * {@code steps} what it starts on (compiling, rendering, writing), for a progress
+	 * display.
+	 */
+	public List<Path> writeTo(Path folder, SendOutId id, View view, Language language, Consumer<String> steps)
+			throws IOException {
+		steps.accept("compiling");
+		Digest digest = compile(id, view, language);
+		steps.accept("rendering");
+		RenderedDigest rendered = render(digest, language);
+		steps.accept("writing");
 		Files.createDirectories(folder);
-		Path html = folder.resolve(rendered.fileName() + ".html");
-		Path xlsx = folder.resolve(rendered.fileName() + ".xlsx");
-		Path csv = folder.resolve(rendered.fileName() + ".csv");
+		String name = rendered.fileName() + ((view == View.PERSONS) ? "-personer" : "-organisationer")
+				+ ((language == Language.SV) ? "" : "-" + language.name().toLowerCase(Locale.ROOT));
+		Path html = folder.resolve(name + ".html");
+		Path xlsx = folder.resolve(name + ".xlsx");
+		Path csv = folder.resolve(name + ".csv");
 		Files.writeString(html, rendered.html(), StandardCharsets.UTF_8);
 		Files.write(xlsx, rendered.xlsx());
 		Files.write(csv, rendered.csv());
@@ -221,7 +242,7 @@ public class Digests {
 	}
 
 	private static String fileName(Digest digest) {
-		String id = digest.sendOut().value().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+		String id = digest.sendOut().value().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
 		return "sammanstallning-" + id;
 	}
 

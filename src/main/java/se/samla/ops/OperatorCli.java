@@ -1,28 +1,38 @@
 package se.samla.ops;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.LifecycleProcessor;
+import org.springframework.context.support.AbstractApplicationContext;
 
 import se.samla.campaigns.ScheduleDefinitionException;
 import se.samla.campaigns.ScheduleValidator;
 import se.samla.campaigns.SendOut;
 import se.samla.shared.DefinitionProblem;
 import se.samla.surveys.QuestionnaireValidator;
+import se.samla.teams.TeamsAppPackage;
 
 /**
  * Runs an operator command on the same jar as the service:
  * {@code java -jar samla.jar <command> [options]}. {@code validate} needs nothing but the
- * files; the other commands start Samla without its web server, against the configured
- * database, do their work and exit.
+ * files; the other commands start a lean Samla (the database and the modules' services:
+ * no web server, no scheduler, no mail server, nothing running in the background) against
+ * the configured database, do their work and exit.
+ * <p>
+ * Exit codes: 0 done, 1 the command failed or found problems (one line on stderr saying
+ * what is wrong and what is valid), 2 wrong usage (the line and the usage).
  */
 public final class OperatorCli {
 
@@ -30,32 +40,68 @@ public final class OperatorCli {
 			"preview", "schedule", "pause", "resume", "send-now", "resend-logged", "close", "extend", "eml", "review",
 			"digest", "teams-package", "person", "help");
 
+	/**
+	 * The command process's settings. Logging stays quiet: the command reports its own
+	 * outcome, and Spring's, Hikari's and the failure analysers' reports of a failed
+	 * start would bury that one line under a stack trace.
+	 */
+	private static final String[] COMMAND_PROPERTIES = { "--spring.main.banner-mode=off",
+			"--spring.main.log-startup-info=false", "--spring.main.lazy-initialization=true",
+			"--logging.level.root=WARN", "--logging.level.se.samla=WARN", "--logging.level.org.springframework=ERROR",
+			"--logging.level.org.springframework.boot.SpringApplication=OFF",
+			"--logging.level.org.springframework.boot.diagnostics=OFF", "--logging.level.com.zaxxer.hikari=OFF",
+			"--logging.exception-conversion-word=%nopex", "--" + CommandContextFilter.PROPERTY + "=true",
+			"--spring.quartz.auto-startup=false", "--samla.demo.enabled=false",
+			"--samla.email.local-server.enabled=false", "--samla.email.imap.enabled=false",
+			"--spring.modulith.events.republish-outstanding-events-on-restart=false",
+			// the service validates the applied migrations against the files at its start
+			"--spring.flyway.validate-on-migrate=false" };
+
 	private OperatorCli() {
 	}
 
 	/**
-	 * Whether the arguments name an operator command rather than starting the service.
+	 * Whether the arguments are an operator command rather than the service's start. The
+	 * service starts without arguments or with Spring's own options
+	 * ({@code --spring.profiles.active=local}, {@code --server.port=9090}); any other
+	 * first argument is a command, known or not, so that a typo never starts the service
+	 * against the data.
 	 */
 	public static boolean handles(String[] args) {
-		return args.length > 0 && COMMANDS.contains(args[0]);
+		return args.length > 0 && (!args[0].startsWith("--") || isHelp(args[0]));
+	}
+
+	/**
+	 * Runs the command from {@code main}: its results go to standard output, everything
+	 * else that writes to {@code System.out} (logging, libraries) to standard error, so
+	 * that the output can be piped and redirected as it is.
+	 * @return the process exit code
+	 */
+	public static int main(Class<?> application, String[] args) {
+		PrintStream out = System.out;
+		System.setOut(System.err);
+		return run(application, args, out, System.err);
 	}
 
 	/**
 	 * Runs the command.
-	 * @return the process exit code: 0 on success, 1 when the command found problems, 2
-	 * on wrong usage
+	 * @return the process exit code: 0 on success, 1 when the command failed or found
+	 * problems, 2 on wrong usage
 	 */
 	public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
-		String command = args[0];
+		String command = isHelp(args[0]) ? "help" : args[0];
+		if (!COMMANDS.contains(command)) {
+			err.println("unknown command '" + command + "'" + suggestion(command)
+					+ "; the commands are listed below (without a command the service starts)");
+			return usage(err, 2);
+		}
 		String[] rest = Arrays.copyOfRange(args, 1, args.length);
 		try {
 			return switch (command) {
 				case "validate" -> validate(new Options(rest), out, err);
 				case "teams-package" -> teamsPackage(new Options(rest), out, err);
 				case "help" -> usage(out, 0);
-				case "person" -> withContext(application, args,
-						context -> context.getBean(PersonCommands.class).run(new Options(rest), out, err));
-				default -> withContext(application, args,
+				default -> withContext(application, err,
 						context -> context.getBean(OperatorCommands.class).run(command, new Options(rest), out, err));
 			};
 		}
@@ -63,10 +109,47 @@ public final class OperatorCli {
 			err.println(ex.getMessage());
 			return usage(err, 2);
 		}
-		catch (IllegalArgumentException ex) {
-			err.println(ex.getMessage());
-			return 2;
+		catch (RuntimeException ex) {
+			Failures.describe(ex, unknown -> Failures.firstLine(unknown.getMessage())).forEach(err::println);
+			return 1;
 		}
+	}
+
+	private static boolean isHelp(String argument) {
+		return argument.equals("--help") || argument.equals("-h");
+	}
+
+	/** A known command a typo is close to: a letter or two off, or a hyphen missing. */
+	private static String suggestion(String typed) {
+		String best = null;
+		int bestDistance = 3;
+		for (String command : COMMANDS) {
+			int distance = distance(typed.toLowerCase(Locale.ROOT).replace("-", ""), command.replace("-", ""));
+			if (distance < bestDistance) {
+				best = command;
+				bestDistance = distance;
+			}
+		}
+		return (best != null) ? " (did you mean '" + best + "'?)" : "";
+	}
+
+	private static int distance(String a, String b) {
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int substitution = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
 	}
 
 	private static int validate(Options options, PrintStream out, PrintStream err) {
@@ -114,23 +197,45 @@ public final class OperatorCli {
 			return 2;
 		}
 		try {
-			Path written = se.samla.teams.TeamsAppPackage.write(folder, appId, zip);
+			Path written = TeamsAppPackage.write(folder, appId, zip);
 			out.println("Wrote " + written + ": upload it in Teams admin center (Manage apps, Upload).");
 			return 0;
 		}
-		catch (java.io.IOException ex) {
+		catch (IllegalArgumentException ex) {
+			// a malformed --app-id is wrong usage
+			err.println(ex.getMessage());
+			return 2;
+		}
+		catch (IOException ex) {
 			err.println("Could not build the Teams app package: " + ex.getMessage());
 			return 1;
 		}
 	}
 
-	private static int withContext(Class<?> application, String[] args, ContextCommand command) {
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-			.web(WebApplicationType.NONE)
-			.run("--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.se.samla=WARN",
-					"--samla.operator.cli=true", "--spring.quartz.auto-startup=false", "--samla.demo.enabled=false")) {
+	private static int withContext(Class<?> application, PrintStream err, ContextCommand command) {
+		ConfigurableApplicationContext context;
+		try {
+			context = commandApplication(application).run(COMMAND_PROPERTIES);
+		}
+		catch (RuntimeException ex) {
+			Failures.describeStartup(ex).forEach(err::println);
+			return 1;
+		}
+		try (context) {
 			return command.run(context);
 		}
+	}
+
+	/**
+	 * Samla for one command: beans are made when the command first needs them (a
+	 * {@code status} never reads the digest themes), and nothing is started in the
+	 * background (a command process must not read mailboxes, answer Teams or run jobs).
+	 */
+	static SpringApplication commandApplication(Class<?> application) {
+		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+			.initializers(context -> context.getBeanFactory()
+				.registerSingleton(AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME, new NothingInBackground()))
+			.build();
 	}
 
 	static int usage(PrintStream out, int code) {
@@ -138,7 +243,8 @@ public final class OperatorCli {
 				Usage: java -jar samla.jar <command> [options]
 
 				  digest SEND-OUT [--out DIR] [--view organisations|persons] [--language sv|en]
-				      write the send-out's digest as HTML, XLSX and CSV into DIR
+				      write the send-out's digest as HTML, XLSX and CSV into DIR, named
+				      sammanstallning-SEND-OUT-organisationer.html (…-personer, -en for English)
 				  teams-package --app-id GUID [--out FILE] [--app-dir DIR]
 				      build the Teams app zip (manifest with the app id, icons) to upload
 				  validate [--conversations DIR] [--scheduler DIR]
@@ -181,8 +287,27 @@ public final class OperatorCli {
 				  help
 				      this text
 
-				Without a command the service starts.""");
+				Without arguments, or with only options (--spring.profiles.active=local), the service starts.
+				Exit codes: 0 done, 1 failed (one line on standard error says why), 2 wrong usage.""");
 		return code;
+	}
+
+	/** Starts no {@link org.springframework.context.SmartLifecycle} bean. */
+	private static final class NothingInBackground implements LifecycleProcessor {
+
+		@Override
+		public void start() {
+		}
+
+		@Override
+		public void stop() {
+		}
+
+		@Override
+		public boolean isRunning() {
+			return false;
+		}
+
 	}
 
 	@FunctionalInterface

@@ -3,18 +3,21 @@ package se.samla.ops;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +34,7 @@ import se.samla.campaigns.PreviewedMessage;
 import se.samla.campaigns.RecipientFactTexts;
 import se.samla.campaigns.RecipientStatus;
 import se.samla.campaigns.SendOutOperations;
+import se.samla.campaigns.UnknownSendOutException;
 import se.samla.digests.Digest;
 import se.samla.digests.Digests;
 import se.samla.directory.Directory;
@@ -72,10 +76,16 @@ class OperatorCommands {
 
 	private final Digests digests;
 
+	private final PersonCommands persons;
+
+	// @Lazy: a command's context makes what the command uses; status needs no digest
+	// themes and no email parsing
 	OperatorCommands(DirectoryImport directoryImport, Directory directory, SendOuts sendOuts,
-			ResponseManagement responses, SendOutOperations operations, MailInspector mail, MailReview review,
-			CampaignProperties campaigns, Digests digests) {
+			ResponseManagement responses, SendOutOperations operations, @Lazy MailInspector mail,
+			@Lazy MailReview review, CampaignProperties campaigns, @Lazy Digests digests,
+			@Lazy PersonCommands persons) {
 		this.digests = digests;
+		this.persons = persons;
 		this.operations = operations;
 		this.mail = mail;
 		this.review = review;
@@ -87,7 +97,36 @@ class OperatorCommands {
 		this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(campaigns.zone());
 	}
 
+	/**
+	 * Runs a command. What goes wrong is one line on {@code err} (a few for broken
+	 * definition files) naming the problem and what is valid, and exit code 1; wrong
+	 * usage is thrown for the caller to explain.
+	 */
 	int run(String command, Options options, PrintStream out, PrintStream err) {
+		try {
+			return dispatch(command, options, out, err);
+		}
+		catch (UsageException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			Failures.describe(ex, this::unknown).forEach(err::println);
+			return 1;
+		}
+	}
+
+	private String unknown(UnknownSendOutException ex) {
+		String asked = "no send-out '" + ex.id() + "'";
+		try {
+			List<String> known = this.sendOuts.all().stream().map(sendOut -> sendOut.id().value()).sorted().toList();
+			return asked + "; " + (known.isEmpty() ? "there are none yet" : "known: " + String.join(", ", known));
+		}
+		catch (RuntimeException unavailable) {
+			return asked;
+		}
+	}
+
+	private int dispatch(String command, Options options, PrintStream out, PrintStream err) {
 		return switch (command) {
 			case "import-directory" -> importDirectory(options, out, err);
 			case "send-outs" -> {
@@ -103,6 +142,7 @@ class OperatorCommands {
 			case "eml" -> eml(options, out, err);
 			case "review" -> review(options, out);
 			case "digest" -> digest(options, out);
+			case "person" -> this.persons.run(options, out, err);
 			default -> throw new UsageException("unknown command " + command);
 		};
 	}
@@ -112,22 +152,27 @@ class OperatorCommands {
 		SendOutId sendOut = new SendOutId(options.positional("SEND-OUT"));
 		Path folder = Path.of(options.value("--out", "."));
 		String view = options.value("--view", "organisations");
-		Language language = Language.parse(options.value("--language", "sv"));
+		String languageName = options.value("--language", "sv");
 		options.requireNoMore();
-		Digest.View chosen = switch (view.toLowerCase(java.util.Locale.ROOT)) {
+		Digest.View chosen = switch (view.toLowerCase(Locale.ROOT)) {
 			case "organisations", "organisationer", "organisation" -> Digest.View.ORGANISATIONS;
 			case "persons", "personer", "person" -> Digest.View.PERSONS;
 			default -> throw new UsageException("--view is organisations or persons, not " + view);
 		};
-		try {
-			for (Path file : this.digests.writeTo(folder, sendOut, chosen, language)) {
-				out.println("Wrote " + file);
-			}
-			return 0;
+		Language language = switch (languageName.toLowerCase(Locale.ROOT)) {
+			case "sv", "en" -> Language.parse(languageName);
+			default -> throw new UsageException("--language is sv or en, not " + languageName);
+		};
+		List<Path> written;
+		try (Progress progress = Progress
+			.start("digest " + sendOut + " (" + chosen.name().toLowerCase(Locale.ROOT) + ")")) {
+			written = this.digests.writeTo(folder, sendOut, chosen, language, progress::step);
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
+		written.forEach(file -> out.println("Wrote " + file));
+		return 0;
 	}
 
 	private int importDirectory(Options options, PrintStream out, PrintStream err) {
@@ -146,7 +191,8 @@ class OperatorCommands {
 				continue;
 			}
 			Path file = Path.of(entry.getValue());
-			try (InputStream csv = Files.newInputStream(file)) {
+			try (Progress progress = Progress.start("import-directory " + file.getFileName());
+					InputStream csv = Files.newInputStream(file)) {
 				String name = file.toString();
 				ImportReport report = switch (entry.getKey()) {
 					case "organisations" -> this.directoryImport.importOrganisations(name, csv, dryRun);
@@ -163,7 +209,7 @@ class OperatorCommands {
 				}
 			}
 			catch (IOException ex) {
-				err.println(file + ": cannot be read: " + ex.getMessage());
+				Failures.describe(ex, null).forEach(err::println);
 				failures++;
 			}
 		}
@@ -172,9 +218,11 @@ class OperatorCommands {
 
 	private int status(SendOutId sendOut, Options options, PrintStream out) {
 		options.requireNoMore();
+		// read first: a send-out that does not exist gets its one line, without a header
+		List<RecipientStatus> recipients = this.operations.recipients(sendOut);
 		RecipientFactTexts why = this.operations.texts();
 		out.printf("%-28s %-16s %-36s %-16s %-6s %s%n", "NAME", "ORGANISATION", "STATUS", "INVITED", "BY", "WHY");
-		for (RecipientStatus status : this.operations.recipients(sendOut)) {
+		for (RecipientStatus status : recipients) {
 			out.printf("%-28s %-16s %-36s %-16s %-6s %s%n", status.name(), status.organisation(), status.summary(),
 					(status.invitedAt() != null) ? this.time.format(status.invitedAt()) : "-",
 					(status.invitedBy() != null) ? status.invitedBy() : "-",
@@ -187,7 +235,10 @@ class OperatorCommands {
 		SendOutId sendOut = new SendOutId(options.positional("SEND-OUT"));
 		LocalDate day = LocalDate.parse(options.positional("DATE"));
 		options.requireNoMore();
-		List<PreviewedMessage> messages = this.operations.preview(sendOut, day);
+		List<PreviewedMessage> messages;
+		try (Progress progress = Progress.start("preview " + sendOut + " " + day)) {
+			messages = this.operations.preview(sendOut, day);
+		}
 		if (messages.isEmpty()) {
 			out.println("Nothing planned for " + day + ".");
 		}
@@ -316,8 +367,15 @@ class OperatorCommands {
 	private int eml(Options options, PrintStream out, PrintStream err) {
 		Path file = Path.of(options.positional("FILE"));
 		options.requireNoMore();
+		byte[] raw;
 		try {
-			MailExplanation explanation = this.mail.explain(Files.readAllBytes(file));
+			raw = Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		try {
+			MailExplanation explanation = this.mail.explain(raw);
 			out.println(JsonMapper.builder()
 				.enable(SerializationFeature.INDENT_OUTPUT)
 				.build()
@@ -347,6 +405,7 @@ class OperatorCommands {
 		SendOutId sendOut = new SendOutId(options.positional("SEND-OUT"));
 		String who = options.positional("PERSON");
 		options.requireNoMore();
+		this.sendOuts.find(sendOut).orElseThrow(() -> new UnknownSendOutException(sendOut));
 		Optional<Person> person = who.contains("@") ? this.directory.personByEmail(who)
 				: parseId(who).flatMap(this.directory::person);
 		if (person.isEmpty()) {

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.function.IntSupplier;
+
+import org.assertj.core.api.InstanceOfAssertFactories;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,10 +115,115 @@ class OperatorCliTests {
 	}
 
 	@Test
-	void recognisesOnlyItsOwnCommands() {
-		assertThat(OperatorCli.handles(new String[] { "validate" })).isTrue();
-		assertThat(OperatorCli.handles(new String[] { "--server.port=9090" })).isFalse();
+	void startsTheServiceOnlyWithoutArgumentsOrWithSpringsOptions() {
 		assertThat(OperatorCli.handles(new String[0])).isFalse();
+		assertThat(OperatorCli.handles(new String[] { "--server.port=9090" })).isFalse();
+		assertThat(OperatorCli.handles(new String[] { "--spring.profiles.active=local", "--server.port=0" })).isFalse();
+		assertThat(OperatorCli.handles(new String[] { "validate" })).isTrue();
+		assertThat(OperatorCli.handles(new String[] { "frobnicate" })).isTrue();
+		assertThat(OperatorCli.handles(new String[] { "--help" })).isTrue();
+	}
+
+	@Test
+	void refusesAnUnknownCommandWithOneLineAndTheUsageStartingNothing() {
+		int code = run("frobnicate", "steg2-2026");
+
+		assertThat(code).isEqualTo(2);
+		assertThat(errors().lines().findFirst()).hasValueSatisfying(
+				line -> assertThat(line).startsWith("unknown command 'frobnicate'").doesNotContain("did you mean"));
+		assertThat(errors()).contains("Usage:");
+		assertThat(output()).isEmpty();
+	}
+
+	@Test
+	void suggestsTheCommandAMistypedOneIsCloseTo() {
+		assertThat(run("sendouts")).isEqualTo(2);
+		assertThat(errors().lines().findFirst()).hasValue(
+				"unknown command 'sendouts' (did you mean 'send-outs'?); the commands are listed below (without a command the service starts)");
+	}
+
+	@Test
+	void showsTheUsageOnHelp() {
+		assertThat(run("--help")).isZero();
+		assertThat(output()).startsWith("Usage:");
+	}
+
+	@Test
+	void runsACommandInItsOwnContextAgainstTheConfiguredDatabase() {
+		// the tests' configuration gives each context a database of its own in memory
+		int code = run("status", "steg2-2026");
+
+		assertThat(code).isZero();
+		assertThat(output()).contains("NAME").contains("STATUS");
+		assertThat(errors()).isEmpty();
+	}
+
+	@Test
+	void namesAnUnknownSendOutAndTheKnownOnesInOneLine() {
+		int code = run("pause", "nope-2026");
+
+		assertThat(code).isEqualTo(1);
+		assertThat(errors().lines()).singleElement(InstanceOfAssertFactories.STRING)
+			.startsWith("no send-out 'nope-2026'; known: steg2-2026, uppfoljning-2025, uppfoljning-2026");
+	}
+
+	@Test
+	void reportsBrokenQuestionnairesAtStartInAFewLinesWithoutAStackTrace(@TempDir Path dir) throws IOException {
+		Path conversations = Files.createDirectories(dir.resolve("conversations"));
+		Files.writeString(conversations.resolve("trasig.yml"), """
+				id: trasig
+				title: Trasig
+				questions:
+				  - id: q1
+				    type: choise
+				    text: Vad?
+				""");
+
+		int code = withProperty("samla.surveys.location", conversations.toString(), () -> run("send-outs"));
+
+		assertThat(code).isEqualTo(1);
+		assertThat(errors().lines().toList()).hasSizeBetween(2, 4)
+			.first(InstanceOfAssertFactories.STRING)
+			.startsWith("Samla could not start the command: 1 problem(s) in the questionnaire file(s)");
+		assertThat(errors()).contains("trasig.yml:5:").doesNotContain("Exception").doesNotContain("at se.samla");
+	}
+
+	@Test
+	void reportsADatabaseThatCannotBeOpenedInOneLine(@TempDir Path dir) throws IOException {
+		Path notAFolder = Files.writeString(dir.resolve("file"), "");
+
+		int code = withProperty("spring.datasource.url", "jdbc:h2:file:" + notAFolder.resolve("samla"),
+				() -> run("send-outs"));
+
+		assertThat(code).isEqualTo(1);
+		assertThat(errors().lines()).singleElement(InstanceOfAssertFactories.STRING)
+			.startsWith("Samla could not start the command: database: ")
+			.doesNotContain("Exception")
+			.doesNotContain("at se.samla");
+	}
+
+	private static int withProperty(String name, String value, IntSupplier run) {
+		String before = System.getProperty(name);
+		System.setProperty(name, value);
+		try {
+			return run.getAsInt();
+		}
+		finally {
+			if (before != null) {
+				System.setProperty(name, before);
+			}
+			else {
+				System.clearProperty(name);
+			}
+		}
+	}
+
+	private String output() {
+		return this.out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String errors() {
+		return this.err.toString(StandardCharsets.UTF_8);
 	}
 
 	private int run(String... args) {

@@ -6,10 +6,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import org.assertj.core.api.InstanceOfAssertFactories;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -30,6 +37,7 @@ import se.samla.support.TestClockConfiguration;
 import se.samla.surveys.AnswerValue.TextAnswer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The operator commands that work on Samla's database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -82,20 +90,69 @@ class OperatorCommandsTests {
 		int code = run("digest", "steg2-2026", "--out", dir.toString(), "--view", "persons");
 
 		assertThat(code).isZero();
-		assertThat(output()).contains("sammanstallning-steg2-2026.html")
-			.contains("sammanstallning-steg2-2026.xlsx")
-			.contains("sammanstallning-steg2-2026.csv");
-		assertThat(Files.readString(dir.resolve("sammanstallning-steg2-2026.html"))).contains("Svarsfrekvens")
+		assertThat(output().lines()).containsExactly("Wrote " + dir.resolve("sammanstallning-steg2-2026-personer.html"),
+				"Wrote " + dir.resolve("sammanstallning-steg2-2026-personer.xlsx"),
+				"Wrote " + dir.resolve("sammanstallning-steg2-2026-personer.csv"));
+		assertThat(Files.readString(dir.resolve("sammanstallning-steg2-2026-personer.html"))).contains("Svarsfrekvens")
 			.contains("Har inte svarat");
-		assertThat(Files.size(dir.resolve("sammanstallning-steg2-2026.xlsx"))).isPositive();
-		assertThat(Files.readString(dir.resolve("sammanstallning-steg2-2026.csv"))).startsWith("\uFEFF");
+		assertThat(Files.size(dir.resolve("sammanstallning-steg2-2026-personer.xlsx"))).isPositive();
+		assertThat(Files.readString(dir.resolve("sammanstallning-steg2-2026-personer.csv"))).startsWith("\uFEFF");
 	}
 
 	@Test
-	void refusesAnUnknownDigestView(@TempDir Path dir) {
-		org.assertj.core.api.Assertions
-			.assertThatThrownBy(() -> run("digest", "steg2-2026", "--out", dir.toString(), "--view", "alla"))
-			.hasMessageContaining("--view");
+	void digestFilesOfEachViewAndLanguageLieSideBySideInOneFolder(@TempDir Path dir) throws IOException {
+		assertThat(run("digest", "steg2-2026", "--out", dir.toString(), "--view", "persons")).isZero();
+		assertThat(run("digest", "steg2-2026", "--out", dir.toString(), "--view", "organisations")).isZero();
+		assertThat(run("digest", "steg2-2026", "--out", dir.toString(), "--language", "en")).isZero();
+
+		try (var files = Files.list(dir)) {
+			assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
+					"sammanstallning-steg2-2026-personer.html", "sammanstallning-steg2-2026-personer.xlsx",
+					"sammanstallning-steg2-2026-personer.csv", "sammanstallning-steg2-2026-organisationer.html",
+					"sammanstallning-steg2-2026-organisationer.xlsx", "sammanstallning-steg2-2026-organisationer.csv",
+					"sammanstallning-steg2-2026-organisationer-en.html",
+					"sammanstallning-steg2-2026-organisationer-en.xlsx",
+					"sammanstallning-steg2-2026-organisationer-en.csv");
+		}
+		assertThat(Files.readString(dir.resolve("sammanstallning-steg2-2026-personer.html")))
+			.isNotEqualTo(Files.readString(dir.resolve("sammanstallning-steg2-2026-organisationer.html")));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("wrongArguments")
+	void saysWhatIsWrongWithAnArgumentInOneLineAndExitsWithOne(String arguments, String expected) {
+		String[] words = arguments.split(" ");
+
+		int code = run(words[0], Arrays.copyOfRange(words, 1, words.length));
+
+		assertThat(code).isEqualTo(1);
+		assertThat(errors().lines()).singleElement(InstanceOfAssertFactories.STRING)
+			.contains(expected)
+			.doesNotContain("Exception")
+			.doesNotContain("at se.samla");
+		assertThat(output()).isEmpty();
+	}
+
+	static Stream<Arguments> wrongArguments() {
+		return Stream.of(Arguments.of("status nope", "no send-out 'nope'; known: "),
+				Arguments.of("pause nope-2026", "steg2-2026, uppfoljning-2025, uppfoljning-2026"),
+				Arguments.of("resume nope-2026", "no send-out 'nope-2026'"),
+				Arguments.of("close nope-2026", "no send-out 'nope-2026'"),
+				Arguments.of("send-now nope-2026", "no send-out 'nope-2026'"),
+				Arguments.of("extend nope-2026 2026-12-22", "no send-out 'nope-2026'"),
+				Arguments.of("extend steg2-2026 someday", "'someday' is not a date"),
+				Arguments.of("preview nope 2026-12-01", "no send-out 'nope'"),
+				Arguments.of("preview steg2-2026 imorgon", "'imorgon' is not a date; write 2026-12-01"),
+				Arguments.of("digest nope", "no send-out 'nope'"),
+				Arguments.of("response nope anna.berg@example.org", "no send-out 'nope'"),
+				Arguments.of("status Inte/Giltigt", "invalid send-out id: Inte/Giltigt"),
+				Arguments.of("review accept not-a-uuid anna.berg@example.org",
+						"ID must be the id `review` lists, not not-a-uuid"),
+				Arguments.of("review discard not-a-uuid", "ID must be the id `review` lists, not not-a-uuid"),
+				Arguments.of("review discard 0b8e6c1e-5d4c-4a57-9c1e-2f7d5b3a9e10",
+						"no email held for review with id 0b8e6c1e-5d4c-4a57-9c1e-2f7d5b3a9e10"),
+				Arguments.of("eml finns-inte.eml", "finns-inte.eml: no such file or folder"),
+				Arguments.of("import-directory --people finns-inte.csv", "finns-inte.csv: no such file or folder"));
 	}
 
 	@Test
