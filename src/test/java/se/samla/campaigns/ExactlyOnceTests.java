@@ -35,7 +35,6 @@ import se.samla.shared.SendOutId;
 import se.samla.shared.SqlTime;
 import se.samla.support.MutableClock;
 import se.samla.support.TestClockConfiguration;
-import se.samla.surveys.QuestionnaireId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -88,10 +87,7 @@ class ExactlyOnceTests {
 		// Each test counts the messages of its own send-out only.
 		this.jdbc.sql("DELETE FROM outbox").update();
 		this.clock.set(LocalDateTime.of(2026, 12, 1, 9, 0).atZone(STOCKHOLM).toInstant());
-		this.sendOuts.all()
-			.stream()
-			.filter(sendOut -> sendOut.closedAt() == null)
-			.forEach(sendOut -> this.operations.close(sendOut.id()));
+		ChiefsSendOuts.closeAllOpen(this.sendOuts, this.operations);
 	}
 
 	@Test
@@ -206,14 +202,7 @@ class ExactlyOnceTests {
 	}
 
 	private SendOutId define() {
-		SendOutId id = new SendOutId("once-" + (++this.counter) + "-" + System.nanoTime());
-		Instant now = this.clock.instant();
-		this.sendOuts.define(new SendOut(id, "Test", new QuestionnaireId("steg2"),
-				new Audience(Set.of(Network.SOCIALCHEFSNATVERKET, Network.HR_CHEFSNATVERKET), Set.of(), List.of(),
-						false),
-				now.minusSeconds(3600), now.plusSeconds(30 * 86400), null, null, "test",
-				SendOutRules.defaults(STOCKHOLM), null));
-		return id;
+		return ChiefsSendOuts.openNow(this.sendOuts, this.clock.instant(), "once-" + (++this.counter));
 	}
 
 	private List<Delivered> forSendOut(SendOutId id) {

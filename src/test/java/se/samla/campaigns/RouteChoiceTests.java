@@ -1,6 +1,5 @@
 package se.samla.campaigns;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -34,7 +33,6 @@ import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
 import se.samla.support.MutableClock;
 import se.samla.support.TestClockConfiguration;
-import se.samla.surveys.QuestionnaireId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -224,14 +222,7 @@ class RouteChoiceTests {
 	}
 
 	private SendOutId define() {
-		SendOutId id = new SendOutId("route-" + (++this.counter) + "-" + System.nanoTime());
-		Instant now = this.clock.instant();
-		this.sendOuts.define(new SendOut(id, "Test", new QuestionnaireId("steg2"),
-				new Audience(Set.of(Network.SOCIALCHEFSNATVERKET, Network.HR_CHEFSNATVERKET), Set.of(), List.of(),
-						false),
-				now.minusSeconds(3600), now.plusSeconds(30 * 86400), null, null, "test",
-				SendOutRules.defaults(STOCKHOLM), null));
-		return id;
+		return ChiefsSendOuts.openNow(this.sendOuts, this.clock.instant(), "route-" + (++this.counter));
 	}
 
 	private List<Delivered> forSendOut(SendOutId id) {

@@ -1,10 +1,8 @@
 package se.samla.campaigns;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,6 @@ import se.samla.shared.Channel;
 import se.samla.shared.SendOutId;
 import se.samla.support.MutableClock;
 import se.samla.support.TestClockConfiguration;
-import se.samla.surveys.QuestionnaireId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,10 +73,7 @@ class StandInTests {
 		this.jdbc.sql("DELETE FROM outbox").update();
 		this.jdbc.sql("DELETE FROM contact_route").update();
 		this.clock.set(LocalDateTime.of(2026, 12, 1, 9, 0).atZone(STOCKHOLM).toInstant());
-		this.sendOuts.all()
-			.stream()
-			.filter(sendOut -> sendOut.closedAt() == null)
-			.forEach(sendOut -> this.operations.close(sendOut.id()));
+		ChiefsSendOuts.closeAllOpen(this.sendOuts, this.operations);
 	}
 
 	@Test
@@ -166,14 +160,7 @@ class StandInTests {
 	}
 
 	private SendOutId define() {
-		SendOutId id = new SendOutId("stand-in-" + (++this.counter) + "-" + System.nanoTime());
-		Instant now = this.clock.instant();
-		this.sendOuts.define(new SendOut(id, "Test", new QuestionnaireId("steg2"),
-				new Audience(Set.of(Network.SOCIALCHEFSNATVERKET, Network.HR_CHEFSNATVERKET), Set.of(), List.of(),
-						false),
-				now.minusSeconds(3600), now.plusSeconds(30 * 86400), null, null, "test",
-				SendOutRules.defaults(STOCKHOLM), null));
-		return id;
+		return ChiefsSendOuts.openNow(this.sendOuts, this.clock.instant(), "stand-in-" + (++this.counter));
 	}
 
 	private int recipients(SendOutId id) {
