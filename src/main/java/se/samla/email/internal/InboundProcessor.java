@@ -403,7 +403,8 @@ public class InboundProcessor {
 		ResponseState state = this.responses.preview(sendOut.id(), person.id());
 		List<AskedQuestion> asked = state.steps()
 			.stream()
-			.map(step -> new AskedQuestion(step.number(), step.question().text().in(language), step.isSettled()))
+			.map(step -> new AskedQuestion(step.number(), step.question().text().in(language), step.isSettled(),
+					step.question().required()))
 			.toList();
 		Mapping mapping = AnswerMapper.map(ReplyBody.extract(message).stripped(), asked);
 		if (mapping.outcome() == AnswerMapper.Outcome.AMBIGUOUS || mapping.outcome() == AnswerMapper.Outcome.EMPTY) {

@@ -199,6 +199,44 @@ class EmailReplyJourneyTests {
 	}
 
 	@Test
+	void aChiefWhoSubmittedChangesAnAnswerByReplyingAgainWithItsNumber() throws Exception {
+		SendOutId id = Stockholm.stepTwo(this.sendOuts, "mejlandring", "Kartläggning steg 2 (ändra)", "kumla");
+		this.clock.set(at(2026, 12, 1, 9, 0));
+		this.dispatcher.run();
+		Person chief = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow()).get(0);
+		MimeMessage invitation = inbox(chief.email()).get(0);
+		send(reply(invitation, chief, "<andra-1@kumla.example.org>", """
+				1. Brist på sjuksköterskor.
+				2. Introduktionsprogram.
+				3. Språkombud.
+				4. Gemensam rekrytering.
+				"""));
+		assertThat(this.reader.read()).isEqualTo(1);
+		assertThat(this.responses.find(id, chief.id()).orElseThrow().isSubmitted()).isTrue();
+
+		// every required question is answered, the optional fifth is not: repeating the
+		// list with one answer changed is a change, not a reply to some other email
+		send(reply(invitation, chief, "<andra-2@kumla.example.org>", """
+				1. Brist på sjuksköterskor.
+				2. Introduktionsprogram och mentorskap för nyanställda.
+				3. Språkombud.
+				4. Gemensam rekrytering.
+
+				Mvh
+				Karin
+				"""));
+		assertThat(this.reader.read()).isEqualTo(1);
+
+		ResponseState state = this.responses.find(id, chief.id()).orElseThrow();
+		assertThat(state.steps().get(1).answer())
+			.isEqualTo(new TextAnswer("Introduktionsprogram och mentorskap för nyanställda."));
+		assertThat(state.isSubmitted()).isTrue();
+		assertThat(this.jdbc.sql("SELECT status FROM email_inbound WHERE message_id = '<andra-2@kumla.example.org>'")
+			.query(String.class)
+			.single()).isEqualTo("RECORDED");
+	}
+
+	@Test
 	void saysWhyPeopleHaveNotAnsweredFromWhatTheirEmailsSaid() throws Exception {
 		SendOutId id = new SendOutId("orsaker");
 		this.sendOuts.define(new SendOut(id, "Kartläggning steg 2 (orsaker)", new QuestionnaireId("steg2"),

@@ -50,8 +50,15 @@ public final class AnswerMapper {
 	 * @param number its number in the email, from 1
 	 * @param text its text as shown, to recognise it when quoted
 	 * @param answered whether it had been answered before this reply
+	 * @param required whether the questionnaire requires an answer to it
 	 */
-	public record AskedQuestion(int number, String text, boolean answered) {
+	public record AskedQuestion(int number, String text, boolean answered, boolean required) {
+
+		/** A required question. */
+		public AskedQuestion(int number, String text, boolean answered) {
+			this(number, text, answered, true);
+		}
+
 	}
 
 	/** What the reply amounts to. */
@@ -333,7 +340,13 @@ public final class AnswerMapper {
 			.map(AskedQuestion::number)
 			.toList();
 		List<Integer> changed = answers.keySet().stream().filter((number) -> !open.contains(number)).toList();
-		if (!changed.isEmpty() && changed.size() == answers.size() && !open.isEmpty()) {
+		// Numbers that only hit answered questions while a required one is still open may
+		// belong to another email's list; with only optional questions open (or none),
+		// the person is changing what they said.
+		boolean requiredOpen = byNumber.values()
+			.stream()
+			.anyMatch((question) -> !question.answered() && question.required());
+		if (!changed.isEmpty() && changed.size() == answers.size() && requiredOpen) {
 			return Mapping.ambiguous(notes, "numbers only point at questions answered before: " + changed);
 		}
 		if (!changed.isEmpty()) {

@@ -194,6 +194,21 @@ class AnswerMapperTests {
 	}
 
 	@Test
+	void readsNumbersThatOnlyPointAtAnsweredQuestionsAsChangesWhenOnlyOptionalOnesAreOpen() {
+		List<AskedQuestion> asked = new ArrayList<>();
+		for (AskedQuestion question : answeredExcept(5)) {
+			asked.add(
+					new AskedQuestion(question.number(), question.text(), question.answered(), question.number() != 5));
+		}
+
+		Mapping mapping = map("1. Samma som förut\n2. Ett nytt svar", asked);
+
+		assertThat(mapping.outcome()).isNotEqualTo(Outcome.AMBIGUOUS);
+		assertThat(mapping.answers()).containsOnlyKeys(1, 2);
+		assertThat(mapping.notes()).contains("changes answers given before: [1, 2]");
+	}
+
+	@Test
 	void acceptsChangesAlongsideOpenAnswers() {
 		Mapping mapping = map("1. Nytt svar\n5. Inget mer", answeredExcept(5));
 		assertThat(mapping.outcome()).isEqualTo(Outcome.COMPLETE);
