@@ -1,6 +1,5 @@
 package se.samla.email.internal;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,11 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.mail.Address;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,8 +63,7 @@ class EmailPersonalData implements PersonalDataHolder {
 			message.put("sendOut", row.sendOut());
 			if (row.raw() != null) {
 				try {
-					MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()),
-							new ByteArrayInputStream(row.raw()));
+					MimeMessage parsed = RawMail.parse(row.raw());
 					message.put("from", addresses(parsed.getFrom()));
 					message.put("to", addresses(parsed.getAllRecipients()));
 					message.put("subject", parsed.getSubject());

@@ -1,6 +1,5 @@
 package se.samla.email.internal;
 
-import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -112,7 +109,7 @@ public class InboundProcessor {
 		MimeMessage message;
 		String messageId;
 		try {
-			message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+			message = RawMail.parse(raw);
 			messageId = message.getMessageID();
 		}
 		catch (jakarta.mail.MessagingException ex) {
@@ -159,7 +156,7 @@ public class InboundProcessor {
 	 * command that explains an {@code .eml} file.
 	 */
 	public Decision explain(byte[] raw) throws Exception {
-		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
+		MimeMessage message = RawMail.parse(raw);
 		String messageId = message.getMessageID();
 		return decide(message, (messageId != null) ? messageId : "sha256:" + sha256(raw), null);
 	}
@@ -176,8 +173,7 @@ public class InboundProcessor {
 		InboundRecords.InboundRow row = held(inboundId);
 		Person person = this.directory.person(personId)
 			.orElseThrow(() -> new IllegalArgumentException("no person " + personId.value()));
-		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
-				new ByteArrayInputStream(row.raw()));
+		MimeMessage message = RawMail.parse(row.raw());
 		String sourceId = sourceId(row);
 		String sender = sender(message);
 		Acceptance acceptance = new Acceptance(operator, sender, replace);
@@ -232,8 +228,7 @@ public class InboundProcessor {
 	 */
 	public Preview preview(UUID inboundId) throws Exception {
 		InboundRecords.InboundRow row = held(inboundId);
-		MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
-				new ByteArrayInputStream(row.raw()));
+		MimeMessage message = RawMail.parse(row.raw());
 		Person invited = (row.person() != null) ? this.directory.person(row.person()).orElse(null) : null;
 		if (invited == null) {
 			return new Preview(message, null, List.of());
