@@ -314,6 +314,12 @@ class OperatorCommands {
 			if (accepted.confirmedTo() != null) {
 				out.println("  confirmation sent to " + accepted.confirmedTo());
 			}
+			else if ("RECORDED".equals(accepted.outcome())) {
+				// a command process has no mail server of its own: say so rather than
+				// let the operator believe the person was told
+				out.println("  no confirmation sent: email is not configured where this command ran; accept through"
+						+ " the running service (POST /api/email/review/{id}/accept) to confirm to the person");
+			}
 			return 0;
 		}
 		if (options.flag("discard")) {

@@ -211,7 +211,7 @@ public class InboundProcessor {
 			lines.add(text("email.reply.accepted.replaced", language, numbers(reviewed.replaced())));
 		}
 		lines.addAll(confirmation(after, problems, language));
-		this.replies.send(person, decision.sendOut(), "confirm/" + sourceId,
+		boolean confirmed = this.replies.send(person, decision.sendOut(), "confirm/" + sourceId,
 				text("email.reply.confirm.subject", language, decision.sendOut().title()), lines, message);
 		String summary = String.format("%s by %s: %d recorded, %d replaced, %d kept", decision.status(),
 				acceptance.operator(), reviewed.recorded().size(), reviewed.replaced().size(), reviewed.kept().size());
@@ -219,7 +219,7 @@ public class InboundProcessor {
 				decision.token(), decision.owner().sendOut(), person.id(), this.clock.instant());
 		this.inbound.decide(inboundId, "ACCEPTED", person.id(), summary, this.clock.instant());
 		return new AcceptedMail(InboundStatus.RECORDED.name(), reviewed.recorded(), reviewed.replaced(),
-				reviewed.kept(), person.email());
+				reviewed.kept(), confirmed ? person.email() : null);
 	}
 
 	/**

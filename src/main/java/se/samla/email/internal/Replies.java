@@ -45,16 +45,22 @@ class Replies {
 		this.clock = clock;
 	}
 
-	void send(Person person, SendOut sendOut, String key, String subject, List<String> paragraphs,
+	/**
+	 * @return whether the mail server accepted the answer (false: email is off here)
+	 */
+	boolean send(Person person, SendOut sendOut, String key, String subject, List<String> paragraphs,
 			MimeMessage inReplyTo) throws MessagingException, java.io.UnsupportedEncodingException {
-		send(person, sendOut, key, "REPLY", subject, paragraphs, inReplyTo);
+		return send(person, sendOut, key, "REPLY", subject, paragraphs, inReplyTo);
 	}
 
-	void send(Person person, SendOut sendOut, String key, String kind, String subject, List<String> paragraphs,
+	/**
+	 * @return whether the mail server accepted the answer (false: email is off here)
+	 */
+	boolean send(Person person, SendOut sendOut, String key, String kind, String subject, List<String> paragraphs,
 			MimeMessage inReplyTo) throws MessagingException, java.io.UnsupportedEncodingException {
 		JavaMailSenderImpl mailSender = this.sender.getIfAvailable();
 		if (mailSender == null) {
-			return;
+			return false;
 		}
 		String token = this.records.tokenFor(sendOut.id(), person.id(), this.clock.instant());
 		String messageId = this.composer.messageId(key);
@@ -75,6 +81,7 @@ class Replies {
 		reply.saveChanges();
 		mailSender.send(reply);
 		this.records.recordSent(messageId, token, key, kind, this.clock.instant());
+		return true;
 	}
 
 }
