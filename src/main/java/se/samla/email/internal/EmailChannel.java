@@ -42,16 +42,7 @@ class EmailChannel implements MessageChannel {
 
 	private final Clock clock;
 
-	/**
-	 * A connection idle this long is checked (a NOOP) before it is used again: the server
-	 * may have dropped it. One used moments ago is not, as a NOOP before every message
-	 * would cost a round trip each.
-	 */
-	private static final long IDLE_CHECK_NANOS = 1_000_000_000L;
-
 	private Transport transport;
-
-	private long lastUsed;
 
 	EmailChannel(JavaMailSenderImpl sender, MailComposer composer, EmailRecords records, Clock clock) {
 		this.sender = sender;
@@ -60,8 +51,8 @@ class EmailChannel implements MessageChannel {
 		this.clock = clock;
 		// JavaMail looks its stream provider up for every body part it creates: through
 		// ServiceLoader (reading the service files of every jar) unless the provider is
-		// named, which makes it one reflective call. A fifth of a send-out's time went
-		// there (BENCHMARKS.md, "A send-out end to end").
+		// named, which makes it one reflective call. That lookup was a fifth of a
+		// send-out's time (BENCHMARKS.md, "A send-out end to end").
 		System.getProperties().putIfAbsent(StreamProvider.class.getName(), MailStreamProvider.class.getName());
 	}
 
@@ -88,7 +79,6 @@ class EmailChannel implements MessageChannel {
 		try {
 			Transport connected = transport();
 			connected.sendMessage(mail, mail.getAllRecipients());
-			this.lastUsed = System.nanoTime();
 			String messageId = this.composer.messageId(message.key());
 			this.records.recordSent(messageId, token, message.key().value(), message.kind().name(),
 					this.clock.instant());
@@ -118,17 +108,12 @@ class EmailChannel implements MessageChannel {
 	}
 
 	private Transport transport() throws MessagingException {
-		if (this.transport != null && System.nanoTime() - this.lastUsed > IDLE_CHECK_NANOS
-				&& !this.transport.isConnected()) {
-			closeQuietly();
-		}
-		if (this.transport == null) {
+		if (this.transport == null || !this.transport.isConnected()) {
 			Transport fresh = session()
 				.getTransport((this.sender.getProtocol() != null) ? this.sender.getProtocol() : "smtp");
 			fresh.connect(this.sender.getHost(), this.sender.getPort(), this.sender.getUsername(),
 					this.sender.getPassword());
 			this.transport = fresh;
-			this.lastUsed = System.nanoTime();
 		}
 		return this.transport;
 	}
