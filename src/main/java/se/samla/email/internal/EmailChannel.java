@@ -7,7 +7,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.util.StreamProvider;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -47,6 +49,11 @@ class EmailChannel implements MessageChannel {
 		this.composer = composer;
 		this.records = records;
 		this.clock = clock;
+		// JavaMail looks its stream provider up for every body part it creates: through
+		// ServiceLoader (reading the service files of every jar) unless the provider is
+		// named, which makes it one reflective call. That lookup was a fifth of a
+		// send-out's time (BENCHMARKS.md, "A send-out end to end").
+		System.getProperties().putIfAbsent(StreamProvider.class.getName(), MailStreamProvider.class.getName());
 	}
 
 	@Override
