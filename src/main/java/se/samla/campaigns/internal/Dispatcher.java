@@ -161,19 +161,9 @@ public class Dispatcher {
 		return record(sendOut, this.clock.instant(), true);
 	}
 
-	/**
-	 * The messages a run at the given moment would record for a send-out, without
-	 * recording them.
-	 */
-	public List<OutboxRow> preview(SendOut sendOut, Instant at) {
-		List<OutboxRow> due = new ArrayList<>();
-		collect(sendOut, at, false, true, due::add);
-		return due;
-	}
-
 	int record(SendOut sendOut, Instant now, boolean ignoreSendingHours) {
 		int[] recorded = { 0 };
-		collect(sendOut, now, ignoreSendingHours, false, row -> {
+		collect(sendOut, now, ignoreSendingHours, row -> {
 			if (this.outbox.enqueue(row)) {
 				recorded[0]++;
 			}
@@ -185,11 +175,10 @@ public class Dispatcher {
 	}
 
 	/**
-	 * Finds what is due. A preview assumes the plan was followed until then: people not
-	 * yet invited count as invited once their invitation's moment has passed.
+	 * Finds what is due now. (What is due later, as a plan, is {@link ScheduleBuilder}'s
+	 * job.)
 	 */
-	private void collect(SendOut sendOut, Instant now, boolean ignoreSendingHours, boolean preview,
-			Consumer<OutboxRow> sink) {
+	private void collect(SendOut sendOut, Instant now, boolean ignoreSendingHours, Consumer<OutboxRow> sink) {
 		if (!sendOut.enabled() || sendOut.closedAt() != null || sendOut.pausedAt() != null
 				|| now.isBefore(sendOut.opensAt()) || now.isAfter(sendOut.deadline().plus(SETTLED_AFTER))) {
 			return;
@@ -214,9 +203,7 @@ public class Dispatcher {
 			.findFirst();
 		for (Person person : recipients) {
 			List<OutboxKey.Kind> kinds = kindsByPerson.getOrDefault(person.id(), List.of());
-			boolean invited = kinds.contains(new OutboxKey.Invitation()) || (preview
-					&& invitation.map(message -> message.at().isBefore(calendar.sendingStart(calendar.dateOf(now))))
-						.orElse(false));
+			boolean invited = kinds.contains(new OutboxKey.Invitation());
 			if (open && !invited && !submitted.contains(person.id())
 					&& (ignoreSendingHours || invitation.map(message -> !message.at().isAfter(now)).orElse(false))) {
 				sink.accept(OutboxRow.pending(OutboxKey.invitation(sendOut.id(), person.id()), null,
