@@ -37,6 +37,7 @@ import se.samla.directory.OrganisationId;
 import se.samla.shared.SendOutId;
 import se.samla.support.EmbeddedPostgres;
 import se.samla.support.MutableClock;
+import se.samla.support.OutboxCounts;
 import se.samla.support.Stockholm;
 import se.samla.support.TestClockConfiguration;
 import se.samla.surveys.QuestionnaireId;
@@ -214,7 +215,7 @@ class SendOutSpeedBenchmark {
 				this.dispatcher.runNow(id);
 				runs++;
 			}
-			while (unsettled(id) > 0 && runs < 20);
+			while (OutboxCounts.unsettled(this.jdbc, id) > 0 && runs < 20);
 			List<String[]> seen = new ArrayList<>();
 			accepted.drainTo(seen);
 			Map<String, Integer> byMessageId = new HashMap<>();
@@ -225,7 +226,8 @@ class SendOutSpeedBenchmark {
 			}
 			int duplicated = (int) byMessageId.values().stream().filter(count -> count > 1).count();
 			int lost = recipients - byMessageId.size();
-			return new Result(seen.size(), (last - start) / 1000.0, lost, duplicated, outbox(id));
+			return new Result(seen.size(), (last - start) / 1000.0, lost, duplicated,
+					OutboxCounts.byStatus(this.jdbc, id));
 		}
 
 		private void importPeople(String role, int count) {
@@ -245,23 +247,6 @@ class SendOutSpeedBenchmark {
 			ImportReport report = this.directoryImport.importPeople(role + ".csv",
 					new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), false);
 			assertThat(report.rejected()).isEmpty();
-		}
-
-		private int unsettled(SendOutId id) {
-			return this.jdbc
-				.sql("SELECT COUNT(*) FROM outbox WHERE send_out_id = ? AND status IN ('PENDING', 'SENDING')")
-				.param(id.value())
-				.query(Integer.class)
-				.single();
-		}
-
-		private Map<String, Integer> outbox(SendOutId id) {
-			Map<String, Integer> statuses = new TreeMap<>();
-			this.jdbc.sql("SELECT status, COUNT(*) FROM outbox WHERE send_out_id = ? GROUP BY status")
-				.param(id.value())
-				.query((rs, n) -> statuses.put(rs.getString(1), rs.getInt(2)))
-				.list();
-			return statuses;
 		}
 
 	}

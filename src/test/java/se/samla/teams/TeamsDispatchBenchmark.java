@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.Nested;
@@ -32,10 +31,11 @@ import se.samla.directory.DirectoryImport;
 import se.samla.directory.ImportReport;
 import se.samla.directory.OrganisationId;
 import se.samla.shared.SendOutId;
-import se.samla.support.FakeMicrosoft;
 import se.samla.support.FakeMicrosoft.Sent;
 import se.samla.support.FakeMicrosoft.Timed;
+import se.samla.support.FakeMicrosoft;
 import se.samla.support.MutableClock;
+import se.samla.support.OutboxCounts;
 import se.samla.support.Stockholm;
 import se.samla.support.TestClockConfiguration;
 import se.samla.surveys.QuestionnaireId;
@@ -183,30 +183,13 @@ class TeamsDispatchBenchmark {
 			while (true) {
 				this.dispatcher.runNow(id);
 				runs++;
-				if (unsettled(id) == 0 || runs >= 50) {
+				if (OutboxCounts.unsettled(this.jdbc, id) == 0 || runs >= 50) {
 					break;
 				}
 			}
 			long end = System.nanoTime();
 			return new Result(ceiling, recipients, runs, end - start, microsoft.requestTimes(), microsoft.delivered(),
-					microsoft.limitRejections(), outbox(id));
-		}
-
-		private int unsettled(SendOutId id) {
-			return this.jdbc
-				.sql("SELECT COUNT(*) FROM outbox WHERE send_out_id = ? AND status IN ('PENDING', 'SENDING')")
-				.param(id.value())
-				.query(Integer.class)
-				.single();
-		}
-
-		private Map<String, Integer> outbox(SendOutId id) {
-			Map<String, Integer> statuses = new TreeMap<>();
-			this.jdbc.sql("SELECT status, COUNT(*) FROM outbox WHERE send_out_id = ? GROUP BY status")
-				.param(id.value())
-				.query((rs, n) -> statuses.put(rs.getString(1), rs.getInt(2)))
-				.list();
-			return statuses;
+					microsoft.limitRejections(), OutboxCounts.byStatus(this.jdbc, id));
 		}
 
 	}
