@@ -15,8 +15,8 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.yaml.snakeyaml.Yaml;
 
+import se.samla.email.internal.intake.Corpus;
 import se.samla.email.internal.reading.AnswerMapper;
 import se.samla.email.internal.reading.AnswerMapper.AskedQuestion;
 import se.samla.email.internal.reading.AnswerMapper.Mapping;
@@ -34,15 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MailCorpusReadingTests {
 
-	private static final Path CORPUS = Path.of("src/test/resources/email/corpus");
+	private static final Path CORPUS = Corpus.DIRECTORY;
 
 	@TestFactory
 	@SuppressWarnings("unchecked")
 	Stream<DynamicTest> readsEveryHumanReplyAsExpected() throws Exception {
-		Map<String, Object> expected;
-		try (InputStream in = Files.newInputStream(CORPUS.resolve("expected.yml"))) {
-			expected = new Yaml().load(in);
-		}
+		Map<String, Object> expected = Corpus.expectations();
 		Questionnaire steg2 = new QuestionnaireValidator().load(Path.of("conversations"))
 			.stream()
 			.filter(q -> q.id().value().equals("steg2"))

@@ -2,7 +2,6 @@ package se.samla.email.internal.intake;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +14,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.yaml.snakeyaml.Yaml;
 
 import se.samla.email.internal.intake.Classification.AutoReply;
 import se.samla.email.internal.intake.Classification.Bounce;
@@ -28,14 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs every crafted message of the corpus through classification and linking and
- * compares with {@code expected.yml}. The answers and outcomes in the same file are
- * checked by the reply parser's tests.
+ * compares with {@code expected.yml} and its {@code expected-*.yml} siblings. The answers
+ * and outcomes in the same file are checked by the reply parser's tests.
  */
 class MailCorpusClassificationTests {
 
-	private static final Path CORPUS = Path.of("src/test/resources/email/corpus");
+	private static final Path CORPUS = Corpus.DIRECTORY;
 
-	private static final Map<String, Object> EXPECTED = load();
+	private static final Map<String, Object> EXPECTED = Corpus.expectations();
 
 	@Test
 	void everyMessageInTheCorpusHasAnExpectationAndTheCorpusIsLargeEnough() throws IOException {
@@ -149,15 +147,6 @@ class MailCorpusClassificationTests {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Map<String, Object>> messages() {
 		return (Map<String, Map<String, Object>>) EXPECTED.get("messages");
-	}
-
-	private static Map<String, Object> load() {
-		try (InputStream in = Files.newInputStream(CORPUS.resolve("expected.yml"))) {
-			return new Yaml().load(in);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
