@@ -2,6 +2,9 @@ package se.samla.email.internal.reading;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,17 +21,83 @@ public final class QuoteStripper {
 
 	private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
+	/**
+	 * A separator line with a few words between runs of dashes, equals signs or
+	 * underscores: "-----Original Message-----", "-------- Message d'origine --------",
+	 * "---------- Forwarded message ---------", in whatever language.
+	 */
 	private static final Pattern SEPARATOR = Pattern
-		.compile("^\\s*-{2,}\\s*(?:ursprungligt meddelande|original message|originalmeddelande|"
-				+ "vidarebefordrat meddelande|forwarded message)\\s*-{2,}\\s*$", FLAGS);
+		.compile("^\\s*[-=_]{2,}\\s*\\p{L}[\\p{L}' ]{1,40}?\\s*:?\\s*[-=_]{2,}\\s*$", FLAGS);
+
+	/**
+	 * A separator run followed by header text with a date: "==== Message du : 12/12/2016
+	 * 13:20 De : …".
+	 */
+	private static final Pattern SEPARATOR_WITH_HEADER = Pattern.compile("^\\s*[-=_]{3,}\\s*\\p{L}.*:.*$");
+
+	/** Forwarding markers, which never belong to an answer, with or without dashes. */
+	private static final Pattern FORWARD = Pattern.compile("^[\\s>*-]*(?:begin forwarded message|forwarded message|"
+			+ "vidarebefordrat (?:meddelande|brev|e-postmeddelande)|skickades vidare|videresendt (?:melding|meddelelse|"
+			+ "besked)|weitergeleitete nachricht|anfang der weitergeleiteten nachricht|message transféré|"
+			+ "début du message réexpédié|doorgestuurd bericht|messaggio inoltrato|inizio messaggio inoltrato|"
+			+ "mensaje reenviado|mensagem encaminhada|wiadomość przekazana dalej|przekazana wiadomość|"
+			+ "välitetty viesti|edelleenlähetetty viesti)[\\s:.-]*$", FLAGS);
 
 	/** Outlook's plain-text separator above the header block. */
 	private static final Pattern UNDERSCORES = Pattern.compile("^\\s*_{10,}\\s*$");
 
-	private static final Pattern FROM = Pattern.compile("^\\s*\\*?(?:från|from)\\s*:.*", FLAGS);
+	/**
+	 * A header field as mail clients print it above a quote, in any language: a label of
+	 * one to three words, a colon (French puts a space before it), a value.
+	 */
+	private static final Pattern FIELD = Pattern
+		.compile("^\\s*(\\p{L}[\\p{L}.'-]*(?: [\\p{L}.'-]+){0,2})\\s*:(?:\\s+(.*)|\\s*)$", FLAGS);
 
-	/** Header fields that only a mail header has (a date), enough on their own. */
-	private static final Pattern DATE_FIELD = Pattern.compile("^\\s*\\*?(?:skickat|datum|sent|date)\\s*:.*", FLAGS);
+	/**
+	 * The label of the sender field that starts a header block, in the languages we know.
+	 */
+	private static final Set<String> FROM_LABELS = Set.of("från", "from", "fra", "frå", "de", "van", "von", "da", "od",
+			"lähettäjä", "afsender", "avsender", "remitente", "mittente", "expéditeur", "absender", "nadawca", "frá",
+			"kimden", "от", "від", "sender", "feladó", "odesílatel", "envoyé par");
+
+	/**
+	 * A field label anywhere in a line, for header blocks an HTML client ran together.
+	 */
+	private static final Pattern INNER_FIELD = Pattern.compile("\\s\\p{L}[\\p{L}.'-]*(?: \\p{L}[\\p{L}.'-]*)?\\s?:\\s");
+
+	/**
+	 * A date or time as headers print them: a year from 1900 to 2099, or hours and
+	 * minutes ("13:09", "klo 17.50").
+	 */
+	private static final Pattern DATE_OR_TIME = Pattern
+		.compile("(?<![\\d.,:])(?:(?:19|20)\\d{2}(?!\\d)|[0-2]?\\d[:.][0-5]\\d(?![\\d,]|\\.\\d))");
+
+	private static final Pattern ADDRESS = Pattern.compile("[^\\s<>@]+@[^\\s<>@]+\\.\\p{L}{2,}|<[^<>]*@[^<>]*>");
+
+	/** "wrote" in the languages attribution lines are written in. */
+	private static final String WROTE = "(?iu:wrote|writes|skrev|skriver|schrieb|a écrit|escribió|escribio|escreveu|"
+			+ "ha scritto|scrisse|schreef|napisał|napisała|napisal|kirjoitti|skrive|írta|написал|написала|yazdı|"
+			+ "pisze|kirjutas|napsal|napísal)";
+
+	/**
+	 * "wrote" at the end, bare or before "följande" or a capitalised sender, then a
+	 * colon.
+	 */
+	private static final Pattern WROTE_END = Pattern
+		.compile("(?:^|[\\s,])" + WROTE + "(?:\\s+(?iu:följande|the following|following|folgendes))?\\s*:?\\s*$"
+				+ "|(?:^|[\\s,])" + WROTE + "(?:\\s+[\"'(]?\\p{Lu}[\\p{L}.'\")-]*){1,4}\\s*(?:<[^<>]*>)?\\s*:\\s*$"
+				+ "|(?:^|[\\s,])" + WROTE + "\\s[^:]*[<@\"][^:]*:\\s*$");
+
+	private static final Pattern WROTE_ANYWHERE = Pattern.compile("(?:^|[\\s,])" + WROTE + "(?=[\\s:,]|$)", FLAGS);
+
+	/** A capitalised word after the first: a name. */
+	private static final Pattern NAME = Pattern.compile("\\s[\"'(]?\\p{Lu}\\p{L}");
+
+	private static final int FIELD_LOOKAHEAD = 6;
+
+	private static final int ATTRIBUTION_CHARS = 300;
+
+	private static final Pattern FROM = Pattern.compile("^\\s*\\*?(?:från|from)\\s*:.*", FLAGS);
 
 	private static final Pattern OTHER_FIELD = Pattern.compile("^\\s*\\*?(?:till|ämne|to|subject|kopia|cc)\\s*:.*",
 			FLAGS);
@@ -64,9 +133,7 @@ public final class QuoteStripper {
 
 	private static final int SIGN_OFF_TAIL = 12;
 
-	private static final int HEADER_LOOKAHEAD = 4;
-
-	private static final int ATTRIBUTION_LINES = 3;
+	private static final int ATTRIBUTION_LINES = 4;
 
 	/**
 	 * @param reply what the person wrote, without quotes and signature; when they
@@ -81,7 +148,7 @@ public final class QuoteStripper {
 	}
 
 	/**
-	 * @param text a reply's body with {@code \n} line ends
+	 * @param text a reply's body with {@code \\n} line ends
 	 * @return the reply, its quoted history, and whether answers were written inline
 	 */
 	public static Stripped strip(String text) {
@@ -115,8 +182,9 @@ public final class QuoteStripper {
 	}
 
 	/**
-	 * Where the history quoted without {@code >} starts: Outlook's separators and header
-	 * blocks, or an attribution that is not followed by {@code >} lines.
+	 * Where the history starts: a separator, a header block, a forwarding marker, an
+	 * attribution that is not followed by {@code >} lines (the quote below it is
+	 * unmarked), or an attribution whose {@code >} quote runs to the end of the text.
 	 */
 	private static int historyStart(List<String> lines) {
 		for (int index = 0; index < lines.size(); index++) {
@@ -125,11 +193,12 @@ public final class QuoteStripper {
 				continue;
 			}
 			if (SEPARATOR.matcher(line).matches() || UNDERSCORES.matcher(line).matches()
-					|| isHeaderBlock(lines, index)) {
+					|| FORWARD.matcher(line).matches() || isHeaderBlock(lines, index)) {
 				return index;
 			}
 			int attribution = attributionLength(lines, index);
-			if (attribution > 0 && !followedByQuote(lines, index + attribution)) {
+			if (attribution > 0
+					&& (!followedByQuote(lines, index + attribution) || nothingOwnAfter(lines, index + attribution))) {
 				return index;
 			}
 		}
@@ -137,47 +206,117 @@ public final class QuoteStripper {
 	}
 
 	/**
-	 * "Från:" followed by a date field, or by two other header fields, within a few
-	 * lines; one "Till:" after a "Från:" can be part of an answer.
+	 * A header block above a quoted message, in any language: a sender field ("Från:",
+	 * "Van:", "De :", "*From:*") followed by more fields, one of which carries a date or
+	 * time; or such fields run together on one line, as HTML clients leave them.
 	 */
 	private static boolean isHeaderBlock(List<String> lines, int index) {
+		String first = unbold(lines.get(index));
+		Matcher field = FIELD.matcher(first);
+		boolean separated = SEPARATOR_WITH_HEADER.matcher(first).matches() && DATE_OR_TIME.matcher(first).find();
+		if (separated) {
+			return true;
+		}
+		if (!field.matches() || !FROM_LABELS.contains(field.group(1).toLowerCase(Locale.ROOT).strip())) {
+			return legacyHeaderBlock(lines, index);
+		}
+		String value = (field.group(2) != null) ? field.group(2) : "";
+		if (DATE_OR_TIME.matcher(value).find() && countInnerFields(value) >= 2) {
+			return true;
+		}
+		int fields = 1;
+		boolean date = false;
+		boolean address = ADDRESS.matcher(value).find();
+		for (int next = index + 1; next < Math.min(lines.size(), index + 1 + FIELD_LOOKAHEAD); next++) {
+			Matcher more = FIELD.matcher(unbold(lines.get(next)));
+			if (!more.matches()) {
+				break;
+			}
+			String moreValue = (more.group(2) != null) ? more.group(2) : "";
+			fields++;
+			date |= DATE_OR_TIME.matcher(moreValue).find();
+			address |= ADDRESS.matcher(moreValue).find();
+		}
+		return (date && (fields >= 3 || address)) || legacyHeaderBlock(lines, index);
+	}
+
+	/**
+	 * "Från:" or "From:" followed by two other fields within a few lines; one "Till:"
+	 * after a "Från:" can be part of an answer.
+	 */
+	private static boolean legacyHeaderBlock(List<String> lines, int index) {
 		if (!FROM.matcher(lines.get(index)).matches()) {
 			return false;
 		}
 		int others = 0;
-		for (int next = index + 1; next < Math.min(lines.size(), index + 1 + HEADER_LOOKAHEAD); next++) {
-			String line = lines.get(next);
-			if (DATE_FIELD.matcher(line).matches()) {
-				return true;
-			}
-			if (OTHER_FIELD.matcher(line).matches()) {
+		for (int next = index + 1; next < Math.min(lines.size(), index + 1 + FIELD_LOOKAHEAD); next++) {
+			if (OTHER_FIELD.matcher(lines.get(next)).matches()) {
 				others++;
 			}
 		}
 		return others >= 2;
 	}
 
+	private static int countInnerFields(String value) {
+		Matcher inner = INNER_FIELD.matcher(" " + value);
+		int count = 0;
+		while (inner.find()) {
+			count++;
+		}
+		return count;
+	}
+
+	/** Outlook marks field names bold, which its plain text shows as stars. */
+	private static String unbold(String line) {
+		return line.replace("*", "");
+	}
+
 	/**
-	 * How many lines (one to three: Gmail wraps long attributions) form an attribution
-	 * starting at the index, or 0.
+	 * How many lines (one to four: clients wrap long attributions) form an attribution
+	 * starting at the index, or 0. An attribution is recognised by its shape rather than
+	 * its words, so that any language works: a short line carrying a date or time and a
+	 * sender, ending in a colon or in "wrote". Without a {@code >} quote below it, it
+	 * must also name an address or end in a known word for "wrote".
 	 */
 	private static int attributionLength(List<String> lines, int index) {
 		String first = lines.get(index);
-		if (!ATTRIBUTION_START.matcher(first).find() || NumberedLine.isNumbered(first)) {
+		if (first.isBlank() || NumberedLine.isNumbered(first)) {
 			return 0;
 		}
 		StringBuilder joined = new StringBuilder();
 		for (int count = 1; count <= ATTRIBUTION_LINES && index + count <= lines.size(); count++) {
 			String line = lines.get(index + count - 1);
-			if (line.isBlank() || (count > 1 && QUOTED.matcher(line).matches())) {
+			if (line.isBlank() || (count > 1 && (QUOTED.matcher(line).matches() || NumberedLine.isNumbered(line)))) {
 				return 0;
 			}
 			joined.append(' ').append(line.strip());
-			if (ATTRIBUTION_END.matcher(joined).find()) {
+			if (joined.length() > ATTRIBUTION_CHARS) {
+				return 0;
+			}
+			if (isAttribution(joined.toString().strip(), followedByQuote(lines, index + count))) {
 				return count;
 			}
 		}
 		return 0;
+	}
+
+	static boolean isAttribution(String text, boolean quoteFollows) {
+		if (ATTRIBUTION_START.matcher(text).find() && ATTRIBUTION_END.matcher(text).find()) {
+			return true;
+		}
+		boolean colon = text.endsWith(":");
+		boolean wroteEnd = WROTE_END.matcher(text).find();
+		if (!colon && !wroteEnd) {
+			return false;
+		}
+		boolean date = DATE_OR_TIME.matcher(text).find();
+		boolean address = ADDRESS.matcher(text).find();
+		if (date && (address || wroteEnd)) {
+			return true;
+		}
+		boolean wrote = WROTE_ANYWHERE.matcher(text).find();
+		boolean sender = address || NAME.matcher(text).find() || text.contains("\"");
+		return quoteFollows && (date || address || wrote) && sender && (date || wrote);
 	}
 
 	private static boolean followedByQuote(List<String> lines, int index) {
@@ -189,7 +328,22 @@ public final class QuoteStripper {
 		return false;
 	}
 
-	/** Unquoted, non-blank text with quoted lines both above and below it. */
+	/** Whether the person wrote nothing after the index but quotes and a signature. */
+	private static boolean nothingOwnAfter(List<String> lines, int index) {
+		List<String> own = new ArrayList<>();
+		for (String line : lines.subList(Math.min(index, lines.size()), lines.size())) {
+			if (!QUOTED.matcher(line).matches()) {
+				own.add(line);
+			}
+		}
+		return join(withoutSignature(own, 0)).isEmpty();
+	}
+
+	/**
+	 * Quoted lines with the person's own text after them and before them: answers written
+	 * under quoted questions, or the person quoting something inside their own text. The
+	 * {@link AnswerMapper} tells them apart by what is quoted.
+	 */
 	private static boolean isInline(List<String> lines) {
 		int firstQuoted = -1;
 		for (int index = 0; index < lines.size(); index++) {
@@ -198,12 +352,33 @@ public final class QuoteStripper {
 				break;
 			}
 		}
+		if (firstQuoted < 0) {
+			return false;
+		}
 		int lastQuoted = lastQuoted(lines);
-		for (int index = firstQuoted + 1; firstQuoted >= 0 && index < lastQuoted; index++) {
+		for (int index = firstQuoted + 1; index < lastQuoted; index++) {
 			String line = lines.get(index);
 			if (!line.isBlank() && !QUOTED.matcher(line).matches() && attributionLength(lines, index) == 0) {
 				return true;
 			}
+		}
+		return ownTextBefore(lines, firstQuoted)
+				&& !join(withoutSignature(lines.subList(lastQuoted + 1, lines.size()), 0)).isEmpty();
+	}
+
+	/** Own text above the first quote that is not the attribution introducing it. */
+	private static boolean ownTextBefore(List<String> lines, int firstQuoted) {
+		for (int index = 0; index < firstQuoted; index++) {
+			String line = lines.get(index);
+			if (line.isBlank()) {
+				continue;
+			}
+			int attribution = attributionLength(lines, index);
+			if (attribution > 0) {
+				index += attribution - 1;
+				continue;
+			}
+			return true;
 		}
 		return false;
 	}

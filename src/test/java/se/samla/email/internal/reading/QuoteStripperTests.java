@@ -3,6 +3,8 @@ package se.samla.email.internal.reading;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import se.samla.email.internal.reading.QuoteStripper.Stripped;
 
@@ -239,6 +241,120 @@ class QuoteStripperTests {
 	void keepsReplyWrittenBelowTheQuote() {
 		Stripped stripped = QuoteStripper.strip("> 1. Vad ser ni?\n> 2. Vilka?\n\n1. Brist\n2. Språkombud");
 		assertThat(stripped.reply()).isEqualTo("1. Brist\n2. Språkombud");
+		assertThat(stripped.inlineAnswers()).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Am 13.12.2017 21:11 schrieb \"Samla Enkät\" <enkat+k3x9@samla.se>:",
+			"W dniu 2017-01-09 11:59:39 użytkownik Samla Enkät <enkat+k3x9@samla.se> napisał:",
+			"pe 20. lokakuuta 2017 klo 17.50 Samla Enkät kirjoitti:",
+			"tir. 18. apr. 2017 kl. 13:09 skrev Samla Enkät <enkat+k3x9@samla.se>:",
+			"Em 10 de julho de 2017 às 16:32:35, Samla Enkät escreveu:",
+			"Il giorno mar 12 dic 2017 alle ore 10:00 Samla Enkät <enkat+k3x9@samla.se> ha scritto:",
+			"Le mar. 12 déc. 2017 à 10:00, Samla Enkät <enkat+k3x9@samla.se> a écrit :",
+			"El mar., 12 dic. 2017 a las 10:00, Samla Enkät (<enkat+k3x9@samla.se>) escribió:",
+			"Op di 12 dec. 2017 om 10:00 schreef Samla Enkät <enkat+k3x9@samla.se>:",
+			"On Wed, 14 Nov 2018 08:14:43 -0200 John Doe <john@doe.com> wrote",
+			"2017-12-12 10:00 GMT+01:00 Samla Enkät <enkat+k3x9@samla.se>:" })
+	void stripsAttributionsInAnyLanguageAboveAnUnmarkedQuote(String attribution) {
+		Stripped stripped = QuoteStripper.strip(ANSWERS + "\n\n" + attribution + "\n\nHej Anna!\nSvara gärna.\n");
+		assertThat(stripped.reply()).isEqualTo(ANSWERS);
+		assertThat(stripped.quoted()).startsWith(attribution.substring(0, 10));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Am 13.12.2017 21:11 schrieb Samla Enkät:", "Samla Enkät <enkat+k3x9@samla.se> wrote:",
+			"2017/12/12 Samla Enkät:", "Kello 10.00 Samla Enkät kirjoitti:" })
+	void stripsAttributionsByShapeAboveAMarkedQuote(String attribution) {
+		Stripped stripped = QuoteStripper.strip(ANSWERS + "\n\n" + attribution + "\n> Hej Anna!\n> Svara gärna.\n");
+		assertThat(stripped.reply()).isEqualTo(ANSWERS);
+		assertThat(stripped.inlineAnswers()).isFalse();
+	}
+
+	@Test
+	void stripsAttributionWrappedOverThreeLines() {
+		Stripped stripped = QuoteStripper.strip(ANSWERS + """
+
+
+				Den tors 3 dec. 2026 kl 09:12 skrev Samla – Trygga kompetensen i
+				Örebro län för kompetensförsörjning <
+				enkat+k3x9@samla.se>:
+
+				Hej Anna!
+				""");
+		assertThat(stripped.reply()).isEqualTo(ANSWERS);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Van: Samla <enkat+k3x9@samla.se>\nVerzonden: dinsdag 1 december 2026 09:14\nAan: Anna\n",
+			"De : Samla <enkat+k3x9@samla.se>\nEnvoyé le : mardi 1 décembre 2026 09:14\nÀ : Anna\nObjet : Enquête\n",
+			"Da: Samla <enkat+k3x9@samla.se>\nInviato: martedì 1 dicembre 2026 09:14\nA: Anna\nOggetto: Sondaggio\n",
+			"Von: Samla <enkat+k3x9@samla.se>\nGesendet: Dienstag, 1. Dezember 2026 09:14\nAn: Anna\n",
+			"*Från:* Samla <enkat+k3x9@samla.se>\n*Skickat:* den 1 december 2026 09:14\n*Till:* Anna\n",
+			"Från: Samla\nSkickat: den 1 december 2026 09:14\nTill: Anna Berg\nKopia: Erik\nÄmne: Enkät\n",
+			"Lähettäjä: Samla <enkat+k3x9@samla.se>\nLähetetty: tiistai 1. joulukuuta 2026 9.14\n",
+			"Od: Samla <enkat+k3x9@samla.se>\nWysłane: wtorek, 1 grudnia 2026 09:14\nDo: Anna\n",
+			"Fra: Samla <enkat+k3x9@samla.se>\nSendt: 1. desember 2026 09:14\nTil: Anna\nEmne: Enkät\n",
+			"De: Samla <enkat+k3x9@samla.se>\nEnviado: martes, 1 de diciembre de 2026 9:14\nPara: Anna\n",
+			"From: Samla <enkat+k3x9@samla.se> Sent: Tuesday, December 1, 2026 9:14 AM To: Anna Subject: Survey\n",
+			"==== Message du : 01/12/2026 09:14 De : \"Samla\" <enkat+k3x9@samla.se>\nA : Anna\n" })
+	void stripsHeaderBlocksInAnyLanguage(String header) {
+		Stripped stripped = QuoteStripper.strip(ANSWERS + "\n\n" + header + "\nHej Anna!\nHär är frågorna.\n");
+		assertThat(stripped.reply()).isEqualTo(ANSWERS);
+		assertThat(stripped.quoted()).contains("Här är frågorna.");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "-------- Message d'origine --------", "--- Mensaje original ---",
+			"-----Oorspronkelijk bericht-----", "---------- Forwarded message ---------", "Begin forwarded message:",
+			"Forwarded message:", "Vidarebefordrat meddelande:", "-------- Weitergeleitete Nachricht --------" })
+	void cutsAtSeparatorsAndForwardingMarkers(String marker) {
+		Stripped stripped = QuoteStripper.strip(ANSWERS + "\n\n" + marker + "\nFrom: Samla\nHej\n");
+		assertThat(stripped.reply()).isEqualTo(ANSWERS);
+	}
+
+	@Test
+	void keepsADatedLineEndingInAColonThatIntroducesOwnText() {
+		String text = """
+				Mötet den 15 januari 2027 kl. 10:00 med nämnden:
+				Vi beslutade att satsa på språkombud.
+				Planering: Kumla
+				Datum: 2027-03-01
+				Tid: 10:00""";
+		assertThat(QuoteStripper.strip(text).reply()).isEqualTo(text);
+	}
+
+	@Test
+	void keepsQuotedLinesInsideNewTextAsPartOfTheReply() {
+		String text = """
+				Jag håller med om det du skrev i förra veckan:
+
+				> Vi behöver fler undersköterskor.
+
+				Det gäller särskilt hemtjänsten.""";
+		Stripped stripped = QuoteStripper.strip(text + """
+
+
+				On Wed, 14 Nov 2018 08:14:43 -0200 John Doe <john@doe.com> wrote:
+				> Hej
+				> Svara gärna.
+				""");
+		assertThat(stripped.inlineAnswers()).isTrue();
+		assertThat(stripped.reply()).isEqualTo(text);
+		assertThat(stripped.quoted()).startsWith("On Wed, 14 Nov 2018").endsWith("> Svara gärna.");
+	}
+
+	@Test
+	void aQuoteBelowTheReplyIsHistoryEvenWithASignatureUnderIt() {
+		Stripped stripped = QuoteStripper.strip(ANSWERS + """
+
+
+				Den 3 dec. 2026 kl. 09:12 skrev Samla <enkat+k3x9@samla.se>:
+				> Hej Anna!
+
+				Skickat från min iPhone
+				""");
+		assertThat(stripped.reply()).isEqualTo(ANSWERS);
 		assertThat(stripped.inlineAnswers()).isFalse();
 	}
 
