@@ -44,6 +44,21 @@ public final class AnswerMapper {
 	/** How much of a question's text must appear in the quote to recognise it. */
 	private static final int QUESTION_PREFIX = 60;
 
+	/** How much of a question a line wrapped by the client must hold to be recognised. */
+	private static final int WRAPPED_PREFIX = 20;
+
+	/** Lines of our own email that stand under a question: the answer given so far. */
+	private static final Pattern OURS = Pattern.compile("^\\s*(?:ditt svar hittills|your answer so far)\\s*:",
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+	/**
+	 * An answer that only points at another answer or a document ("Se vår analys från
+	 * steg 1", "Som ovan"): a person must read it.
+	 */
+	private static final Pattern REFERS_ELSEWHERE = Pattern.compile("^(?:svar )?(?:se|see|som|same as|enligt|as)\\s"
+			+ "(?:vår|vårt|våra|min|mitt|mina|ovan|nedan|tidigare|bifogad\\p{L}*|svar\\p{L}*|fråga \\d+|our|my|"
+			+ "above|below|attached|previous|answer \\d+)\\b(?:\\s+\\S+){0,6}$");
+
 	/**
 	 * A question as listed in the email.
 	 *
@@ -110,15 +125,17 @@ public final class AnswerMapper {
 	public static Mapping map(QuoteStripper.Stripped stripped, List<AskedQuestion> asked) {
 		List<String> notes = new ArrayList<>();
 		String reply = stripped.reply().strip();
-		if (reply.isEmpty()) {
-			return new Mapping(Outcome.EMPTY, Map.of(), List.of("no reply text"));
-		}
 		Map<Integer, AskedQuestion> byNumber = new LinkedHashMap<>();
 		asked.forEach((question) -> byNumber.put(question.number(), question));
+		if (reply.isEmpty()) {
+			return underUnmarkedQuestions(stripped.quoted(), byNumber, reply)
+				.orElseGet(() -> new Mapping(Outcome.EMPTY, Map.of(), List.of("no reply text")));
+		}
 		Result result = stripped.inlineAnswers() ? inline(reply, asked, byNumber, notes)
 				: topPosted(reply, asked, notes);
 		if (result.ambiguity() != null) {
-			return Mapping.ambiguous(notes, result.ambiguity());
+			return underUnmarkedQuestions(stripped.quoted(), byNumber, reply)
+				.orElseGet(() -> Mapping.ambiguous(notes, result.ambiguity()));
 		}
 		return judge(result.answers(), byNumber, notes);
 	}
@@ -217,6 +234,23 @@ public final class AnswerMapper {
 	 */
 	private static Result inline(String reply, List<AskedQuestion> asked, Map<Integer, AskedQuestion> byNumber,
 			List<String> notes) {
+		List<String> lines = List.of(reply.split("\n"));
+		List<String> quotedLines = lines.stream()
+			.filter((line) -> line.stripLeading().startsWith(">"))
+			.map((line) -> QUOTE_MARKS.matcher(line).replaceFirst(""))
+			.toList();
+		if (questionQuoted(quotedLines, asked, byNumber).isEmpty()) {
+			// Nothing of ours is quoted: the person quoted something inside their own
+			// text.
+			notes.add("quoted lines inside the reply kept");
+			return topPosted(reply, asked, notes);
+		}
+		if (!textBetweenQuotes(lines)) {
+			// Our questions quoted above or below the reply, not answered one by one.
+			String own = String.join("\n",
+					lines.stream().filter((line) -> !line.stripLeading().startsWith(">")).toList());
+			return topPosted(own.strip(), asked, notes);
+		}
 		notes.add("answered inline under quoted questions");
 		List<String> quotedBlock = new ArrayList<>();
 		List<String> answerBlock = new ArrayList<>();
@@ -254,6 +288,126 @@ public final class AnswerMapper {
 			question = questionQuoted(quotedBlock, asked, byNumber).orElse(null);
 		}
 		return new Result(answers, null);
+	}
+
+	private static boolean textBetweenQuotes(List<String> lines) {
+		int first = -1;
+		int last = -1;
+		for (int index = 0; index < lines.size(); index++) {
+			if (lines.get(index).stripLeading().startsWith(">")) {
+				first = (first < 0) ? index : first;
+				last = index;
+			}
+		}
+		for (int index = first + 1; first >= 0 && index < last; index++) {
+			String line = lines.get(index);
+			if (!line.isBlank() && !line.stripLeading().startsWith(">")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Reads answers typed under our questions in a quote the client did not mark with
+	 * {@code >} (Outlook, and HTML clients whose quote was cut from the markup): each
+	 * question is recognised by its number and text; the lines under it, up to the next
+	 * question, are its answer, and under the last question the paragraph right below it,
+	 * since our own text follows.
+	 * @return the mapping, or empty when the quote holds no answer under a question
+	 */
+	private static Optional<Mapping> underUnmarkedQuestions(String quoted, Map<Integer, AskedQuestion> byNumber,
+			String reply) {
+		if (quoted.isBlank()) {
+			return Optional.empty();
+		}
+		List<String> lines = List.of(quoted.split("\n"));
+		List<int[]> found = new ArrayList<>();
+		List<String> sameLine = new ArrayList<>();
+		for (int index = 0; index < lines.size(); index++) {
+			String line = lines.get(index);
+			Optional<NumberedLine> numbered = line.stripLeading().startsWith(">") ? Optional.empty()
+					: NumberedLine.parse(line);
+			if (numbered.isEmpty() || !byNumber.containsKey(numbered.get().number())) {
+				continue;
+			}
+			int number = numbered.get().number();
+			if (!found.isEmpty() && number <= found.get(found.size() - 1)[1]) {
+				break;
+			}
+			Optional<String> after = afterQuestion(numbered.get().rest(), byNumber.get(number).text());
+			if (after.isPresent()) {
+				found.add(new int[] { index, number });
+				sameLine.add(after.get());
+			}
+		}
+		List<Numbered> answers = new ArrayList<>();
+		for (int at = 0; at < found.size(); at++) {
+			boolean last = at == found.size() - 1;
+			int from = found.get(at)[0] + 1;
+			int to = last ? lines.size() : found.get(at + 1)[0];
+			String question = comparable(byNumber.get(found.get(at)[1]).text());
+			while (from < to && !lines.get(from).isBlank() && !comparable(lines.get(from)).isEmpty()
+					&& question.contains(comparable(lines.get(from)))) {
+				from++;
+			}
+			List<String> answer = new ArrayList<>();
+			if (!sameLine.get(at).isEmpty()) {
+				answer.add(sameLine.get(at));
+			}
+			for (int index = from; index < to; index++) {
+				String line = lines.get(index);
+				if (last && line.isBlank()) {
+					break;
+				}
+				if (!line.stripLeading().startsWith(">") && !OURS.matcher(line).find()) {
+					answer.add(line);
+				}
+			}
+			String text = String.join("\n", answer).strip().replaceAll("\n{3,}", "\n\n");
+			if (!text.isEmpty()) {
+				answers.add(new Numbered(found.get(at)[1], text));
+			}
+		}
+		if (answers.isEmpty()) {
+			return Optional.empty();
+		}
+		List<String> notes = new ArrayList<>();
+		notes.add("answered under the questions in an unmarked quote");
+		if (!reply.isBlank()) {
+			notes.add("text above the quote ignored");
+		}
+		if (answers.stream().anyMatch((answer) -> REFERS_ELSEWHERE.matcher(comparable(answer.text())).find())) {
+			return Optional.of(Mapping.ambiguous(notes, "an answer only refers elsewhere"));
+		}
+		return Optional.of(judge(answers, byNumber, notes));
+	}
+
+	/**
+	 * The text after a question quoted on one line, if the line is that question: empty
+	 * when the answer is on the lines below, or what was typed after the question mark.
+	 */
+	private static Optional<String> afterQuestion(String line, String question) {
+		String comparableLine = comparable(line);
+		String comparableQuestion = comparable(question);
+		if (comparableQuestion.isEmpty()) {
+			return Optional.empty();
+		}
+		String prefix = comparableQuestion.substring(0, Math.min(QUESTION_PREFIX, comparableQuestion.length()));
+		boolean wrapped = comparableLine.length() >= Math.min(WRAPPED_PREFIX, comparableQuestion.length())
+				&& comparableQuestion.startsWith(comparableLine);
+		if (!comparableLine.startsWith(prefix) && !wrapped) {
+			return Optional.empty();
+		}
+		StringBuilder words = new StringBuilder("^[^\\p{L}\\p{N}]*");
+		String[] parts = comparableQuestion.split(" ");
+		for (int index = 0; index < parts.length; index++) {
+			words.append((index > 0) ? "[^\\p{L}\\p{N}]+" : "").append(Pattern.quote(parts[index]));
+		}
+		words.append("[?.:!]*(?:\\s*\\([^)]*\\))?");
+		Matcher matcher = Pattern.compile(words.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+			.matcher(Normalizer.normalize(line, Normalizer.Form.NFC));
+		return Optional.of(matcher.find() ? matcher.replaceFirst("").strip() : "");
 	}
 
 	private static Result pair(Integer question, String answer) {

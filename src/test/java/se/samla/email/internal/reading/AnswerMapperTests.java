@@ -109,6 +109,119 @@ class AnswerMapperTests {
 		assertThat(AnswerMapper.map(QuoteStripper.strip(text), STEP_2).outcome()).isEqualTo(Outcome.AMBIGUOUS);
 	}
 
+	private static final String OUTLOOK_HEADER = """
+			Från: Samla – Trygga kompetensen <enkat+k3x9@samla.se>
+			Skickat: den 1 december 2026 09:14
+			Till: Anna Berg <anna.berg@kumla.se>
+			Ämne: Kartläggning steg 2
+			""";
+
+	@Test
+	void readsAnswersTypedUnderTheQuestionsInOutlooksUnmarkedQuote() {
+		String text = """
+				Hej, svaren står under frågorna.
+
+				""" + OUTLOOK_HEADER
+				+ """
+
+						Hej Anna!
+
+						1. Vad ser ni för mönster i resultatet, finns strategiska vägval som ni ser att ni behöver göra?
+						Vi behöver rusta chefer.
+						2. Vilka kompetensförsörjningsaktiviteter gör ni idag gällande de yrkesbefattningar som finns med i kartläggningen?
+						3. Vilka ytterligare kompetensförsörjningsaktiviteter skulle vara relevanta för er att göra utifrån kartläggningsresultatet?
+						Validering av undersköterskor.
+						Och yrkessvenska.
+						4. Inom vilka kompetensförsörjningsområden ser ni behov av att kunna samverka länsgemensamt?
+						5. Övriga tankar/medskick
+						Tack!
+
+						Svara genom att besvara det här mejlet.
+						1. Vårt svar på den första frågan ...
+						""";
+		Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), STEP_2);
+		assertThat(mapping.outcome()).isEqualTo(Outcome.PARTIAL);
+		assertThat(mapping.answers()).isEqualTo(Map.of(1, "Vi behöver rusta chefer.", 3,
+				"Validering av undersköterskor.\nOch yrkessvenska.", 5, "Tack!"));
+		assertThat(mapping.notes()).contains("answered under the questions in an unmarked quote",
+				"text above the quote ignored");
+	}
+
+	@Test
+	void readsAnswersTypedAfterTheQuestionOnTheSameLineWithNothingAboveTheQuote() {
+		String text = OUTLOOK_HEADER
+				+ """
+
+						1. Vad ser ni för mönster i resultatet, finns strategiska vägval som ni ser att ni behöver göra? Brist på sjuksköterskor.
+						2. Vilka kompetensförsörjningsaktiviteter gör ni idag gällande de yrkesbefattningar som finns med i kartläggningen? SVAR: Språkombud.
+						""";
+		Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), STEP_2);
+		assertThat(mapping.answers()).isEqualTo(Map.of(1, "Brist på sjuksköterskor.", 2, "SVAR: Språkombud."));
+	}
+
+	@Test
+	void readsNothingFromAnUnmarkedQuoteWithoutAnswers() {
+		String text = "Se svar nedan.\n\n" + OUTLOOK_HEADER
+				+ """
+
+						1. Vad ser ni för mönster i resultatet, finns strategiska vägval som ni ser att ni behöver göra?
+						2. Vilka kompetensförsörjningsaktiviteter gör ni idag gällande de yrkesbefattningar som finns med i kartläggningen?
+
+						Sista svarsdag: 15 december 2026.
+						""";
+		Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), STEP_2);
+		assertThat(mapping.outcome()).isEqualTo(Outcome.AMBIGUOUS);
+		assertThat(AnswerMapper.map(QuoteStripper.strip(OUTLOOK_HEADER + "\nHej\n"), STEP_2).outcome())
+			.isEqualTo(Outcome.EMPTY);
+	}
+
+	@Test
+	void refusesAnswersInTheQuoteThatOnlyReferElsewhere() {
+		String text = OUTLOOK_HEADER
+				+ """
+
+						1. Vad ser ni för mönster i resultatet, finns strategiska vägval som ni ser att ni behöver göra?
+						Se vår analys från steg 1.
+						2. Vilka kompetensförsörjningsaktiviteter gör ni idag gällande de yrkesbefattningar som finns med i kartläggningen?
+						Som ovan.
+						""";
+		Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), STEP_2);
+		assertThat(mapping.outcome()).isEqualTo(Outcome.AMBIGUOUS);
+		assertThat(mapping.notes()).contains("an answer only refers elsewhere");
+	}
+
+	@Test
+	void keepsQuotedLinesInsideTheReplyWhenTheyAreNotOurQuestions() {
+		String text = """
+				Vi håller med om förslaget:
+				> Alla nya chefer går introduktionen.
+				Det gör vi redan i Kumla.
+
+				Den 3 dec. 2026 kl. 09:12 skrev Samla <enkat+k3x9@samla.se>:
+				> Övriga tankar/medskick
+				""";
+		Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), STEP_2.subList(4, 5));
+		assertThat(mapping.outcome()).isEqualTo(Outcome.COMPLETE);
+		assertThat(mapping.answers()).isEqualTo(Map.of(5, """
+				Vi håller med om förslaget:
+				> Alla nya chefer går introduktionen.
+				Det gör vi redan i Kumla."""));
+	}
+
+	@Test
+	void readsAnswersBelowQuotedQuestionsAfterAGreetingAsBottomPosted() {
+		String text = """
+				Hej!
+				> 1. Vad ser ni för mönster i resultatet, finns strategiska vägval som ni ser att ni behöver göra?
+				> 2. Vilka kompetensförsörjningsaktiviteter gör ni idag?
+
+				1. Brist på sjuksköterskor.
+				2. Språkombud.
+				""";
+		Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), STEP_2);
+		assertThat(mapping.answers()).isEqualTo(Map.of(1, "Brist på sjuksköterskor.", 2, "Språkombud."));
+	}
+
 	@Test
 	void mapsUnnumberedTextToTheSingleOpenQuestion() {
 		List<AskedQuestion> asked = answeredExcept(5);
