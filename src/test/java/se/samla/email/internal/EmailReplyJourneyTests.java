@@ -44,6 +44,7 @@ import se.samla.email.MailExplanation;
 import se.samla.email.HeldMail;
 import se.samla.email.MailInspector;
 import se.samla.email.MailReview;
+import se.samla.email.internal.reading.ReplyBody;
 import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
 import se.samla.support.MutableClock;
@@ -431,6 +432,42 @@ class EmailReplyJourneyTests {
 		assertThat(this.jdbc.sql("SELECT status FROM email_inbound WHERE message_id = '<otydligt@kumla.example.org>'")
 			.query(String.class)
 			.single()).isEqualTo("AMBIGUOUS");
+	}
+
+	@Test
+	void recordsAnswersAChiefTypedUnderEachQuestionInOutlooksUnmarkedQuote() throws Exception {
+		SendOutId id = Stockholm.stepTwo(this.sendOuts, "outlookinline", "Kartläggning steg 2 (mejl)", "kumla");
+		this.clock.set(at(2026, 12, 1, 9, 0));
+		this.dispatcher.run();
+		Person person = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow()).get(0);
+		MimeMessage invitation = inbox(person.email()).get(0);
+		StringBuilder quote = new StringBuilder();
+		int next = 1;
+		for (String line : ReplyBody.extract(invitation).text().split("\n")) {
+			quote.append(line).append('\n');
+			if (next <= 5 && line.startsWith(next + ". ")) {
+				quote.append("Vårt svar ").append(next).append(" står här.\n");
+				next++;
+			}
+		}
+		assertThat(next).as("all five questions found in the invitation's text").isEqualTo(6);
+		send(reply(invitation, person, "<outlook-inline@kumla.example.org>", """
+				Hej! Svaren står under respektive fråga.
+
+				Från: Samla <samla@samla.example.org>
+				Skickat: den 1 december 2026 09:00
+				Till: %s <%s>
+				Ämne: Kartläggning steg 2 (mejl)
+
+				%s""".formatted(person.name(), person.email(), quote)));
+
+		assertThat(this.reader.read()).isEqualTo(1);
+
+		ResponseState state = this.responses.find(id, person.id()).orElseThrow();
+		assertThat(state.steps().get(0).answer()).isEqualTo(new TextAnswer("Vårt svar 1 står här."));
+		assertThat(state.steps().get(4).answer()).isEqualTo(new TextAnswer("Vårt svar 5 står här."));
+		assertThat(state.isSubmitted()).isTrue();
+		assertThat(inbox(person.email())).noneMatch(m -> subject(m).startsWith("Vi behöver förtydligande"));
 	}
 
 	@Test

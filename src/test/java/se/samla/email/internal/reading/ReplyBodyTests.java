@@ -135,6 +135,31 @@ class ReplyBodyTests {
 	}
 
 	@Test
+	void keepsAnswersTypedBetweenSplitGmailBlockquotesInTheQuotedTextUnderTheirQuestions() {
+		ReplyText text = ReplyBody.fromHtml("""
+				<div dir="ltr">Svar nedan.</div><div class="gmail_quote"><div dir="ltr" class="gmail_attr">
+				Den tors 3 dec. 2026 kl 09:12 skrev Samla &lt;enkat@samla.se&gt;:<br></div>
+				<blockquote class="gmail_quote"><div>Hej!</div><div>1. Vad ser ni?</div></blockquote>
+				<div>Brist på sjuksköterskor.</div><br>
+				<blockquote class="gmail_quote"><div>2. Vilka aktiviteter?</div></blockquote><div>Språkombud.</div>
+				<blockquote class="gmail_quote"><div><br></div><div>Vänliga hälsningar</div></blockquote></div>""",
+				"UTF-8");
+		assertThat(text.stripped().reply()).isEqualTo("Svar nedan.");
+		assertThat(text.stripped().quoted()).containsSubsequence("1. Vad ser ni?\nBrist på sjuksköterskor.\n",
+				"2. Vilka aktiviteter?\nSpråkombud.\n", "Vänliga hälsningar");
+	}
+
+	@Test
+	void cutsAHeaderBlockInAnotherLanguageFromHtmlWithoutAQuoteMarker() {
+		ReplyText text = ReplyBody.fromHtml("""
+				<p>Wij zien een tekort aan verpleegkundigen.</p>
+				<p><b>Van:</b> Samla &lt;enkat@samla.se&gt;<br><b>Verzonden:</b> dinsdag 1 december 2026 09:14<br>
+				<b>Aan:</b> Daan<br><b>Onderwerp:</b> Enquête</p><p>Hej Daan!</p>""", "UTF-8");
+		assertThat(text.stripped().reply()).isEqualTo("Wij zien een tekort aan verpleegkundigen.");
+		assertThat(text.stripped().quoted()).contains("Van: Samla", "Hej Daan!");
+	}
+
+	@Test
 	void cutsAppleMailBlockquote() {
 		ReplyText text = ReplyBody.fromHtml("""
 				<html><body>Ja, det stämmer.<br><br><div>Skickat från min iPhone</div><div><br>
