@@ -60,6 +60,11 @@ public final class QuoteStripper {
 			"lähettäjä", "afsender", "avsender", "remitente", "mittente", "expéditeur", "absender", "nadawca", "frá",
 			"kimden", "от", "від", "sender", "feladó", "odesílatel", "envoyé par");
 
+	/** The label of the field saying when the quoted message was sent. */
+	private static final Set<String> SENT_LABELS = Set.of("skickat", "datum", "sent", "date", "envoyé", "envoyé le",
+			"verzonden", "inviato", "gesendet", "enviado", "enviado el", "enviada em", "wysłano", "lähetetty", "sendt",
+			"data", "fecha", "päivämäärä", "dato", "sent at");
+
 	/**
 	 * A field label anywhere in a line, for header blocks an HTML client ran together.
 	 */
@@ -206,38 +211,50 @@ public final class QuoteStripper {
 	}
 
 	/**
-	 * A header block above a quoted message, in any language: a sender field ("Från:",
-	 * "Van:", "De :", "*From:*") followed by more fields, one of which carries a date or
-	 * time; or such fields run together on one line, as HTML clients leave them.
+	 * A header block above a quoted message, in any language: consecutive fields
+	 * ("Från:", "Van:", "De :", "*From:*", "Date:", …) that include a sender field and
+	 * either a sent-date field or a date or time with a third field or an address; or
+	 * such fields run together on one line, as HTML clients leave them. Hotmail and
+	 * Thunderbird put the date or subject first, so the sender may come later.
 	 */
 	private static boolean isHeaderBlock(List<String> lines, int index) {
 		String first = unbold(lines.get(index));
-		Matcher field = FIELD.matcher(first);
-		boolean separated = SEPARATOR_WITH_HEADER.matcher(first).matches() && DATE_OR_TIME.matcher(first).find();
-		if (separated) {
+		if (SEPARATOR_WITH_HEADER.matcher(first).matches() && DATE_OR_TIME.matcher(first).find()) {
 			return true;
 		}
-		if (!field.matches() || !FROM_LABELS.contains(field.group(1).toLowerCase(Locale.ROOT).strip())) {
-			return legacyHeaderBlock(lines, index);
+		Matcher field = FIELD.matcher(first);
+		if (!field.matches()) {
+			return false;
 		}
 		String value = (field.group(2) != null) ? field.group(2) : "";
-		if (DATE_OR_TIME.matcher(value).find() && countInnerFields(value) >= 2) {
+		if (isLabel(field.group(1), FROM_LABELS) && DATE_OR_TIME.matcher(value).find()
+				&& countInnerFields(value) >= 2) {
 			return true;
 		}
-		int fields = 1;
+		int fields = 0;
+		boolean from = false;
+		boolean sent = false;
 		boolean date = false;
-		boolean address = ADDRESS.matcher(value).find();
-		for (int next = index + 1; next < Math.min(lines.size(), index + 1 + FIELD_LOOKAHEAD); next++) {
+		boolean address = false;
+		for (int next = index; next < Math.min(lines.size(), index + FIELD_LOOKAHEAD); next++) {
 			Matcher more = FIELD.matcher(unbold(lines.get(next)));
 			if (!more.matches()) {
 				break;
 			}
 			String moreValue = (more.group(2) != null) ? more.group(2) : "";
 			fields++;
+			from |= isLabel(more.group(1), FROM_LABELS);
+			sent |= isLabel(more.group(1), SENT_LABELS);
 			date |= DATE_OR_TIME.matcher(moreValue).find();
 			address |= ADDRESS.matcher(moreValue).find();
 		}
-		return (date && (fields >= 3 || address)) || legacyHeaderBlock(lines, index);
+		boolean startsWithSender = isLabel(field.group(1), FROM_LABELS);
+		return from && fields >= 2 && ((startsWithSender && sent) || (date && (fields >= 3 || address)))
+				|| legacyHeaderBlock(lines, index);
+	}
+
+	private static boolean isLabel(String label, Set<String> labels) {
+		return labels.contains(label.strip().toLowerCase(Locale.ROOT));
 	}
 
 	/**

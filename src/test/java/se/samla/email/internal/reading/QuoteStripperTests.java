@@ -314,6 +314,33 @@ class QuoteStripperTests {
 	}
 
 	@Test
+	void stripsAHeaderBlockWhoseSenderIsNotTheFirstField() {
+		Stripped stripped = QuoteStripper.strip(ANSWERS + """
+
+
+				Date: Tue, 1 Dec 2026 09:14:00 +0100
+				Subject: Kartläggning steg 2
+				From: Samla <enkat+k3x9@samla.se>
+				To: anna@kumla.se
+
+				Hej Anna!
+				""");
+		assertThat(stripped.reply()).isEqualTo(ANSWERS);
+	}
+
+	@Test
+	void stripsASenderAndSentFieldWithoutDigits() {
+		assertThat(QuoteStripper.strip(ANSWERS + "\n\nFrån: Samla\nSkickat: igår\n\nHej Anna!").reply())
+			.isEqualTo(ANSWERS);
+	}
+
+	@Test
+	void keepsFieldsOfAnAnswerThatNameNoSender() {
+		String text = "Från: 2027-01-01 gäller nya regler\nTill: 2027-12-31";
+		assertThat(QuoteStripper.strip(text).reply()).isEqualTo(text);
+	}
+
+	@Test
 	void keepsADatedLineEndingInAColonThatIntroducesOwnText() {
 		String text = """
 				Mötet den 15 januari 2027 kl. 10:00 med nämnden:
