@@ -166,18 +166,23 @@ public final class QuoteStripper {
 		}
 		List<String> reply = new ArrayList<>();
 		List<String> quoted = new ArrayList<>();
+		boolean cut = false;
 		for (int index = 0; index < top.size(); index++) {
 			String line = top.get(index);
 			int attribution = attributionLength(top, index);
 			if (attribution > 0 && followedByQuote(top, index + attribution)) {
 				quoted.addAll(top.subList(index, index + attribution));
 				index += attribution - 1;
+				cut = true;
 			}
 			else if (QUOTED.matcher(line).matches()) {
 				quoted.add(line);
+				cut = true;
 			}
-			else {
+			else if (!(cut && line.isBlank() && !reply.isEmpty() && reply.get(reply.size() - 1).isBlank())) {
+				// the blank lines around a quote that was cut out become one
 				reply.add(line);
+				cut = cut && line.isBlank();
 			}
 		}
 		if (!history.isEmpty()) {
@@ -383,8 +388,13 @@ public final class QuoteStripper {
 				&& !join(withoutSignature(lines.subList(lastQuoted + 1, lines.size()), 0)).isEmpty();
 	}
 
-	/** Own text above the first quote that is not the attribution introducing it. */
+	/**
+	 * Own text above the first quote, which no attribution introduces: a quote under an
+	 * attribution is someone else's message, not the person quoting inside their text.
+	 */
 	private static boolean ownTextBefore(List<String> lines, int firstQuoted) {
+		boolean own = false;
+		boolean attributed = false;
 		for (int index = 0; index < firstQuoted; index++) {
 			String line = lines.get(index);
 			if (line.isBlank()) {
@@ -393,11 +403,13 @@ public final class QuoteStripper {
 			int attribution = attributionLength(lines, index);
 			if (attribution > 0) {
 				index += attribution - 1;
+				attributed = true;
 				continue;
 			}
-			return true;
+			own = true;
+			attributed = false;
 		}
-		return false;
+		return own && !attributed;
 	}
 
 	private static int lastQuoted(List<String> lines) {

@@ -372,6 +372,20 @@ class QuoteStripperTests {
 	}
 
 	@Test
+	void aQuoteUnderAnAttributionBetweenGreetingAndReplyIsHistory() {
+		Stripped stripped = QuoteStripper.strip("""
+				Hi,
+
+				On Tue, 2026-12-01 at 09:14 +0100, Samla wrote:
+				> What is the best way to recruit nurses?
+
+				Work with the region and share the cost of training.
+				""");
+		assertThat(stripped.reply()).isEqualTo("Hi,\n\nWork with the region and share the cost of training.");
+		assertThat(stripped.inlineAnswers()).isFalse();
+	}
+
+	@Test
 	void aQuoteBelowTheReplyIsHistoryEvenWithASignatureUnderIt() {
 		Stripped stripped = QuoteStripper.strip(ANSWERS + """
 
