@@ -65,6 +65,18 @@ public final class LenientMessage {
 		SESSION = Session.getInstance(properties);
 	}
 
+	/**
+	 * The header a rebuilt message carries, saying how it was read: {@link #REBUILT} or
+	 * {@link #RAW_TEXT}. The same header arriving from outside is removed.
+	 */
+	static final String READ_HEADER = "X-Samla-Read";
+
+	/** Read with mime4j and rebuilt. */
+	public static final String REBUILT = "rebuilt";
+
+	/** Nothing could read the structure: the body is the raw text after the headers. */
+	public static final String RAW_TEXT = "raw-text";
+
 	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
 	/** Headers that describe the old structure; the rebuilt message writes its own. */
@@ -92,6 +104,7 @@ public final class LenientMessage {
 		try {
 			MimeMessage strict = strict(bytes);
 			if (readable(strict, 0)) {
+				strict.removeHeader(READ_HEADER);
 				return strict;
 			}
 		}
@@ -99,10 +112,27 @@ public final class LenientMessage {
 			// fall through to the lenient parser
 		}
 		try {
-			return strict(rebuild(bytes, 0));
+			MimeMessage rebuilt = strict(rebuild(bytes, 0));
+			rebuilt.setHeader(READ_HEADER, REBUILT);
+			return rebuilt;
 		}
 		catch (IOException | MessagingException | RuntimeException ex) {
 			return rawText(bytes);
+		}
+	}
+
+	/**
+	 * How a message was read when it was not well-formed.
+	 * @return {@link #REBUILT}, {@link #RAW_TEXT}, or {@code null} for a well-formed
+	 * message
+	 */
+	public static String repair(Part message) {
+		try {
+			String[] values = message.getHeader(READ_HEADER);
+			return (values != null && values.length > 0) ? values[0] : null;
+		}
+		catch (MessagingException ex) {
+			return null;
 		}
 	}
 
@@ -321,6 +351,7 @@ public final class LenientMessage {
 		});
 		message.setText(RawHeaders.text(Arrays.copyOfRange(bytes, end, bytes.length)), "UTF-8");
 		message.saveChanges();
+		message.setHeader(READ_HEADER, RAW_TEXT);
 		return message;
 	}
 
