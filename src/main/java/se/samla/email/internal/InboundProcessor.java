@@ -274,7 +274,12 @@ public class InboundProcessor {
 	public Decision explain(byte[] raw) throws Exception {
 		MimeMessage message = RawMail.parse(raw);
 		String messageId = message.getMessageID();
-		return decide(message, (messageId != null) ? messageId : "sha256:" + sha256(raw), null);
+		try {
+			return decide(message, (messageId != null) ? messageId : "sha256:" + sha256(raw), null);
+		}
+		catch (UnreadableMailException ex) {
+			return Decision.of(InboundStatus.REVIEW, "not understood: " + ex.getMessage());
+		}
 	}
 
 	/**
@@ -293,7 +298,14 @@ public class InboundProcessor {
 		String sourceId = sourceId(row);
 		String sender = sender(message);
 		Acceptance acceptance = new Acceptance(operator, sender, replace);
-		Decision decision = decide(message, sourceId, person);
+		Decision decision;
+		try {
+			decision = decide(message, sourceId, person);
+		}
+		catch (UnreadableMailException ex) {
+			throw new IllegalArgumentException("the email " + inboundId + " cannot be read (" + ex.getMessage()
+					+ "): nothing in it can be recorded; discard it once the person has answered again");
+		}
 		if (decision.status() != InboundStatus.RECORDED) {
 			Result result = act(decision, message, sourceId);
 			this.inbound.outcome(inboundId, result.status(),
