@@ -29,12 +29,13 @@ final class Utf7 {
 			while (i < bytes.length && BASE64.indexOf(bytes[i]) >= 0) {
 				i++;
 			}
-			if (i == start) {
-				// "+-" is a plus sign; a lone "+" is kept as written
-				out.append('+');
+			String decoded = utf16(bytes, start, i);
+			if (decoded.isEmpty()) {
+				// "+-" is a plus sign; a "+" that starts no character is kept as written
+				out.append('+').append(new String(bytes, start, i - start, StandardCharsets.US_ASCII));
 			}
 			else {
-				out.append(utf16(bytes, start, i));
+				out.append(decoded);
 			}
 			if (i < bytes.length && bytes[i] == '-') {
 				i++;
