@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentDisposition;
@@ -34,7 +33,9 @@ import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.dom.Body;
 import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Message;
+import org.apache.james.mime4j.dom.Multipart;
 import org.apache.james.mime4j.dom.SingleBody;
+import org.apache.james.mime4j.dom.field.ContentTypeField;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.message.DefaultMessageWriter;
 import org.apache.james.mime4j.stream.Field;
@@ -148,7 +149,10 @@ public final class LenientMessage {
 		String header = part.getContentType();
 		ContentType type = new ContentType((header != null) ? header : "text/plain");
 		if (type.match("multipart/*")) {
-			if (!(part.getContent() instanceof Multipart multipart) || multipart.getCount() == 0) {
+			// parsed from the bytes, as the intake does: the registered handler of
+			// multipart/report refuses reports that are not shaped exactly by the RFC
+			MimeMultipart multipart = new MimeMultipart(part.getDataHandler().getDataSource());
+			if (multipart.getCount() == 0) {
 				return false;
 			}
 			for (int index = 0; index < multipart.getCount(); index++) {
@@ -188,12 +192,9 @@ public final class LenientMessage {
 					message.addHeaderLine(RawHeaders.text(field.getRaw().toByteArray()));
 				}
 			}
-			boolean dated = message.getHeader("Date") != null;
 			fill(message, parsed, depth);
-			message.saveChanges();
-			if (!dated) {
-				message.removeHeader("Date");
-			}
+			message.setHeader("MIME-Version", "1.0");
+			message.keepHeadersAsSet();
 			ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 1024);
 			message.writeTo(out);
 			return out.toByteArray();
@@ -206,19 +207,24 @@ public final class LenientMessage {
 	/** Gives a part the content of a parsed entity, its content type and disposition. */
 	private static void fill(MimePart target, Entity entity, int depth) throws IOException, MessagingException {
 		Body body = entity.getBody();
-		if (body instanceof org.apache.james.mime4j.dom.Multipart multipart) {
+		if (body instanceof Multipart multipart) {
 			if (multipart.getBodyParts().isEmpty()) {
 				// the declared boundary never occurs: everything is in the preamble
 				preamble(target, multipart, depth);
 				return;
 			}
-			MimeMultipart rebuilt = new MimeMultipart(multipart.getSubType());
+			MimeMultipart rebuilt = new RebuiltMultipart(multipart.getSubType(), entity);
 			for (Entity child : multipart.getBodyParts()) {
 				MimeBodyPart part = new MimeBodyPart();
 				fill(part, child, depth + 1);
 				rebuilt.addBodyPart(part);
 			}
-			target.setContent(rebuilt);
+			// written out here, with every part's headers set explicitly: handing the
+			// multipart itself to Jakarta Mail would pass it through the registered
+			// handler of its type (multipart/report has a strict one)
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			rebuilt.writeTo(out);
+			setBytes(target, out.toByteArray(), rebuilt.getContentType(), "8bit");
 			return;
 		}
 		if (body instanceof Message nested) {
@@ -229,7 +235,8 @@ public final class LenientMessage {
 		}
 		byte[] content = (body instanceof SingleBody single) ? read(single) : new byte[0];
 		String mimeType = entity.getMimeType();
-		ParameterList parameters = new ParameterList();
+		ParameterList parameters = parameters(entity);
+		parameters.remove("boundary");
 		String charset = entity.getCharset();
 		if (charset != null && mimeType.startsWith("text/")) {
 			parameters.set("charset", charset);
@@ -249,7 +256,7 @@ public final class LenientMessage {
 	 * followed by a header starts a part, the preamble is read as a multipart with that
 	 * boundary; otherwise it is the text itself.
 	 */
-	private static void preamble(MimePart target, org.apache.james.mime4j.dom.Multipart multipart, int depth)
+	private static void preamble(MimePart target, Multipart multipart, int depth)
 			throws IOException, MessagingException {
 		// mime4j keeps the preamble as one char per byte
 		byte[] bytes = (nonNull(multipart.getPreamble()) + nonNull(multipart.getEpilogue()))
@@ -264,8 +271,7 @@ public final class LenientMessage {
 			System.arraycopy(bytes, 0, synthetic, head.length, bytes.length);
 			Message reparsed = parser().parseMessage(new ByteArrayInputStream(synthetic));
 			try {
-				if (reparsed.getBody() instanceof org.apache.james.mime4j.dom.Multipart found
-						&& !found.getBodyParts().isEmpty()) {
+				if (reparsed.getBody() instanceof Multipart found && !found.getBodyParts().isEmpty()) {
 					fill(target, reparsed, depth + 1);
 					return;
 				}
@@ -283,6 +289,40 @@ public final class LenientMessage {
 		builder.setMimeEntityConfig(MimeConfig.PERMISSIVE);
 		builder.setDecodeMonitor(DecodeMonitor.SILENT);
 		return builder;
+	}
+
+	/** The parameters the entity's Content-Type had (format=flowed, report-type, …). */
+	private static ParameterList parameters(Entity entity) {
+		ParameterList parameters = new ParameterList();
+		if (entity.getHeader() != null
+				&& entity.getHeader().getField("Content-Type") instanceof ContentTypeField field) {
+			field.getParameters().forEach((name, value) -> {
+				if (name != null && !name.isBlank() && value != null) {
+					parameters.set(name.toLowerCase(Locale.ROOT), value);
+				}
+			});
+		}
+		return parameters;
+	}
+
+	/**
+	 * A rebuilt multipart: a fresh boundary, and the parameters of the original (a
+	 * report's {@code report-type}, a related's {@code type}) next to it.
+	 */
+	private static final class RebuiltMultipart extends MimeMultipart {
+
+		RebuiltMultipart(String subtype, Entity entity) throws MessagingException {
+			super(subtype);
+			ContentType type = new ContentType(this.contentType);
+			ParameterList original = parameters(entity);
+			original.getNames().asIterator().forEachRemaining((name) -> {
+				if (!name.equals("boundary")) {
+					type.setParameter(name, original.get(name));
+				}
+			});
+			this.contentType = type.toString();
+		}
+
 	}
 
 	private static void setBytes(MimePart target, byte[] content, String type, String encoding)
@@ -364,6 +404,14 @@ public final class LenientMessage {
 
 		@Override
 		protected void updateMessageID() {
+		}
+
+		/**
+		 * Writes the headers as set, without Jakarta Mail deriving them again from the
+		 * content (which would add a Date the sender never wrote).
+		 */
+		void keepHeadersAsSet() {
+			this.saved = true;
 		}
 
 	}

@@ -146,6 +146,26 @@ class LenientMessageTests {
 	}
 
 	@Test
+	void keepsTheParametersOfARebuiltStructure() throws Exception {
+		MimeMessage message = parse(HEADERS + """
+				Content-Type: multipart/report;; report-type=delivery-status; boundary="r"
+
+				--r
+				Content-Type: text/plain; charset=utf-8; format=flowed; delsp=yes
+
+				Ditt meddelande kunde inte levereras.
+				--r--
+				""");
+
+		assertThat(new jakarta.mail.internet.ContentType(message.getContentType()).getParameter("report-type"))
+			.isEqualTo("delivery-status");
+		jakarta.mail.Part text = new jakarta.mail.internet.MimeMultipart(message.getDataHandler().getDataSource())
+			.getBodyPart(0);
+		assertThat(new jakarta.mail.internet.ContentType(text.getContentType()).getParameter("format"))
+			.isEqualTo("flowed");
+	}
+
+	@Test
 	void keepsAWellFormedMessageAsItWas() throws Exception {
 		byte[] raw = (HEADERS + "Content-Type: text/plain; charset=utf-8\n\n1. Ja.\n").replace("\n", "\r\n")
 			.getBytes(StandardCharsets.UTF_8);
