@@ -16,6 +16,7 @@ import se.samla.email.internal.InboundProcessor;
 import se.samla.email.internal.InboundRecords;
 import se.samla.email.internal.InboundRecords.InboundRow;
 import se.samla.email.internal.InboundStatus;
+import se.samla.email.internal.intake.LenientMessage;
 
 /**
  * The emails held for an operator, and the operator's decisions on them: accept one as a
@@ -60,7 +61,20 @@ public class MailReview {
 					answers = preview.answers();
 				}
 				catch (Exception ex) {
+					// an email Samla could not process: who sent it and what about still
+					// helps the operator
 					from = "(unreadable)";
+					try {
+						MimeMessage message = LenientMessage.parse(row.raw());
+						from = (message.getFrom() != null && message.getFrom().length > 0
+								&& message.getFrom()[0] instanceof InternetAddress address) ? address.getAddress()
+										: from;
+						subject = (message.getSubject() != null) ? message.getSubject() : "";
+						date = (message.getSentDate() != null) ? message.getSentDate().toInstant() : null;
+					}
+					catch (Exception unreadable) {
+						// kept as "(unreadable)"
+					}
 				}
 			}
 			String invited = (row.person() != null)

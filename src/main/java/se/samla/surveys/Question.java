@@ -31,8 +31,12 @@ public record Question(String id, QuestionType type, Text text, Text help, boole
 		boolean multiline, int maxLength, List<Option> options, Integer minChoices, Integer maxChoices, Scale scale,
 		List<Option> rows, List<Option> periods, boolean rowComments) {
 
-	/** The longest free-text answer accepted unless a question says otherwise. */
-	public static final int DEFAULT_MAX_LENGTH = 4000;
+	/**
+	 * The longest free-text answer accepted unless a question says otherwise: generous,
+	 * because an email answer may run to many pages and nothing a person writes is to be
+	 * lost.
+	 */
+	public static final int DEFAULT_MAX_LENGTH = 200_000;
 
 	public Question {
 		options = (options != null) ? List.copyOf(options) : List.of();

@@ -22,7 +22,8 @@ import static se.samla.shared.SqlTime.instant;
 /**
  * What the email channel knows about why people have not answered: their out-of-office
  * replies (with the return day, when the reply states one), the requests to clarify sent
- * to them, replies held for review, and replies that were kept but recorded nothing.
+ * to them, replies held for review, and replies that were kept but recorded nothing (or
+ * could not be read at all: those wait in review too).
  */
 @Component
 class EmailRecipientFacts implements RecipientFacts {
@@ -52,7 +53,7 @@ class EmailRecipientFacts implements RecipientFacts {
 		}).list();
 		clarified.forEach((person, fact) -> add(facts, person, fact));
 		this.jdbc.sql("""
-				SELECT person_id, status, detail, received_at FROM email_inbound
+				SELECT person_id, status, detail, received_at, not_understood FROM email_inbound
 				WHERE send_out_id = ? AND person_id IS NOT NULL
 				  AND status IN ('AUTO_REPLY', 'REVIEW', 'AMBIGUOUS', 'RECORDED')
 				ORDER BY received_at
@@ -62,7 +63,8 @@ class EmailRecipientFacts implements RecipientFacts {
 			String detail = rs.getString("detail");
 			switch (InboundStatus.valueOf(rs.getString("status"))) {
 				case AUTO_REPLY -> add(facts, person, new RecipientFact.OutOfOffice(at, backOn(detail)));
-				case REVIEW -> add(facts, person, new RecipientFact.HeldForReview(at));
+				case REVIEW -> add(facts, person, rs.getBoolean("not_understood")
+						? new RecipientFact.RepliedNotUnderstood(at) : new RecipientFact.HeldForReview(at));
 				case AMBIGUOUS -> {
 					if (!clarified.containsKey(person)) {
 						// the once-a-day rule held the request back: still a reply
@@ -70,7 +72,7 @@ class EmailRecipientFacts implements RecipientFacts {
 					}
 				}
 				default -> {
-					if (detail != null && detail.contains(", 0 answer(s)")) {
+					if (rs.getBoolean("not_understood")) {
 						add(facts, person, new RecipientFact.RepliedNotUnderstood(at));
 					}
 				}

@@ -55,6 +55,19 @@ public class EmailRecords {
 			.optional();
 	}
 
+	/**
+	 * The send-out and person of the token most recently made for the person: what an
+	 * email from them without a token most likely answers.
+	 */
+	public Optional<TokenOwner> latestOwner(PersonId person) {
+		return this.jdbc
+			.sql("SELECT send_out_id, person_id FROM email_token WHERE person_id = ? ORDER BY created_at DESC")
+			.param(person.value())
+			.query((rs, n) -> new TokenOwner(new SendOutId(rs.getString(1)), new PersonId(rs.getObject(2, UUID.class))))
+			.stream()
+			.findFirst();
+	}
+
 	public void recordSent(String messageId, String token, String outboxKey, String kind, Instant at) {
 		try {
 			this.jdbc

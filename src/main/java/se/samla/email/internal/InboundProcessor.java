@@ -2,6 +2,8 @@ package se.samla.email.internal;
 
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -39,6 +41,7 @@ import se.samla.email.EmailProperties;
 import se.samla.email.internal.EmailRecords.TokenOwner;
 import se.samla.email.internal.intake.Addresses;
 import se.samla.email.internal.intake.Classification;
+import se.samla.email.internal.intake.LenientMessage;
 import se.samla.email.internal.intake.MailClassifier;
 import se.samla.email.internal.intake.ReplyLink;
 import se.samla.email.internal.intake.ReturnDate;
@@ -46,11 +49,13 @@ import se.samla.email.internal.reading.AnswerMapper;
 import se.samla.email.internal.reading.AnswerMapper.AskedQuestion;
 import se.samla.email.internal.reading.AnswerMapper.Mapping;
 import se.samla.email.internal.reading.ReplyBody;
+import se.samla.email.internal.reading.ReplyText;
 import se.samla.shared.Channel;
 import se.samla.shared.Language;
 import se.samla.surveys.AnswerFormatter;
 import se.samla.surveys.AnswerReader;
 import se.samla.surveys.AnswerValue;
+import se.samla.surveys.QuestionType;
 
 /**
  * Decides what an email means and acts on it, once: keeps it raw, tells auto-replies,
@@ -64,6 +69,12 @@ import se.samla.surveys.AnswerValue;
 public class InboundProcessor {
 
 	private static final Logger log = LoggerFactory.getLogger(InboundProcessor.class);
+
+	/** How often a failure that passes is tried before the email goes to review. */
+	static final int MAX_ATTEMPTS = 5;
+
+	/** The first wait before trying again; it doubles with every attempt. */
+	static final Duration RETRY_AFTER = Duration.ofMinutes(1);
 
 	private final InboundRecords inbound;
 
@@ -129,26 +140,131 @@ public class InboundProcessor {
 			}
 			kept = Optional.of(earlier.get().id());
 		}
-		UUID id = kept.get();
+		return handle(kept.get(), key, message);
+	}
+
+	/**
+	 * Processes again the emails whose processing failed for a reason that passes (the
+	 * database, the mail server) and whose time to retry has come.
+	 * @return how many were tried
+	 */
+	public int retryFailed() {
+		int tried = 0;
+		for (InboundRecords.InboundRow row : this.inbound.dueForRetry(this.clock.instant())) {
+			MimeMessage message;
+			try {
+				message = RawMail.parse(row.raw());
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				message = null;
+			}
+			handle(row.id(), sourceId(row), message);
+			tried++;
+		}
+		return tried;
+	}
+
+	private InboundStatus handle(UUID id, String key, MimeMessage message) {
 		if (message == null) {
-			this.inbound.outcome(id, InboundStatus.SYSTEM, "not a readable message", null, null, null,
-					this.clock.instant());
-			return InboundStatus.SYSTEM;
+			return notUnderstood(id, key, null, "not a readable message");
 		}
 		try {
 			Result result = process(message, key);
 			this.inbound.outcome(id, result.status(), result.detail(), result.token(),
 					(result.owner() != null) ? result.owner().sendOut() : null,
 					(result.owner() != null) ? result.owner().person() : null, this.clock.instant());
+			if (result.notUnderstood()) {
+				this.inbound.markNotUnderstood(id);
+			}
 			log.info("Email {} -> {} ({})", id, result.status(), result.detail());
 			return result.status();
 		}
 		catch (Exception ex) {
-			log.warn("Email {} could not be processed ({}); kept for reprocessing", id, ex.getClass().getSimpleName());
-			this.inbound.outcome(id, InboundStatus.FAILED, ex.getClass().getSimpleName(), null, null, null,
-					this.clock.instant());
+			return failed(id, key, message, ex);
+		}
+	}
+
+	/**
+	 * A failure that passes (the database, the mail server) is tried again later, up to
+	 * {@value #MAX_ATTEMPTS} times; any other, or one that keeps failing, makes the email
+	 * one that could not be understood: nothing stays failed without someone being told.
+	 */
+	private InboundStatus failed(UUID id, String key, MimeMessage message, Exception ex) {
+		String reason = (ex instanceof UnreadableMailException) ? ex.getMessage() : ex.getClass().getSimpleName();
+		boolean passing = Failures.isTransient(ex);
+		int attempts;
+		try {
+			attempts = this.inbound.attempts(id) + 1;
+			if (passing && attempts < MAX_ATTEMPTS) {
+				Instant retryAt = this.clock.instant().plus(RETRY_AFTER.multipliedBy(1L << (attempts - 1)));
+				this.inbound.failed(id, reason + " (attempt " + attempts + ", tried again after " + retryAt + ")",
+						attempts, retryAt, this.clock.instant());
+				log.warn("Email {} could not be processed ({}); tried again from {}", id, reason, retryAt);
+				return InboundStatus.FAILED;
+			}
+		}
+		catch (RuntimeException stillFailing) {
+			// the database itself is away: the row stays as it was (RECEIVED), and is
+			// processed when the email is read again or on the next retry
+			log.warn("Email {} could not be processed ({}) nor its failure recorded ({})", id, reason,
+					stillFailing.getClass().getSimpleName());
 			return InboundStatus.FAILED;
 		}
+		log.warn("Email {} could not be processed ({}, attempt {}); held for review", id, reason, attempts);
+		return notUnderstood(id, key, message, (passing ? "failed " + attempts + " times (" + reason + ")"
+				: "could not be processed (" + reason + ")"));
+	}
+
+	/**
+	 * An email Samla could not make sense of: it waits in review with the reason, the
+	 * person (when its token or sender tells who) is asked to answer again, and their
+	 * status says they replied and were not understood.
+	 */
+	private InboundStatus notUnderstood(UUID id, String key, MimeMessage message, String reason) {
+		TokenOwner owner = null;
+		String token = null;
+		if (message != null) {
+			try {
+				Addresses addresses = new Addresses(this.properties.replyLocalPart(), this.properties.bounceLocalPart(),
+						this.properties.domain());
+				Optional<ReplyLink.Link> link = ReplyLink.find(message, addresses, this.email::tokenForMessageId);
+				owner = link.flatMap(found -> this.email.owner(found.token())).orElse(null);
+				token = (owner != null) ? link.get().token() : null;
+				if (owner == null) {
+					String sender = sender(message);
+					Optional<Person> bySender = this.directory.personByEmail(sender);
+					owner = bySender.flatMap(found -> this.email.latestOwner(found.id())).orElse(null);
+				}
+			}
+			catch (Exception ex) {
+				// who sent it cannot be told either: it waits for an operator all the
+				// same
+			}
+		}
+		Person person = (owner != null) ? this.directory.person(owner.person()).orElse(null) : null;
+		SendOut sendOut = (owner != null) ? this.sendOuts.find(owner.sendOut()).orElse(null) : null;
+		this.inbound.outcome(id, InboundStatus.REVIEW, "not understood: " + reason, token,
+				(owner != null) ? owner.sendOut() : null, (owner != null) ? owner.person() : null,
+				this.clock.instant());
+		this.inbound.markNotUnderstood(id);
+		if (person != null && sendOut != null && message != null) {
+			try {
+				String to = (token != null) ? token
+						: this.email.tokenFor(sendOut.id(), person.id(), this.clock.instant());
+				if (!this.email.sentSince(to, "CLARIFY", this.clock.instant().minus(Duration.ofDays(1)))) {
+					this.replies.send(person, sendOut, "unreadable/" + key, "CLARIFY",
+							text("email.reply.clarify.subject", person.language(), sendOut.title()),
+							List.of(text("email.reply.unreadable", person.language()),
+									text("email.how-to.2", person.language())),
+							message);
+				}
+			}
+			catch (Exception ex) {
+				log.warn("Email {} is held for review; the request to answer again could not be sent ({})", id,
+						ex.getClass().getSimpleName());
+			}
+		}
+		return InboundStatus.REVIEW;
 	}
 
 	/**
@@ -158,7 +274,12 @@ public class InboundProcessor {
 	public Decision explain(byte[] raw) throws Exception {
 		MimeMessage message = RawMail.parse(raw);
 		String messageId = message.getMessageID();
-		return decide(message, (messageId != null) ? messageId : "sha256:" + sha256(raw), null);
+		try {
+			return decide(message, (messageId != null) ? messageId : "sha256:" + sha256(raw), null);
+		}
+		catch (UnreadableMailException ex) {
+			return Decision.of(InboundStatus.REVIEW, "not understood: " + ex.getMessage());
+		}
 	}
 
 	/**
@@ -177,7 +298,14 @@ public class InboundProcessor {
 		String sourceId = sourceId(row);
 		String sender = sender(message);
 		Acceptance acceptance = new Acceptance(operator, sender, replace);
-		Decision decision = decide(message, sourceId, person);
+		Decision decision;
+		try {
+			decision = decide(message, sourceId, person);
+		}
+		catch (UnreadableMailException ex) {
+			throw new IllegalArgumentException("the email " + inboundId + " cannot be read (" + ex.getMessage()
+					+ "): nothing in it can be recorded; discard it once the person has answered again");
+		}
 		if (decision.status() != InboundStatus.RECORDED) {
 			Result result = act(decision, message, sourceId);
 			this.inbound.outcome(inboundId, result.status(),
@@ -295,7 +423,7 @@ public class InboundProcessor {
 	}
 
 	private Result act(Decision decision, MimeMessage message, String sourceId) throws Exception {
-		Result result = new Result(decision.status(), decision.detail(), decision.token(), decision.owner());
+		boolean nothingRecorded = false;
 		switch (decision.status()) {
 			case BOUNCE -> {
 				if (decision.owner() != null && decision.detail().startsWith("permanent")) {
@@ -320,16 +448,20 @@ public class InboundProcessor {
 							message);
 				}
 			}
-			case RECORDED -> record(decision, sourceId, message);
+			case RECORDED -> nothingRecorded = record(decision, sourceId, message) == 0;
 			default -> {
 				// kept; nothing to do
 			}
 		}
-		return result;
+		return new Result(decision.status(), decision.detail(), decision.token(), decision.owner(), nothingRecorded);
 	}
 
-	private void record(Decision decision, String sourceId, MimeMessage message) throws Exception {
+	/**
+	 * @return how many answers were recorded
+	 */
+	private int record(Decision decision, String sourceId, MimeMessage message) throws Exception {
 		Person person = decision.person();
+		int recorded = 0;
 		Language language = person.language();
 		ResponseState state = this.responses.startOrResume(decision.sendOut().id(), person.id(), Channel.EMAIL);
 		List<String> problems = new ArrayList<>(decision.problems());
@@ -342,6 +474,9 @@ public class InboundProcessor {
 					.forEach(problem -> problems.add(number + ": "
 							+ this.messages.getMessage(problem.code(), problem.argumentArray(), language.locale())));
 			}
+			else {
+				recorded++;
+			}
 		}
 		this.routes.markReachable(person.id(), Channel.EMAIL);
 		ResponseState after = this.responses.state(state.id());
@@ -351,7 +486,8 @@ public class InboundProcessor {
 		}
 		this.replies.send(person, decision.sendOut(), "confirm/" + sourceId,
 				text("email.reply.confirm.subject", language, decision.sendOut().title()),
-				confirmation(after, problems, language), message);
+				confirmation(after, problems, decision.notes(), language), message);
+		return recorded;
 	}
 
 	/**
@@ -401,16 +537,30 @@ public class InboundProcessor {
 			.map(step -> new AskedQuestion(step.number(), step.question().text().in(language), step.isSettled(),
 					step.question().required()))
 			.toList();
-		Mapping mapping = AnswerMapper.map(ReplyBody.extract(message).stripped(), asked);
+		ReplyText body = ReplyBody.extract(message);
+		String repair = LenientMessage.repair(message);
+		if (LenientMessage.RAW_TEXT.equals(repair) || (repair != null && body.text().isBlank())) {
+			// Broken beyond repair: never guess answers out of raw MIME
+			throw new UnreadableMailException(LenientMessage.RAW_TEXT.equals(repair)
+					? "its MIME structure is unreadable" : "its MIME is broken and no text could be read from it");
+		}
+		Mapping mapping = AnswerMapper.map(body.stripped(), asked);
 		if (mapping.outcome() == AnswerMapper.Outcome.AMBIGUOUS || mapping.outcome() == AnswerMapper.Outcome.EMPTY) {
 			return new Decision(InboundStatus.AMBIGUOUS, mapping.outcome() + ": " + String.join("; ", mapping.notes()),
 					token, owner.get(), person, sendOut, mapping, Map.of(), List.of());
 		}
 		Map<se.samla.answers.StepKey, se.samla.surveys.AnswerValue> answers = new java.util.LinkedHashMap<>();
 		List<String> problems = new ArrayList<>();
+		List<String> notes = new ArrayList<>();
+		if (body.cut()) {
+			notes.add(text("email.reply.body-cut", language,
+					String.format(language.locale(), "%,d", ReplyBody.MAX_CHARS)));
+		}
 		for (Map.Entry<Integer, String> answer : new java.util.TreeMap<>(mapping.answers()).entrySet()) {
 			Step step = state.steps().get(answer.getKey() - 1);
-			AnswerReader.Result read = this.reader.read(step.question(), answer.getValue(), language);
+			String written = (step.question().type() == QuestionType.TEXT)
+					? withinLimit(step, answer.getValue().strip(), notes, language) : answer.getValue();
+			AnswerReader.Result read = this.reader.read(step.question(), written, language);
 			if (read instanceof AnswerReader.Understood understood) {
 				answers.put(step.key(), understood.value());
 			}
@@ -423,7 +573,26 @@ public class InboundProcessor {
 		return new Decision(InboundStatus.RECORDED,
 				mapping.outcome() + ", " + answers.size() + " answer(s)"
 						+ (problems.isEmpty() ? "" : ", " + problems.size() + " not understood"),
-				token, owner.get(), person, sendOut, mapping, answers, problems);
+				token, owner.get(), person, sendOut, mapping, answers, problems, notes);
+	}
+
+	/**
+	 * A text answer longer than its question allows is recorded up to the limit, never
+	 * dropped; the confirmation says so, and the whole text stays with the kept email.
+	 */
+	private String withinLimit(Step step, String answer, List<String> notes, Language language) {
+		int limit = step.question().maxLength();
+		if (answer.length() <= limit) {
+			return answer;
+		}
+		notes.add(text("email.reply.answer-cut", language, step.number(),
+				String.format(language.locale(), "%,d", answer.length()),
+				String.format(language.locale(), "%,d", limit)));
+		int end = limit;
+		if (Character.isHighSurrogate(answer.charAt(end - 1))) {
+			end--;
+		}
+		return answer.substring(0, end);
 	}
 
 	/**
@@ -443,6 +612,11 @@ public class InboundProcessor {
 	}
 
 	private List<String> confirmation(ResponseState state, List<String> problems, Language language) {
+		return confirmation(state, problems, List.of(), language);
+	}
+
+	private List<String> confirmation(ResponseState state, List<String> problems, List<String> notes,
+			Language language) {
 		List<String> lines = new ArrayList<>();
 		lines.add(text(state.isSubmitted() ? "email.reply.confirm.complete" : "email.reply.confirm.partial", language));
 		for (Step step : state.steps()) {
@@ -455,6 +629,7 @@ public class InboundProcessor {
 			lines.add(text("email.reply.not-understood", language));
 			lines.addAll(problems);
 		}
+		lines.addAll(notes);
 		lines.add(text("email.reply.how-to-change", language));
 		return lines;
 	}
@@ -484,10 +659,18 @@ public class InboundProcessor {
 	 * @param mapping how the text was mapped onto the questions, when it was
 	 * @param answers the typed answers to record, by question
 	 * @param problems answers that could not be understood, by question number
+	 * @param notes what the confirmation must also say, e.g. that an answer was longer
+	 * than its limit
 	 */
 	public record Decision(InboundStatus status, String detail, String token, TokenOwner owner, Person person,
 			SendOut sendOut, Mapping mapping, Map<se.samla.answers.StepKey, se.samla.surveys.AnswerValue> answers,
-			List<String> problems) {
+			List<String> problems, List<String> notes) {
+
+		public Decision(InboundStatus status, String detail, String token, TokenOwner owner, Person person,
+				SendOut sendOut, Mapping mapping, Map<se.samla.answers.StepKey, se.samla.surveys.AnswerValue> answers,
+				List<String> problems) {
+			this(status, detail, token, owner, person, sendOut, mapping, answers, problems, List.of());
+		}
 
 		static Decision of(InboundStatus status, String detail) {
 			return new Decision(status, detail, null, null, null, null, null, Map.of(), List.of());
@@ -495,11 +678,19 @@ public class InboundProcessor {
 
 	}
 
-	private record Result(InboundStatus status, String detail, String token, TokenOwner owner) {
+	/**
+	 * @param notUnderstood whether a reply recorded nothing of what the person wrote
+	 */
+	/** An email that nothing can read: it goes to a person at once. */
+	static final class UnreadableMailException extends Exception {
 
-		static Result of(InboundStatus status, String detail) {
-			return new Result(status, detail, null, null);
+		UnreadableMailException(String reason) {
+			super(reason);
 		}
+
+	}
+
+	private record Result(InboundStatus status, String detail, String token, TokenOwner owner, boolean notUnderstood) {
 
 	}
 

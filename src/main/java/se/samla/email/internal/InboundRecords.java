@@ -59,6 +59,42 @@ public class InboundRecords {
 			.update();
 	}
 
+	/** Marks an email that recorded nothing of what the person wrote. */
+	public void markNotUnderstood(UUID id) {
+		this.jdbc.sql("UPDATE email_inbound SET not_understood = TRUE WHERE id = ?").param(id).update();
+	}
+
+	/** How often processing the email failed for a reason that passes. */
+	public int attempts(UUID id) {
+		return this.jdbc.sql("SELECT attempts FROM email_inbound WHERE id = ?")
+			.param(id)
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+	}
+
+	/**
+	 * Records a failure that passes; the email is processed again from {@code retryAt}.
+	 */
+	public void failed(UUID id, String detail, int attempts, Instant retryAt, Instant now) {
+		this.jdbc.sql("""
+				UPDATE email_inbound SET status = 'FAILED', detail = ?, attempts = ?, retry_at = ?, processed_at = ?
+				WHERE id = ?
+				""").params(detail, attempts, toSql(retryAt), toSql(now), id).update();
+	}
+
+	/**
+	 * The failed emails whose time to try again has come (those failed before retries
+	 * existed too), oldest first.
+	 */
+	public List<InboundRow> dueForRetry(Instant now) {
+		return this.jdbc.sql("""
+				SELECT * FROM email_inbound
+				WHERE status = 'FAILED' AND raw IS NOT NULL AND (retry_at IS NULL OR retry_at <= ?)
+				ORDER BY received_at
+				""").param(toSql(now)).query(this::row).list();
+	}
+
 	/** Keeps an operator's decision on a held email. */
 	public void decide(UUID inboundId, String decision, PersonId person, String outcome, Instant at) {
 		this.jdbc.sql("""

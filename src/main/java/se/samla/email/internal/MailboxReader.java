@@ -89,6 +89,10 @@ class MailboxReader {
 		if (read > 0) {
 			log.info("Read {} message(s) from {}", read, this.properties.folder());
 		}
+		int retried = this.processor.retryFailed();
+		if (retried > 0) {
+			log.info("Tried {} failed message(s) again", retried);
+		}
 		int dropped = this.records.dropRawBefore(java.time.Instant.now().minus(this.properties.retention()));
 		if (dropped > 0) {
 			log.info("Dropped the raw text of {} message(s) older than {}", dropped, this.properties.retention());

@@ -296,9 +296,10 @@ class EmailReplyJourneyTests {
 		// read
 		this.jdbc
 			.sql("""
-					INSERT INTO email_inbound (id, message_key, message_id, received_at, status, detail, send_out_id, person_id)
+					INSERT INTO email_inbound (id, message_key, message_id, received_at, status, detail, send_out_id, person_id,
+					                           not_understood)
 					VALUES (RANDOM_UUID(), '<otolkat@example.org>', '<otolkat@example.org>', ?, 'RECORDED',
-					        'NUMBERED, 0 answer(s), 2 not understood', ?, ?)
+					        'NUMBERED, 0 answer(s), 2 not understood', ?, ?, TRUE)
 					""")
 			.params(java.time.OffsetDateTime.parse("2026-12-02T09:00:00+01:00"), id.value(), person.id().value())
 			.update();

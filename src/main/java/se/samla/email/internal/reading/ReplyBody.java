@@ -31,19 +31,29 @@ import org.jsoup.select.NodeVisitor;
  * (Outlook labels windows-1252 text as iso-8859-1, so "–" would come out as a control
  * character through {@code getContent()}).
  * <p>
- * The result is capped at {@value #MAX_CHARS} characters, before any pattern runs on it.
+ * The result is capped at {@value #MAX_CHARS} characters, before any pattern runs on it,
+ * and says when it was.
  */
 public final class ReplyBody {
 
-	/** Longest text kept; a survey reply is a few thousand characters at most. */
-	static final int MAX_CHARS = 100_000;
+	/**
+	 * Longest text read, far beyond any survey reply; a longer one is read to here and
+	 * says so ({@link ReplyText#cut()}), never cut silently.
+	 */
+	public static final int MAX_CHARS = 1_000_000;
 
 	/** Most bytes read from one part; HTML is verbose, but not this verbose. */
-	private static final int MAX_BYTES = 4 * 1024 * 1024;
+	private static final int MAX_BYTES = 8 * 1024 * 1024;
 
 	private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
 	/** Labels whose text is, in practice, windows-1252 (a superset of them). */
+	/**
+	 * UTF-7 (RFC 2152), which some old clients and gateways still write; Java lacks it.
+	 */
+	private static final Set<String> UTF_7_LABELS = Set.of("utf-7", "utf7", "unicode-1-1-utf-7", "x-unicode-2-0-utf-7",
+			"csunicode11utf7");
+
 	private static final Set<String> WINDOWS_1252_LABELS = Set.of("iso-8859-1", "iso8859-1", "iso_8859-1", "latin1",
 			"l1", "us-ascii", "ascii", "ansi_x3.4-1968", "windows-1252", "cp1252");
 
@@ -73,20 +83,48 @@ public final class ReplyBody {
 	 * @throws IOException if a part's content cannot be read
 	 */
 	public static ReplyText extract(Part message) throws MessagingException, IOException {
+		return extract(message, 0);
+	}
+
+	private static ReplyText extract(Part message, int depth) throws MessagingException, IOException {
 		Part plain = find(message, "text/plain");
 		if (plain != null) {
 			Decoded decoded = decode(plain);
-			String text = cap(unflow(normaliseNewlines(decoded.text()), contentType(plain)));
+			String text = unflow(normaliseNewlines(decoded.text()), contentType(plain));
 			if (!text.isBlank()) {
-				return new ReplyText(text, QuoteStripper.strip(text).quoted(), false, decoded.charset());
+				return new ReplyText(cap(text), QuoteStripper.strip(cap(text)).quoted(), false, decoded.charset(),
+						decoded.cut() || text.length() > MAX_CHARS);
 			}
 		}
 		Part html = find(message, "text/html");
 		if (html != null) {
 			Decoded decoded = decode(html);
-			return fromHtml(normaliseNewlines(decoded.text()), decoded.charset());
+			ReplyText text = fromHtml(normaliseNewlines(decoded.text()), decoded.charset());
+			return decoded.cut() ? text.markedCut() : text;
+		}
+		// Nothing of its own: a message that only wraps another (a list that wraps the
+		// sender's mail, a gateway, a reply sent as an attachment) says what that one
+		// says.
+		Part attached = (depth < 3) ? attachedMessage(message) : null;
+		if (attached != null && attached.getContent() instanceof Part inner) {
+			return extract(inner, depth + 1);
 		}
 		return ReplyText.none();
+	}
+
+	private static Part attachedMessage(Part part) throws MessagingException, IOException {
+		if (part.isMimeType("message/rfc822")) {
+			return part;
+		}
+		if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+			for (int index = 0; index < multipart.getCount(); index++) {
+				Part found = attachedMessage(multipart.getBodyPart(index));
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -102,7 +140,8 @@ public final class ReplyBody {
 		if (start != null) {
 			moveFrom(start, body, quotedRoot);
 		}
-		return new ReplyText(cap(render(body)), cap(render(quotedRoot)), true, charset);
+		String text = render(body);
+		return new ReplyText(cap(text), cap(render(quotedRoot)), true, charset, text.length() > MAX_CHARS);
 	}
 
 	private static Element quoteStart(Element body) {
@@ -234,17 +273,42 @@ public final class ReplyBody {
 		return Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
 	}
 
-	private record Decoded(String text, String charset) {
+	/**
+	 * @param cut whether the part was longer than {@link #MAX_BYTES} and only its start
+	 * was read
+	 */
+	private record Decoded(String text, String charset, boolean cut) {
+
+		Decoded(String text, String charset) {
+			this(text, charset, false);
+		}
+
+		Decoded cut(boolean cut) {
+			return new Decoded(this.text, this.charset, cut);
+		}
+
 	}
 
 	private static Decoded decode(Part part) throws MessagingException, IOException {
 		byte[] bytes;
+		boolean cut;
 		try (InputStream in = part.getInputStream()) {
 			bytes = in.readNBytes(MAX_BYTES);
+			cut = in.read() >= 0;
 		}
+		return decode(part, bytes).cut(cut);
+	}
+
+	private static Decoded decode(Part part, byte[] bytes) throws MessagingException {
 		String label = charsetLabel(part);
+		if (label != null && UTF_7_LABELS.contains(label)) {
+			return new Decoded(Utf7.decode(bytes), "UTF-7");
+		}
 		Charset charset = charsetFor(label);
-		if (charset.equals(StandardCharsets.UTF_8)) {
+		if (charset == null || charset.equals(StandardCharsets.UTF_8) || charset.equals(WINDOWS_1252)) {
+			// No label, a label nobody knows, or one of the labels Windows clients and
+			// relays put on whatever they send: valid UTF-8 is UTF-8 (Latin text is
+			// practically never valid UTF-8 by accident), anything else windows-1252.
 			try {
 				String text = StandardCharsets.UTF_8.newDecoder()
 					.onMalformedInput(CodingErrorAction.REPORT)
@@ -254,7 +318,6 @@ public final class ReplyBody {
 				return new Decoded(text, "UTF-8");
 			}
 			catch (CharacterCodingException ex) {
-				// labelled UTF-8 but is not: most likely a Windows client's own charset
 				return new Decoded(new String(bytes, WINDOWS_1252), WINDOWS_1252.name());
 			}
 		}
@@ -267,6 +330,11 @@ public final class ReplyBody {
 		return (label != null) ? label.strip().replace("\"", "").toLowerCase(Locale.ROOT) : null;
 	}
 
+	/**
+	 * The charset a label stands for, or {@code null} for a label Java does not know
+	 * ({@code x-unknown}, {@code unicode-1-1-utf-8}, a typo): such text is read as UTF-8
+	 * when it is valid UTF-8, else as windows-1252.
+	 */
 	private static Charset charsetFor(String label) {
 		if (label == null || label.isEmpty() || WINDOWS_1252_LABELS.contains(label)) {
 			return WINDOWS_1252;
@@ -275,7 +343,7 @@ public final class ReplyBody {
 			return Charset.forName(label);
 		}
 		catch (IllegalArgumentException ex) {
-			return WINDOWS_1252;
+			return null;
 		}
 	}
 

@@ -12,8 +12,18 @@ package se.samla.email.internal.reading;
  * @param fromHtml whether the text was rendered from text/html because there was no
  * usable text/plain part
  * @param charset the charset the bytes were decoded with, for diagnostics
+ * @param cut whether the body was longer than {@link ReplyBody#MAX_CHARS} and only its
+ * start is here (the whole is kept with the email)
  */
-public record ReplyText(String text, String quoted, boolean fromHtml, String charset) {
+public record ReplyText(String text, String quoted, boolean fromHtml, String charset, boolean cut) {
+
+	public ReplyText(String text, String quoted, boolean fromHtml, String charset) {
+		this(text, quoted, fromHtml, charset, false);
+	}
+
+	ReplyText markedCut() {
+		return new ReplyText(this.text, this.quoted, this.fromHtml, this.charset, true);
+	}
 
 	/** An empty body: a message without any readable text part. */
 	static ReplyText none() {

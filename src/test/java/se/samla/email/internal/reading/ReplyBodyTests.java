@@ -257,9 +257,19 @@ class ReplyBodyTests {
 	}
 
 	@Test
-	void capsVeryLongText() throws Exception {
+	void readsALongReplyInFull() throws Exception {
 		String raw = headers("text/plain; charset=utf-8", "8bit") + "a".repeat(150_000);
-		assertThat(ReplyBody.extract(message(raw)).text()).hasSize(ReplyBody.MAX_CHARS);
+		ReplyText text = ReplyBody.extract(message(raw));
+		assertThat(text.text()).hasSize(150_000);
+		assertThat(text.cut()).isFalse();
+	}
+
+	@Test
+	void saysSoWhenTextBeyondTheCapIsNotRead() throws Exception {
+		String raw = headers("text/plain; charset=utf-8", "8bit") + "a".repeat(ReplyBody.MAX_CHARS + 10);
+		ReplyText text = ReplyBody.extract(message(raw));
+		assertThat(text.text()).hasSize(ReplyBody.MAX_CHARS);
+		assertThat(text.cut()).isTrue();
 	}
 
 	private static String headers(String contentType, String encoding) {
