@@ -51,19 +51,6 @@ public final class QuoteStripper {
 
 	private static final Pattern QUOTED = Pattern.compile("^\\s*>.*");
 
-	private static final Pattern MOBILE_SIGNATURE = Pattern.compile("^\\s*(?:skickat från min|skickat från outlook|"
-			+ "skickat från e-post|sent from my|sent from outlook|sent from mail|hämta outlook för|get outlook for)\\b.*",
-			FLAGS);
-
-	/** A sign-off, alone or followed by a short name on the same line. */
-	private static final Pattern SIGN_OFF = Pattern
-		.compile(
-				"^\\s*(?:med vänlig(?:a)? hälsning(?:ar)?|vänlig(?:a)? hälsning(?:ar)?|bästa hälsningar|hälsningar|"
-						+ "mvh|m\\.v\\.h\\.?|best regards|kind regards|regards)[,.!]?(?:\\s+[\\p{L}.-]+){0,4}\\s*$",
-				FLAGS);
-
-	private static final int SIGN_OFF_TAIL = 12;
-
 	private static final int HEADER_LOOKAHEAD = 4;
 
 	private static final int ATTRIBUTION_LINES = 3;
@@ -90,7 +77,7 @@ public final class QuoteStripper {
 		List<String> top = lines.subList(0, historyStart);
 		String history = String.join("\n", lines.subList(historyStart, lines.size())).strip();
 		if (isInline(top)) {
-			return new Stripped(join(withoutSignature(top, lastQuoted(top) + 1)), history, true);
+			return new Stripped(join(Signatures.strip(top, lastQuoted(top) + 1)), history, true);
 		}
 		List<String> reply = new ArrayList<>();
 		List<String> quoted = new ArrayList<>();
@@ -111,7 +98,7 @@ public final class QuoteStripper {
 		if (!history.isEmpty()) {
 			quoted.add(history);
 		}
-		return new Stripped(join(withoutSignature(reply, 0)), join(quoted), false);
+		return new Stripped(join(Signatures.strip(reply, 0)), join(quoted), false);
 	}
 
 	/**
@@ -215,29 +202,6 @@ public final class QuoteStripper {
 			}
 		}
 		return -1;
-	}
-
-	/**
-	 * Cuts the signature from the lines at or after {@code from}: a "-- " line, a mobile
-	 * client's "Skickat från min iPhone", or a sign-off followed by a short tail without
-	 * numbered answers (a municipal GDPR footer goes with it).
-	 */
-	private static List<String> withoutSignature(List<String> lines, int from) {
-		for (int index = Math.max(from, 0); index < lines.size(); index++) {
-			String line = lines.get(index);
-			if (line.equals("-- ") || line.strip().equals("--") || MOBILE_SIGNATURE.matcher(line).matches()) {
-				return lines.subList(0, index);
-			}
-			if (SIGN_OFF.matcher(line).matches() && isShortTail(lines.subList(index + 1, lines.size()))) {
-				return lines.subList(0, index);
-			}
-		}
-		return lines;
-	}
-
-	private static boolean isShortTail(List<String> tail) {
-		List<String> text = tail.stream().filter((line) -> !line.isBlank()).toList();
-		return text.size() <= SIGN_OFF_TAIL && text.stream().noneMatch(NumberedLine::isNumbered);
 	}
 
 	private static String join(List<String> lines) {
