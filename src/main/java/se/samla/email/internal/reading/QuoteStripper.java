@@ -72,12 +72,22 @@ public final class QuoteStripper {
 	 * @return the reply, its quoted history, and whether answers were written inline
 	 */
 	public static Stripped strip(String text) {
+		return strip(text, Signer.UNKNOWN);
+	}
+
+	/**
+	 * @param text a reply's body with {@code \n} line ends
+	 * @param signer who wrote it, so that their own name and title are known as their
+	 * signature
+	 * @return the reply, its quoted history, and whether answers were written inline
+	 */
+	public static Stripped strip(String text, Signer signer) {
 		List<String> lines = List.of(ReplyBody.normaliseNewlines(text).split("\n", -1));
 		int historyStart = historyStart(lines);
 		List<String> top = lines.subList(0, historyStart);
 		String history = String.join("\n", lines.subList(historyStart, lines.size())).strip();
 		if (isInline(top)) {
-			return new Stripped(join(Signatures.strip(top, lastQuoted(top) + 1)), history, true);
+			return new Stripped(join(Signatures.inline(top, signer)), history, true);
 		}
 		List<String> reply = new ArrayList<>();
 		List<String> quoted = new ArrayList<>();
@@ -98,7 +108,7 @@ public final class QuoteStripper {
 		if (!history.isEmpty()) {
 			quoted.add(history);
 		}
-		return new Stripped(join(Signatures.strip(reply, 0)), join(quoted), false);
+		return new Stripped(join(Signatures.strip(reply, signer)), join(quoted), false);
 	}
 
 	/**
