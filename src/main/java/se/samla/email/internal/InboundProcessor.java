@@ -31,6 +31,7 @@ import se.samla.campaigns.SendOut;
 import se.samla.campaigns.SendOutState;
 import se.samla.campaigns.SendOuts;
 import se.samla.directory.Directory;
+import se.samla.directory.Organisation;
 import se.samla.directory.Person;
 import se.samla.directory.PersonId;
 import se.samla.email.AcceptedMail;
@@ -46,6 +47,7 @@ import se.samla.email.internal.reading.AnswerMapper;
 import se.samla.email.internal.reading.AnswerMapper.AskedQuestion;
 import se.samla.email.internal.reading.AnswerMapper.Mapping;
 import se.samla.email.internal.reading.ReplyBody;
+import se.samla.email.internal.reading.Signer;
 import se.samla.shared.Channel;
 import se.samla.shared.Language;
 import se.samla.surveys.AnswerFormatter;
@@ -401,7 +403,7 @@ public class InboundProcessor {
 			.map(step -> new AskedQuestion(step.number(), step.question().text().in(language), step.isSettled(),
 					step.question().required()))
 			.toList();
-		Mapping mapping = AnswerMapper.map(ReplyBody.extract(message).stripped(), asked);
+		Mapping mapping = AnswerMapper.map(ReplyBody.extract(message).stripped(signer(message, person)), asked);
 		if (mapping.outcome() == AnswerMapper.Outcome.AMBIGUOUS || mapping.outcome() == AnswerMapper.Outcome.EMPTY) {
 			return new Decision(InboundStatus.AMBIGUOUS, mapping.outcome() + ": " + String.join("; ", mapping.notes()),
 					token, owner.get(), person, sendOut, mapping, Map.of(), List.of());
@@ -424,6 +426,15 @@ public class InboundProcessor {
 				mapping.outcome() + ", " + answers.size() + " answer(s)"
 						+ (problems.isEmpty() ? "" : ", " + problems.size() + " not understood"),
 				token, owner.get(), person, sendOut, mapping, answers, problems);
+	}
+
+	/**
+	 * The person as they may sign: their name, role and organisation at the end of a
+	 * reply are a signature, never part of an answer.
+	 */
+	private Signer signer(MimeMessage message, Person person) {
+		String organisation = this.directory.organisation(person.organisation()).map(Organisation::name).orElse(null);
+		return Signer.of(message, person.name(), person.role(), organisation);
 	}
 
 	/**

@@ -52,8 +52,8 @@ final class Signatures {
 			+ "|ha\\s+en\\s+(?:bra|fin|trevlig)\\s+(?:dag|helg|vecka)|trevlig\\s+helg|allt\\s+gott|vi\\s+hörs|hörs)"
 			+ "(?![\\p{L}])";
 
-	private static final Pattern STRONG_LINE = Pattern.compile(
-			"^\\s*/{0,2}\\s*" + STRONG_SIGN_OFF + "\\s*[,.!:;]*\\s*(?:(?:/{1,2}|-|–|—)?\\s*" + NAME + ")?\\s*$", FLAGS);
+	private static final Pattern STRONG_LINE = Pattern.compile("^\\s*/{0,2}\\s*" + STRONG_SIGN_OFF
+			+ "\\s*[,.!:;]*(?:(?:\\s+|\\s*/{1,2}\\s*|\\s+[-–—]\\s*|(?<=[,.!:;]))" + NAME + ")?\\s*$", FLAGS);
 
 	private static final Pattern WEAK_WITH_NAME = Pattern
 		.compile("^\\s*" + WEAK_SIGN_OFF + "\\s*[,.!:;]*\\s*(?:/{1,2}|-|–|—)?\\s*(" + NAME + ")\\s*[.!]?\\s*$", FLAGS);
@@ -153,7 +153,7 @@ final class Signatures {
 			+ "|(?:received|receive|got)\\s+this\\s+(?:e-?mail|message|communication|transmission)\\s+(?:\\S+\\s+){0,3}"
 			+ "(?:in\\s+error|by\\s+mistake)|not\\s+the\\s+intended\\s+recipient|intended\\s+(?:solely|only|exclusively)"
 			+ "\\s+for|(?:avsett|avsedd|avsedda)\\s+(?:endast|enbart)\\s+for|endast\\s+avsett"
-			+ "|allmanna?\\s+handling(?:ar)?|offentlighetsprincipen|tank\\s+pa\\s+miljon|(?:think|consider)\\s+(?:about\\s+|of\\s+)?"
+			+ "|allman(?:na)?\\s+handling(?:ar)?|offentlighetsprincipen|tank\\s+pa\\s+miljon|(?:think|consider)\\s+(?:about\\s+|of\\s+)?"
 			+ "the\\s+environment|before\\s+printing|innan\\s+du\\s+skriver\\s+ut|mailing\\s+list|\\blistinfo\\b|mailman"
 			+ "|you\\s+received\\s+this\\s+(?:message|e-?mail)\\s+because|unsubscribe|avregistrera|avprenumerera"
 			+ "|avsluta\\s+(?:din\\s+)?prenumeration|to\\s+view\\s+this\\s+discussion|google\\s+groups|googlegroups\\.com"
@@ -290,8 +290,11 @@ final class Signatures {
 
 	private static String trailingSlashName(String line, Signer signer) {
 		Matcher slash = TRAILING_SLASH.matcher(line);
+		// "Hemtjänst /Hemsjukvård" is no signature: without the writer's name, the slash
+		// must
+		// follow a finished sentence
 		if (slash.matches() && hasText(slash.group(1)) && (isSignersName(slash.group(3), signer)
-				|| (slash.group(2).isEmpty() && isCapitalisedName(slash.group(3))))) {
+				|| (slash.group(2).isEmpty() && endsSentence(slash.group(1)) && isCapitalisedName(slash.group(3))))) {
 			return slash.group(1);
 		}
 		Matcher dash = TRAILING_DASH.matcher(line);
@@ -379,6 +382,20 @@ final class Signatures {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * "Sent from my iPhone" and its kin: a short line in that shape that names a device,
+	 * an app or "my", or is too short to be a sentence ("Sent from TypeApp").
+	 */
+	private static boolean isSentFrom(String line) {
+		int words = words(line);
+		// "Sent from my desk, is much easier than my phone." is a sentence
+		if (!SENT_FROM.matcher(line).matches() || words > 12 || (words > 7 && endsSentence(line))) {
+			return false;
+		}
+		return SENT_FROM_CUE.matcher(line).find()
+				|| (words(line) <= 6 && line.indexOf(':') < 0 && line.indexOf(',') < 0);
 	}
 
 	/** Whether the line ends a sentence: ".", "!", "?" or "…", perhaps inside quotes. */
@@ -469,6 +486,13 @@ final class Signatures {
 				this.kinds[index] = kinds(line);
 			}
 			markFooters();
+			for (int index = 0; index < last; index++) {
+				// "Sent from my iPhone" below a name belongs to the signature like a
+				// footer
+				if (!this.blank[index] && lines.get(index).length() <= LONG_LINE && isSentFrom(lines.get(index))) {
+					this.footer[index] = true;
+				}
+			}
 			this.numberedFrom = new int[last + 1];
 			this.postscriptFrom = new int[last + 1];
 			this.textFrom = new int[last + 1];
@@ -562,9 +586,8 @@ final class Signatures {
 			if (line.equals("-- ") || line.strip().equals("--")) {
 				return this.numberedFrom[after] == 0;
 			}
-			if (SENT_FROM.matcher(line).matches() && words(line) <= 12) {
-				return this.numberedFrom[after] == 0
-						&& (SENT_FROM_CUE.matcher(line).find() || this.plainTextFrom[after] == 0);
+			if (isSentFrom(line)) {
+				return this.numberedFrom[after] == 0;
 			}
 			if (this.footer[index]) {
 				return signatureBelow(after, 0);
@@ -615,8 +638,12 @@ final class Signatures {
 			}
 			int evidence = Integer.bitCount(this.kindsFrom[index]);
 			String head = nameHead(line);
+			// an organisation alone does not make a signature of "Karlskoga Energi /
+			// Region
+			// Örebro län" written as an answer
+			boolean telling = (this.kindsFrom[index] & (TITLE_KIND | CONTACT_KIND | SIGNER_KIND)) != 0;
 			if (isCapitalisedName(head) && head.split("\\s+").length >= 2) {
-				return evidence >= ((index == start()) ? 2 : 1);
+				return telling && evidence >= ((index == start()) ? 2 : 1);
 			}
 			boolean signersDetail = (this.kinds[index] & SIGNER_KIND) != 0;
 			boolean contact = (this.kindsFrom[index] & CONTACT_KIND) != 0;

@@ -152,7 +152,8 @@ class SignaturesTests {
 	@Test
 	void cutsASignOffWrittenAtTheEndOfTheLastSentence() {
 		assertThat(reply("Ja, det stämmer. Mvh Anna")).isEqualTo("Ja, det stämmer.");
-		assertThat(reply("Ja, det stämmer /Mats")).isEqualTo("Ja, det stämmer");
+		assertThat(reply("Ja, det stämmer /Mats", MATS)).isEqualTo("Ja, det stämmer");
+		assertThat(reply("Det stämmer. /Mats")).isEqualTo("Det stämmer.");
 		assertThat(reply("Inget att tillägga. Mvh /Mats")).isEqualTo("Inget att tillägga.");
 		assertThat(reply("5. Tack! /Mats")).isEqualTo("5. Tack!");
 	}
@@ -180,7 +181,12 @@ class SignaturesTests {
 			.isEqualTo("Vi gör följande:\n- Språkombud\n- Mentorskap");
 		assertThat(reply("Vi samverkar med:\n\nKarlskoga Energi\nRegion Örebro län"))
 			.isEqualTo("Vi samverkar med:\n\nKarlskoga Energi\nRegion Örebro län");
+		assertThat(reply("Vi vill ha en gemensam HR-funktion.\n\nKarlskoga Energi\nRegion Örebro län"))
+			.isEqualTo("Vi vill ha en gemensam HR-funktion.\n\nKarlskoga Energi\nRegion Örebro län");
 		assertThat(reply("Region Örebro län")).isEqualTo("Region Örebro län");
+		assertThat(reply("Mvh-kurser för chefer")).isEqualTo("Mvh-kurser för chefer");
+		assertThat(reply("Vi har svårt att rekrytera inom hemtjänst /Hemsjukvård"))
+			.isEqualTo("Vi har svårt att rekrytera inom hemtjänst /Hemsjukvård");
 		assertThat(reply("Tack!")).isEqualTo("Tack!");
 		assertThat(reply(ANSWER + "\n\nTack för ett bra arbete!")).isEqualTo(ANSWER + "\n\nTack för ett bra arbete!");
 	}
@@ -191,6 +197,16 @@ class SignaturesTests {
 		assertThat(reply(text)).isEqualTo(text);
 		String postscript = ANSWER + "\n\nMvh Anna\n\nPS. Vi vill gärna vara med i arbetsgruppen.";
 		assertThat(reply(postscript)).isEqualTo(postscript);
+	}
+
+	@Test
+	void keepsASentenceThatStartsLikeSentFrom() {
+		String text = "Skickat från vår HR-avdelning till alla chefer: rekryteringsplanen.";
+		assertThat(reply(text)).isEqualTo(text);
+		assertThat(reply("Sent from the board: we need more staff."))
+			.isEqualTo("Sent from the board: we need more staff.");
+		String desk = "Here it is.\n\nSent from my desk, which is much easier than my mobile phone.";
+		assertThat(reply(desk)).isEqualTo(desk);
 	}
 
 	@Test
