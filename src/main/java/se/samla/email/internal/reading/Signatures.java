@@ -158,7 +158,7 @@ final class Signatures {
 			+ "|you\\s+received\\s+this\\s+(?:message|e-?mail)\\s+because|unsubscribe|avregistrera|avprenumerera"
 			+ "|avsluta\\s+(?:din\\s+)?prenumeration|to\\s+view\\s+this\\s+discussion|google\\s+groups|googlegroups\\.com"
 			+ "|manage\\s+(?:your\\s+)?subscription|(?:scanned|checked)\\s+(?:for|by)\\s+(?:viruses|virus|\\S+\\s+anti-?virus)"
-			+ "|virus(?:kontroller|skann|scan))", FLAGS);
+			+ "|virus(?:kontroller|skann|scan)|[*=#-]{3,}\\s*(?:disclaimer|ansvarsfriskrivning))", FLAGS);
 
 	/** Footer words that need a word about the message beside them. */
 	private static final Pattern FOOTER_WEAK = Pattern.compile("(?:personuppgift|\\bgdpr\\b|personal\\s+data"

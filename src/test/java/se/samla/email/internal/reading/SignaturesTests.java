@@ -125,6 +125,16 @@ class SignaturesTests {
 				dataskyddsförordningen (GDPR). Läs mer på orebro.se/personuppgifter.
 				""")).isEqualTo(ANSWER);
 		assertThat(reply(ANSWER + "\n\nTänk på miljön innan du skriver ut det här mejlet.")).isEqualTo(ANSWER);
+		assertThat(reply(ANSWER + """
+
+
+				Anna Berg
+				Enhetschef
+
+				*********************DISCLAIMER*********************
+				* Note: this message reflects the sender's opinion *
+				*********************DISCLAIMER*********************
+				""")).isEqualTo(ANSWER);
 	}
 
 	@Test
