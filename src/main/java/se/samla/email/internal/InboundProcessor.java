@@ -33,6 +33,7 @@ import se.samla.campaigns.SendOut;
 import se.samla.campaigns.SendOutState;
 import se.samla.campaigns.SendOuts;
 import se.samla.directory.Directory;
+import se.samla.directory.Organisation;
 import se.samla.directory.Person;
 import se.samla.directory.PersonId;
 import se.samla.email.AcceptedMail;
@@ -50,6 +51,7 @@ import se.samla.email.internal.reading.AnswerMapper.AskedQuestion;
 import se.samla.email.internal.reading.AnswerMapper.Mapping;
 import se.samla.email.internal.reading.ReplyBody;
 import se.samla.email.internal.reading.ReplyText;
+import se.samla.email.internal.reading.Signer;
 import se.samla.shared.Channel;
 import se.samla.shared.Language;
 import se.samla.surveys.AnswerFormatter;
@@ -544,7 +546,7 @@ public class InboundProcessor {
 			throw new UnreadableMailException(LenientMessage.RAW_TEXT.equals(repair)
 					? "its MIME structure is unreadable" : "its MIME is broken and no text could be read from it");
 		}
-		Mapping mapping = AnswerMapper.map(body.stripped(), asked);
+		Mapping mapping = AnswerMapper.map(body.stripped(signer(message, person)), asked);
 		if (mapping.outcome() == AnswerMapper.Outcome.AMBIGUOUS || mapping.outcome() == AnswerMapper.Outcome.EMPTY) {
 			return new Decision(InboundStatus.AMBIGUOUS, mapping.outcome() + ": " + String.join("; ", mapping.notes()),
 					token, owner.get(), person, sendOut, mapping, Map.of(), List.of());
@@ -593,6 +595,15 @@ public class InboundProcessor {
 			end--;
 		}
 		return answer.substring(0, end);
+	}
+
+	/**
+	 * The person as they may sign: their name, role and organisation at the end of a
+	 * reply are a signature, never part of an answer.
+	 */
+	private Signer signer(MimeMessage message, Person person) {
+		String organisation = this.directory.organisation(person.organisation()).map(Organisation::name).orElse(null);
+		return Signer.of(message, person.name(), person.role(), organisation);
 	}
 
 	/**

@@ -200,6 +200,31 @@ class EmailReplyJourneyTests {
 	}
 
 	@Test
+	void recordsAnAnswerSignedWithASlashNameWithoutTheSignatureBelowIt() throws Exception {
+		SendOutId id = Stockholm.stepTwo(this.sendOuts, "signatur", "Kartläggning steg 2 (signatur)", "kumla");
+		this.clock.set(at(2026, 12, 1, 9, 0));
+		this.dispatcher.run();
+		Person chief = this.sendOuts.recipients(this.sendOuts.find(id).orElseThrow()).get(0);
+		String firstName = chief.name().split(" ")[0];
+		send(reply(inbox(chief.email()).get(0), chief, "<signatur@kumla.example.org>", """
+				1. Vi ser att bristen på socionomer blir tydligare.
+				2. Traineeplatser för nyutexaminerade och handledning i grupp.
+
+				/%s
+				%s
+				Socialchef
+				""".formatted(firstName, chief.name())));
+
+		assertThat(this.reader.read()).isEqualTo(1);
+
+		ResponseState state = this.responses.find(id, chief.id()).orElseThrow();
+		assertThat(state.steps().get(1).answer())
+			.isEqualTo(new TextAnswer("Traineeplatser för nyutexaminerade och handledning i grupp."));
+		assertThat(confirmations(chief.email())).singleElement()
+			.satisfies(confirmation -> assertThat((String) confirmation.getContent()).doesNotContain("/" + firstName));
+	}
+
+	@Test
 	void aChiefWhoSubmittedChangesAnAnswerByReplyingAgainWithItsNumber() throws Exception {
 		SendOutId id = Stockholm.stepTwo(this.sendOuts, "mejlandring", "Kartläggning steg 2 (ändra)", "kumla");
 		this.clock.set(at(2026, 12, 1, 9, 0));

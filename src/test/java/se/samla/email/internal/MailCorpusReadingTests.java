@@ -18,6 +18,7 @@ import se.samla.email.internal.reading.AnswerMapper;
 import se.samla.email.internal.reading.AnswerMapper.AskedQuestion;
 import se.samla.email.internal.reading.AnswerMapper.Mapping;
 import se.samla.email.internal.reading.ReplyBody;
+import se.samla.email.internal.reading.Signer;
 import se.samla.shared.Language;
 import se.samla.surveys.Questionnaire;
 import se.samla.surveys.QuestionnaireValidator;
@@ -28,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every human reply of the email corpus read as the intake reads it (leniently when its
  * MIME is broken; body, quotes and signatures stripped, text mapped onto the five step-2
  * questions of the invitation): the outcome and each answer must be what
- * {@code expected.yml} says.
+ * {@code expected.yml} says. A message's optional {@code signer} (name, role,
+ * organisation) is passed as the intake passes the person the directory knows, with the
+ * From header's name.
  */
 class MailCorpusReadingTests {
 
@@ -56,7 +59,11 @@ class MailCorpusReadingTests {
 			tests.add(DynamicTest.dynamicTest(file, () -> {
 				MimeMessage message = RawMail.parse(Files.readAllBytes(CORPUS.resolve(file)));
 				int questions = ((Number) expectation.getOrDefault("questions", asked.size())).intValue();
-				Mapping mapping = AnswerMapper.map(ReplyBody.extract(message).stripped(), asked.subList(0, questions));
+				Map<String, Object> known = (Map<String, Object>) expectation.getOrDefault("signer", Map.of());
+				Signer signer = Signer.of(message, (String) known.get("name"), (String) known.get("role"),
+						(String) known.get("organisation"));
+				Mapping mapping = AnswerMapper.map(ReplyBody.extract(message).stripped(signer),
+						asked.subList(0, questions));
 				assertThat(mapping.outcome().name().toLowerCase(Locale.ROOT)).as(file + " outcome")
 					.isEqualTo(expectation.get("outcome"));
 				Map<Integer, String> answers = new LinkedHashMap<>();

@@ -125,19 +125,6 @@ public final class QuoteStripper {
 
 	private static final Pattern QUOTED = Pattern.compile("^\\s*>.*");
 
-	private static final Pattern MOBILE_SIGNATURE = Pattern.compile("^\\s*(?:skickat från min|skickat från outlook|"
-			+ "skickat från e-post|sent from my|sent from outlook|sent from mail|hämta outlook för|get outlook for)\\b.*",
-			FLAGS);
-
-	/** A sign-off, alone or followed by a short name on the same line. */
-	private static final Pattern SIGN_OFF = Pattern
-		.compile(
-				"^\\s*(?:med vänlig(?:a)? hälsning(?:ar)?|vänlig(?:a)? hälsning(?:ar)?|bästa hälsningar|hälsningar|"
-						+ "mvh|m\\.v\\.h\\.?|best regards|kind regards|regards)[,.!]?(?:\\s+[\\p{L}.-]+){0,4}\\s*$",
-				FLAGS);
-
-	private static final int SIGN_OFF_TAIL = 12;
-
 	private static final int ATTRIBUTION_LINES = 4;
 
 	/**
@@ -157,12 +144,22 @@ public final class QuoteStripper {
 	 * @return the reply, its quoted history, and whether answers were written inline
 	 */
 	public static Stripped strip(String text) {
+		return strip(text, Signer.UNKNOWN);
+	}
+
+	/**
+	 * @param text a reply's body with {@code \n} line ends
+	 * @param signer who wrote it, so that their own name and title are known as their
+	 * signature
+	 * @return the reply, its quoted history, and whether answers were written inline
+	 */
+	public static Stripped strip(String text, Signer signer) {
 		List<String> lines = List.of(ReplyBody.normaliseNewlines(text).split("\n", -1));
 		int historyStart = historyStart(lines);
 		List<String> top = lines.subList(0, historyStart);
 		String history = String.join("\n", lines.subList(historyStart, lines.size())).strip();
 		if (isInline(top)) {
-			return new Stripped(join(withoutSignature(top, lastQuoted(top) + 1)), history, true);
+			return new Stripped(join(Signatures.inline(top, signer)), history, true);
 		}
 		List<String> reply = new ArrayList<>();
 		List<String> quoted = new ArrayList<>();
@@ -188,7 +185,7 @@ public final class QuoteStripper {
 		if (!history.isEmpty()) {
 			quoted.add(history);
 		}
-		return new Stripped(join(withoutSignature(reply, 0)), join(quoted), false);
+		return new Stripped(join(Signatures.strip(reply, signer)), join(quoted), false);
 	}
 
 	/**
@@ -358,7 +355,7 @@ public final class QuoteStripper {
 				own.add(line);
 			}
 		}
-		return join(withoutSignature(own, 0)).isEmpty();
+		return join(Signatures.strip(own, Signer.UNKNOWN)).isEmpty();
 	}
 
 	/**
@@ -385,7 +382,7 @@ public final class QuoteStripper {
 			}
 		}
 		return ownTextBefore(lines, firstQuoted)
-				&& !join(withoutSignature(lines.subList(lastQuoted + 1, lines.size()), 0)).isEmpty();
+				&& !join(Signatures.strip(lines.subList(lastQuoted + 1, lines.size()), Signer.UNKNOWN)).isEmpty();
 	}
 
 	/**
@@ -419,29 +416,6 @@ public final class QuoteStripper {
 			}
 		}
 		return -1;
-	}
-
-	/**
-	 * Cuts the signature from the lines at or after {@code from}: a "-- " line, a mobile
-	 * client's "Skickat från min iPhone", or a sign-off followed by a short tail without
-	 * numbered answers (a municipal GDPR footer goes with it).
-	 */
-	private static List<String> withoutSignature(List<String> lines, int from) {
-		for (int index = Math.max(from, 0); index < lines.size(); index++) {
-			String line = lines.get(index);
-			if (line.equals("-- ") || line.strip().equals("--") || MOBILE_SIGNATURE.matcher(line).matches()) {
-				return lines.subList(0, index);
-			}
-			if (SIGN_OFF.matcher(line).matches() && isShortTail(lines.subList(index + 1, lines.size()))) {
-				return lines.subList(0, index);
-			}
-		}
-		return lines;
-	}
-
-	private static boolean isShortTail(List<String> tail) {
-		List<String> text = tail.stream().filter((line) -> !line.isBlank()).toList();
-		return text.size() <= SIGN_OFF_TAIL && text.stream().noneMatch(NumberedLine::isNumbered);
 	}
 
 	private static String join(List<String> lines) {

@@ -37,7 +37,17 @@ public record ReplyText(String text, String quoted, boolean fromHtml, String cha
 	 * @return the stripped reply
 	 */
 	public QuoteStripper.Stripped stripped() {
-		QuoteStripper.Stripped stripped = QuoteStripper.strip(this.text);
+		return stripped(Signer.UNKNOWN);
+	}
+
+	/**
+	 * The reply cut from its quotes and signature, knowing who wrote it.
+	 * @param signer who wrote it: their own name, role and organisation at the end are
+	 * their signature
+	 * @return the stripped reply
+	 */
+	public QuoteStripper.Stripped stripped(Signer signer) {
+		QuoteStripper.Stripped stripped = QuoteStripper.strip(this.text, signer);
 		if (this.fromHtml && !this.quoted.isEmpty()) {
 			String quotedText = stripped.quoted().isEmpty() ? this.quoted : stripped.quoted() + "\n" + this.quoted;
 			return new QuoteStripper.Stripped(stripped.reply(), quotedText, stripped.inlineAnswers());
