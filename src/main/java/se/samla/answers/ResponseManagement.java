@@ -416,10 +416,22 @@ public class ResponseManagement {
 		Map<StepKey, AnswerRow> answers = this.records.answers(row.id());
 		List<String> items = row.items().isEmpty() ? java.util.Collections.singletonList(null) : row.items();
 		List<StepDraft> drafts = new ArrayList<>();
+		int main = 0;
+		int followUp = 0;
 		for (String item : items) {
 			String label = (item != null)
 					? this.directory.activity(new ActivityId(item)).map(PlanActivity::title).orElse(item) : null;
 			for (Question question : questionnaire.questions()) {
+				// Labelled before the follow-up filter, so labels never depend on
+				// answers.
+				if (question.isFollowUp()) {
+					followUp++;
+				}
+				else {
+					main++;
+					followUp = 0;
+				}
+				String stable = (followUp == 0) ? Integer.toString(main) : main + followUpLetter(followUp);
 				if (question.isFollowUp()) {
 					AnswerRow parent = answers.get(new StepKey(question.showIf().questionId(), item));
 					AnswerValue parentValue = (parent != null) ? AnswerCodec.read(parent.value()) : null;
@@ -427,7 +439,7 @@ public class ResponseManagement {
 						continue;
 					}
 				}
-				drafts.add(new StepDraft(new StepKey(question.id(), item), question, label));
+				drafts.add(new StepDraft(new StepKey(question.id(), item), question, label, stable));
 			}
 		}
 		List<Step> steps = new ArrayList<>();
@@ -435,14 +447,24 @@ public class ResponseManagement {
 			StepDraft draft = drafts.get(i);
 			AnswerRow answer = answers.get(draft.key());
 			steps.add(new Step(draft.key(), draft.question(), draft.itemLabel(), i + 1, drafts.size(),
-					(answer != null) ? AnswerCodec.read(answer.value()) : null, answer != null && answer.skipped()));
+					(answer != null) ? AnswerCodec.read(answer.value()) : null, answer != null && answer.skipped(),
+					draft.label()));
 		}
 		ResponseWindow window = this.windows.window(row.sendOut()).orElse(null);
 		return new ResponseState(row.id(), row.sendOut(), row.person(), questionnaire, row.status(), steps,
 				row.current(), (window != null) ? window.deadline() : null, row.submittedAt());
 	}
 
-	private record StepDraft(StepKey key, Question question, String itemLabel) {
+	private record StepDraft(StepKey key, Question question, String itemLabel, String label) {
+	}
+
+	/** a, b, … z, then aa, ab, …: a question rarely has more than a few follow-ups. */
+	private static String followUpLetter(int index) {
+		StringBuilder letters = new StringBuilder();
+		for (int n = index; n > 0; n = (n - 1) / 26) {
+			letters.insert(0, (char) ('a' + (n - 1) % 26));
+		}
+		return letters.toString();
 	}
 
 	@FunctionalInterface

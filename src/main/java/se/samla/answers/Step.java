@@ -14,9 +14,25 @@ import se.samla.surveys.Question;
  * @param of how many questions are currently asked
  * @param answer the recorded answer, or {@code null}
  * @param skipped whether the respondent skipped this (optional) question
+ * @param label the question's stable label within the response: the main questions are
+ * numbered 1, 2, 3 … whether or not follow-ups are asked, and a follow-up takes the
+ * number of the question before it and a letter ({@code 1a}), so a label keeps its
+ * meaning when a follow-up appears or goes away (unlike {@code number})
  */
 public record Step(StepKey key, Question question, String itemLabel, int number, int of, AnswerValue answer,
-		boolean skipped) {
+		boolean skipped, String label) {
+
+	public Step {
+		if (label == null) {
+			label = Integer.toString(number);
+		}
+	}
+
+	/** A step labelled by its position. */
+	public Step(StepKey key, Question question, String itemLabel, int number, int of, AnswerValue answer,
+			boolean skipped) {
+		this(key, question, itemLabel, number, of, answer, skipped, null);
+	}
 
 	public boolean isAnswered() {
 		return this.answer != null;

@@ -24,7 +24,8 @@ public final class AnswerFormatter {
 			return text.text();
 		}
 		if (answer instanceof AnswerValue.ChoiceAnswer choice) {
-			return label(question, choice.id(), language);
+			String label = label(question, choice.id(), language);
+			return (choice.comment() != null) ? label + " – " + choice.comment() : label;
 		}
 		if (answer instanceof AnswerValue.ChoicesAnswer choices) {
 			return choices.ids().stream().map(id -> label(question, id, language)).collect(Collectors.joining(", "));

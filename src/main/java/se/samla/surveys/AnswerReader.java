@@ -17,8 +17,11 @@ import se.samla.shared.Language;
 /**
  * Understands what a person typed, in a chat turn or an email, as an answer to one
  * question, so that every channel reads answers the same way. Choices may be given by
- * their number as listed, their id or their label (ignoring case and accents: "sarbart"
- * is "Sårbart"); the accepted forms are described in {@code conversations/README.md}.
+ * their number as listed, their id, their label or an alias from the questionnaire
+ * (ignoring case and accents: "sarbart" is "Sårbart"). A single choice may also be the
+ * first words of a longer answer ("Pågående – vi har genomfört två av fyra"): the rest is
+ * the choice's comment when the question takes one. The accepted forms are described in
+ * {@code conversations/README.md}.
  * <p>
  * The answer is also checked with {@link Question#validate(AnswerValue)}, so an
  * {@link Understood} result can be stored as it is. Whether an optional question may be
@@ -34,15 +37,41 @@ public final class AnswerReader {
 
 	private static final Pattern COMMENT_SEPARATOR = Pattern.compile("\\s+[–—-]\\s+");
 
-	private static final Pattern NUMBER = Pattern.compile("(\\d{1,3})[.)]?");
+	private static final Pattern NUMBER = Pattern.compile("\\(?(\\d{1,3})[.)]?");
+
+	/**
+	 * A choice's number at the start of a longer answer: "2. …", "2) …", "(2) …", "2 –
+	 * …"; the separator is optional only when a label follows ("2 Pågående").
+	 */
+	private static final Pattern LEADING_NUMBER = Pattern
+		.compile("^\\(?(\\d{1,3})(?:\\s*[.):,;]|\\s+[–—-](?=\\s)|(?=\\s))\\s*(.*)$", Pattern.DOTALL);
+
+	/** What may stand between a choice and the explanation after it. */
+	private static final Pattern EXPLANATION_START = Pattern.compile("^[\\s.,;:!?)\\]–—-]+");
+
+	/** Labels and aliases are short: longer first words are not looked at. */
+	private static final int LEADING_WORDS = 8;
+
+	/** Longest part of a reply quoted back in an error. */
+	private static final int QUOTED_LENGTH = 60;
 
 	/** What the person meant, or why it could not be understood. */
 	public sealed interface Result permits Understood, NotUnderstood {
 
 	}
 
-	/** The answer, valid for the question. */
-	public record Understood(AnswerValue value) implements Result {
+	/**
+	 * The answer, valid for the question.
+	 *
+	 * @param value the answer
+	 * @param unkept text written after a choice that the answer does not keep, because
+	 * the question takes no comment (for the channel to say so), or {@code null}
+	 */
+	public record Understood(AnswerValue value, String unkept) implements Result {
+
+		public Understood(AnswerValue value) {
+			this(value, null);
+		}
 
 	}
 
@@ -66,9 +95,9 @@ public final class AnswerReader {
 		}
 		Result interpreted = switch (question.type()) {
 			case TEXT -> new Understood(new AnswerValue.TextAnswer(text));
-			case SINGLE_CHOICE -> single(choices(question.options()), text);
-			case SCALE -> single(levels(question.scale()), text);
-			case MULTIPLE_CHOICE -> multiple(choices(question.options()), text);
+			case SINGLE_CHOICE -> single(question, choices(question.options()), text, language);
+			case SCALE -> single(question, levels(question.scale()), text, language);
+			case MULTIPLE_CHOICE -> multiple(question, choices(question.options()), text, language);
 			case MATRIX -> matrix(question, text, language);
 		};
 		if (interpreted instanceof Understood understood) {
@@ -80,16 +109,105 @@ public final class AnswerReader {
 		return interpreted;
 	}
 
-	private Result single(List<Choice> choices, String text) {
-		return match(choices, text).<Result>map((id) -> new Understood(new AnswerValue.ChoiceAnswer(id)))
-			.orElseGet(() -> notUnderstood(text));
+	/**
+	 * The whole text as a choice; else a choice followed by an explanation, the choice
+	 * given by its label (or alias or id), or by its number and a separator. A number
+	 * followed by a label means the label: the number may be the question's.
+	 */
+	private Result single(Question question, List<Choice> choices, String text, Language language) {
+		Optional<String> whole = match(choices, text);
+		if (whole.isPresent()) {
+			return new Understood(new AnswerValue.ChoiceAnswer(whole.get()));
+		}
+		Optional<Led> led = labelLed(choices, text);
+		Matcher number = LEADING_NUMBER.matcher(text);
+		if (led.isEmpty() && number.matches()) {
+			String rest = EXPLANATION_START.matcher(number.group(2)).replaceFirst("").strip();
+			Optional<String> labelAfter = match(choices, rest)
+				.filter((id) -> !NUMBER.matcher(normalise(rest)).matches());
+			if (labelAfter.isPresent()) {
+				return new Understood(new AnswerValue.ChoiceAnswer(labelAfter.get()));
+			}
+			led = labelLed(choices, rest);
+			int index = Integer.parseInt(number.group(1)) - 1;
+			boolean separated = !text.substring(number.end(1), number.start(2)).isBlank();
+			if (led.isEmpty() && separated && index >= 0 && index < choices.size()) {
+				led = Optional.of(new Led(choices.get(index).id(), rest));
+			}
+		}
+		if (led.isEmpty()) {
+			return notAnOption(question, text, language);
+		}
+		if (question.comment()) {
+			return new Understood(new AnswerValue.ChoiceAnswer(led.get().id(), led.get().explanation()));
+		}
+		return new Understood(new AnswerValue.ChoiceAnswer(led.get().id()), led.get().explanation());
+	}
+
+	/** A choice and the explanation written after it. */
+	private record Led(String id, String explanation) {
+	}
+
+	/**
+	 * The longest run of first words that is a choice's label, alias or id, when more
+	 * text follows it.
+	 */
+	private static Optional<Led> labelLed(List<Choice> choices, String text) {
+		List<Integer> wordEnds = new ArrayList<>();
+		for (int index = 1; index <= text.length() && wordEnds.size() < LEADING_WORDS; index++) {
+			boolean endOfWord = Character.isLetterOrDigit(text.charAt(index - 1))
+					&& (index == text.length() || !Character.isLetterOrDigit(text.charAt(index)));
+			if (endOfWord) {
+				wordEnds.add(index);
+			}
+		}
+		for (int i = wordEnds.size() - 1; i >= 0; i--) {
+			String prefix = text.substring(0, wordEnds.get(i));
+			String explanation = EXPLANATION_START.matcher(text.substring(wordEnds.get(i))).replaceFirst("").strip();
+			if (explanation.isEmpty() || NUMBER.matcher(normalise(prefix)).matches()) {
+				continue;
+			}
+			Optional<String> id = match(choices, prefix);
+			if (id.isPresent()) {
+				return Optional.of(new Led(id.get(), explanation));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * The choices a question offers, numbered as people may answer them: "(1) Genomfört,
+	 * (2) Pågående, …". Emails list them so; errors repeat them.
+	 * @param question a single choice, multiple choice or scale question
+	 * @param language the reader's language
+	 * @return the numbered labels, or an empty text for other questions
+	 */
+	public static String numberedChoices(Question question, Language language) {
+		List<Text> labels = switch (question.type()) {
+			case SINGLE_CHOICE, MULTIPLE_CHOICE -> question.options().stream().map(Option::label).toList();
+			case SCALE -> question.scale().levels().stream().map(Level::label).toList();
+			default -> List.of();
+		};
+		List<String> numbered = new ArrayList<>();
+		for (int index = 0; index < labels.size(); index++) {
+			numbered.add("(" + (index + 1) + ") " + labels.get(index).in(language));
+		}
+		return String.join(", ", numbered);
+	}
+
+	private static Result notAnOption(Question question, String text, Language language) {
+		String shown = text.strip().replaceAll("\\s+", " ");
+		if (shown.length() > QUOTED_LENGTH) {
+			shown = shown.substring(0, QUOTED_LENGTH - 1).strip() + "…";
+		}
+		return new NotUnderstood(Problem.of("answer.not-an-option", shown, numberedChoices(question, language)));
 	}
 
 	/**
 	 * Parts separated by commas, semicolons or lines; a part that is not a whole label is
 	 * split once more at "och"/"and", so that labels containing "och" still match.
 	 */
-	private Result multiple(List<Choice> choices, String text) {
+	private Result multiple(Question question, List<Choice> choices, String text, Language language) {
 		Set<String> ids = new LinkedHashSet<>();
 		for (String part : LIST_SEPARATOR.split(text)) {
 			if (part.isBlank()) {
@@ -103,7 +221,7 @@ public final class AnswerReader {
 			for (String piece : AND.split(part.strip())) {
 				Optional<String> id = match(choices, piece);
 				if (id.isEmpty()) {
-					return notUnderstood(piece);
+					return notAnOption(question, piece, language);
 				}
 				ids.add(id.get());
 			}
@@ -203,18 +321,25 @@ public final class AnswerReader {
 	}
 
 	/** Something that can be chosen: an option, a row or a level. */
-	private record Choice(String id, Text label) {
+	private record Choice(String id, Text label, List<String> aliases) {
+
+		boolean isCalled(String wanted) {
+			return this.id.equals(wanted) || normalise(this.label.sv()).equals(wanted)
+					|| (this.label.en() != null && normalise(this.label.en()).equals(wanted))
+					|| this.aliases.stream().anyMatch((alias) -> normalise(alias).equals(wanted));
+		}
+
 	}
 
 	private static List<Choice> choices(List<Option> options) {
-		return options.stream().map((option) -> new Choice(option.id(), option.label())).toList();
+		return options.stream().map((option) -> new Choice(option.id(), option.label(), option.aliases())).toList();
 	}
 
 	private static List<Choice> levels(Scale scale) {
-		return scale.levels().stream().map((level) -> new Choice(level.id(), level.label())).toList();
+		return scale.levels().stream().map((level) -> new Choice(level.id(), level.label(), level.aliases())).toList();
 	}
 
-	/** By number as listed (1-based), by id, or by label in either language. */
+	/** By number as listed (1-based), by id, or by label in either language, or alias. */
 	private static Optional<String> match(List<Choice> choices, String text) {
 		String wanted = normalise(text);
 		Matcher number = NUMBER.matcher(wanted);
@@ -222,17 +347,14 @@ public final class AnswerReader {
 			int index = Integer.parseInt(number.group(1)) - 1;
 			return (index >= 0 && index < choices.size()) ? Optional.of(choices.get(index).id()) : Optional.empty();
 		}
-		return choices.stream()
-			.filter((choice) -> choice.id().equals(wanted) || normalise(choice.label().sv()).equals(wanted)
-					|| (choice.label().en() != null && normalise(choice.label().en()).equals(wanted)))
-			.map(Choice::id)
-			.findFirst();
+		return choices.stream().filter((choice) -> choice.isCalled(wanted)).map(Choice::id).findFirst();
 	}
 
 	/**
-	 * Lower case, without accents, single spaces, no closing full stop or exclamation.
+	 * How typed answers are compared with labels and aliases: lower case, without
+	 * accents, single spaces, no closing full stop or exclamation.
 	 */
-	static String normalise(String text) {
+	public static String normalise(String text) {
 		String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
 		return plain.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip().replaceAll("[.!]+$", "").strip();
 	}

@@ -34,11 +34,23 @@ public sealed interface AnswerValue
 
 	}
 
-	/** One option of a single choice, or one level of a scale. */
-	record ChoiceAnswer(String id) implements AnswerValue {
+	/**
+	 * One option of a single choice, or one level of a scale, with the comment written
+	 * after it when the question takes one.
+	 *
+	 * @param id the option or level
+	 * @param comment the comment, trimmed, or {@code null}
+	 */
+	record ChoiceAnswer(String id, String comment) implements AnswerValue {
 
 		public ChoiceAnswer {
 			Objects.requireNonNull(id, "id");
+			comment = (comment == null || comment.isBlank()) ? null
+					: comment.replace("\r\n", "\n").replace('\r', '\n').strip();
+		}
+
+		public ChoiceAnswer(String id) {
+			this(id, null);
 		}
 
 		@Override

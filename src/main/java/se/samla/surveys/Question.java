@@ -26,10 +26,12 @@ import java.util.Optional;
  * @param rows for matrices: what is rated (e.g. occupations)
  * @param periods for matrices: when (e.g. now and the coming three years)
  * @param rowComments for matrices: whether a comment per row is offered
+ * @param comment for single choices and scales: whether a comment may go with the chosen
+ * option (an explanation written after it is kept as the comment)
  */
 public record Question(String id, QuestionType type, Text text, Text help, boolean required, Condition showIf,
 		boolean multiline, int maxLength, List<Option> options, Integer minChoices, Integer maxChoices, Scale scale,
-		List<Option> rows, List<Option> periods, boolean rowComments) {
+		List<Option> rows, List<Option> periods, boolean rowComments, boolean comment) {
 
 	/**
 	 * The longest free-text answer accepted unless a question says otherwise: generous,
@@ -45,6 +47,14 @@ public record Question(String id, QuestionType type, Text text, Text help, boole
 		if (maxLength <= 0) {
 			maxLength = DEFAULT_MAX_LENGTH;
 		}
+	}
+
+	/** A question without a comment to its choice. */
+	public Question(String id, QuestionType type, Text text, Text help, boolean required, Condition showIf,
+			boolean multiline, int maxLength, List<Option> options, Integer minChoices, Integer maxChoices, Scale scale,
+			List<Option> rows, List<Option> periods, boolean rowComments) {
+		this(id, type, text, help, required, showIf, multiline, maxLength, options, minChoices, maxChoices, scale, rows,
+				periods, rowComments, false);
 	}
 
 	public boolean isFollowUp() {
@@ -99,6 +109,14 @@ public record Question(String id, QuestionType type, Text text, Text help, boole
 		}
 		if (!choiceIds().contains(choice.id())) {
 			problems.add(Problem.of("answer.unknown-option", choice.id()));
+		}
+		if (choice.comment() != null) {
+			if (!this.comment) {
+				problems.add(Problem.of("answer.unexpected-comment", this.text.sv()));
+			}
+			else if (choice.comment().length() > this.maxLength) {
+				problems.add(Problem.of("answer.too-long", this.maxLength));
+			}
 		}
 	}
 

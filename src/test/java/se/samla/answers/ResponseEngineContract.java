@@ -273,6 +273,28 @@ abstract class ResponseEngineContract {
 	}
 
 	@Test
+	void labelsAFollowUpAfterItsQuestionSoTheOtherLabelsNeverChange() {
+		PlanActivity activity = this.directory.activities().get(0);
+		Person owner = this.directory.person(activity.owners().get(0)).orElseThrow();
+		ResponseState state = this.engine.startOrResume(sendOut("uppfoljning", Duration.ofDays(14)), owner.id(),
+				Channel.EMAIL);
+		String item = state.steps().get(0).key().itemId();
+		List<Step> first = state.steps().stream().filter(step -> item.equals(step.key().itemId())).toList();
+		assertThat(first).extracting(Step::label).containsExactly("1", "2", "3");
+		Step status = first.get(0);
+
+		ResponseState notStarted = accepted(this.engine.answer(state.id(), status.key(),
+				new ChoiceAnswer("ej-paborjat", "ingen budget"), Source.of(Channel.EMAIL, "<labels1@example.org>")));
+		List<Step> withFollowUp = notStarted.steps().stream().filter(step -> item.equals(step.key().itemId())).toList();
+		assertThat(withFollowUp).extracting(Step::label).containsExactly("1", "1a", "2", "3");
+		assertThat(withFollowUp.get(1).question().id()).isEqualTo("varfor-ej-paborjat");
+		assertThat(withFollowUp.get(0).answer()).isEqualTo(new ChoiceAnswer("ej-paborjat", "ingen budget"));
+		if (state.steps().size() > first.size()) {
+			assertThat(notStarted.steps().get(withFollowUp.size()).label()).isEqualTo("4");
+		}
+	}
+
+	@Test
 	void remembersLastYearsAnswerForTheSameActivityInTheNextRound() {
 		PlanActivity activity = this.directory.activities().get(0);
 		Person owner = this.directory.person(activity.owners().get(0)).orElseThrow();

@@ -225,7 +225,11 @@ class MailReviewCommandsTests {
 				.contains("Introduktion för nyanställda.");
 			assertThat(body(confirmation)).contains("assistent@kumla.example.org");
 		});
-		assertThat(inbox("assistent@kumla.example.org")).isEmpty();
+		assertThat(inbox("assistent@kumla.example.org")).as("only the note that the reply waits for review")
+			.filteredOn(m -> header(m, "In-Reply-To") != null
+					&& Arrays.asList(header(m, "In-Reply-To")).contains(round.heldMessageId()))
+			.singleElement()
+			.satisfies(note -> assertThat(subject(note)).startsWith("Ditt svar väntar på granskning"));
 	}
 
 	@Test

@@ -18,6 +18,8 @@ class AnswerReaderTests {
 
 	private static final List<Questionnaire> SHIPPED = new QuestionnaireValidator().load(Path.of("conversations"));
 
+	private static final String OPTIONS = "(1) Genomfört, (2) Pågående, (3) Löpande arbete, (4) Ej påbörjat";
+
 	private final AnswerReader reader = new AnswerReader();
 
 	private final Question status = question("uppfoljning", "status");
@@ -61,10 +63,88 @@ class AnswerReaderTests {
 	}
 
 	@Test
-	void rejectsAChoiceThatIsNotListed() {
-		assertThat(problem(this.status, "kanske")).isEqualTo(Problem.of("answer.not-understood", "kanske"));
-		assertThat(problem(this.status, "5")).isEqualTo(Problem.of("answer.not-understood", "5"));
+	void rejectsAChoiceThatIsNotListedAndListsTheNumberedOptions() {
+		assertThat(problem(this.status, "kanske")).isEqualTo(Problem.of("answer.not-an-option", "kanske", OPTIONS));
+		assertThat(problem(this.status, "5")).isEqualTo(Problem.of("answer.not-an-option", "5", OPTIONS));
 		assertThat(problem(this.status, "  ")).isEqualTo(Problem.of("answer.empty"));
+	}
+
+	@Test
+	void listsTheOptionsInThePersonsLanguage() {
+		Result result = this.reader.read(this.status, "maybe", Language.EN);
+		assertThat(((NotUnderstood) result).problem()).isEqualTo(Problem.of("answer.not-an-option", "maybe",
+				"(1) Done, (2) Ongoing, (3) Part of regular work, (4) Not started"));
+	}
+
+	@Test
+	void quotesOnlyTheStartOfALongAnswerThatIsNotAChoice() {
+		Problem problem = problem(this.status,
+				"Vi har haft svårt att komma igång eftersom projektledaren slutade i våras och ingen har tagit över");
+		assertThat((String) problem.arguments().get(0)).hasSizeLessThanOrEqualTo(60).endsWith("…");
+	}
+
+	@Test
+	void understandsAChoiceByTheNumberAsTheEmailListsIt() {
+		assertThat(read(this.status, "(2)")).isEqualTo(new AnswerValue.ChoiceAnswer("pagaende"));
+		assertThat(read(this.status, "3)")).isEqualTo(new AnswerValue.ChoiceAnswer("lopande-arbete"));
+		assertThat(read(this.status, " 1 ")).isEqualTo(new AnswerValue.ChoiceAnswer("genomfort"));
+	}
+
+	@Test
+	void understandsAChoiceByLabelInAnyCaseWithOrWithoutDiacritics() {
+		assertThat(read(this.status, "pagaende")).isEqualTo(new AnswerValue.ChoiceAnswer("pagaende"));
+		assertThat(read(this.status, "PÅGÅENDE")).isEqualTo(new AnswerValue.ChoiceAnswer("pagaende"));
+		assertThat(read(this.status, "Ej Paborjat!")).isEqualTo(new AnswerValue.ChoiceAnswer("ej-paborjat"));
+		assertThat(read(this.status, "genomfört.")).isEqualTo(new AnswerValue.ChoiceAnswer("genomfort"));
+	}
+
+	@Test
+	void understandsAChoiceByAnAliasFromTheQuestionnaire() {
+		assertThat(read(this.status, "Klart")).isEqualTo(new AnswerValue.ChoiceAnswer("genomfort"));
+		assertThat(read(this.status, "klart!")).isEqualTo(new AnswerValue.ChoiceAnswer("genomfort"));
+		assertThat(read(this.status, "Inte paborjat")).isEqualTo(new AnswerValue.ChoiceAnswer("ej-paborjat"));
+		assertThat(read(this.status, "in progress")).isEqualTo(new AnswerValue.ChoiceAnswer("pagaende"));
+	}
+
+	@Test
+	void keepsTheExplanationAfterAChoiceAsItsComment() {
+		assertThat(read(this.status, "pågående – vi har genomfört två av fyra utbildningar"))
+			.isEqualTo(new AnswerValue.ChoiceAnswer("pagaende", "vi har genomfört två av fyra utbildningar"));
+		assertThat(read(this.status, "Klart, sedan i våras.\nAlla chefer har gått utbildningen."))
+			.isEqualTo(new AnswerValue.ChoiceAnswer("genomfort", "sedan i våras.\nAlla chefer har gått utbildningen."));
+		assertThat(read(this.status, "Ej påbörjat eftersom budgeten inte räckte"))
+			.isEqualTo(new AnswerValue.ChoiceAnswer("ej-paborjat", "eftersom budgeten inte räckte"));
+		assertThat(read(this.status, "2. två av fyra kurser är klara"))
+			.isEqualTo(new AnswerValue.ChoiceAnswer("pagaende", "två av fyra kurser är klara"));
+		assertThat(read(this.status, "(4) – ingen tid i år"))
+			.isEqualTo(new AnswerValue.ChoiceAnswer("ej-paborjat", "ingen tid i år"));
+	}
+
+	@Test
+	void aNumberFollowedByALabelMeansTheLabel() {
+		assertThat(read(this.status, "1. pågående – vi har genomfört två av fyra"))
+			.isEqualTo(new AnswerValue.ChoiceAnswer("pagaende", "vi har genomfört två av fyra"));
+		assertThat(read(this.status, "2 Pågående")).isEqualTo(new AnswerValue.ChoiceAnswer("pagaende"));
+	}
+
+	@Test
+	void aNumberWithoutSeparatorDoesNotStartAnExplanation() {
+		assertThat(problem(this.status, "2 personer har slutat").code()).isEqualTo("answer.not-an-option");
+	}
+
+	@Test
+	void recordsTheChoiceAloneAndReportsTheExplanationWhenTheQuestionTakesNoComment() {
+		Question plain = new Question("plan", QuestionType.SINGLE_CHOICE, Text.sv("Har ni en plan?"), null, true, null,
+				false, 0, List.of(new Option("ja", Text.sv("Ja")), new Option("nej", Text.sv("Nej"))), null, null, null,
+				null, null, false);
+		Result result = this.reader.read(plain, "Ja, sedan 2024", Language.SV);
+		assertThat(result).isEqualTo(new Understood(new AnswerValue.ChoiceAnswer("ja"), "sedan 2024"));
+	}
+
+	@Test
+	void rejectsACommentLongerThanTheQuestionAllows() {
+		assertThat(problem(this.status, "Pågående – " + "x".repeat(Question.DEFAULT_MAX_LENGTH + 1)))
+			.isEqualTo(Problem.of("answer.too-long", Question.DEFAULT_MAX_LENGTH));
 	}
 
 	@Test
@@ -82,8 +162,9 @@ class AnswerReaderTests {
 	@Test
 	void appliesTheQuestionsRulesToSeveralChoices() {
 		assertThat(problem(this.areas, "teknik")).isEqualTo(Problem.of("answer.too-few-options", 2));
-		assertThat(problem(this.areas, "teknik och flygplan"))
-			.isEqualTo(Problem.of("answer.not-understood", "flygplan"));
+		assertThat(problem(this.areas, "teknik och flygplan")).isEqualTo(Problem.of("answer.not-an-option", "flygplan",
+				"(1) Språk- och kulturkompetens, (2) Dialog och samverkan med utbildningsaktörer, "
+						+ "(3) Utveckla chefer, (4) Nyttja tekniken"));
 	}
 
 	@Test

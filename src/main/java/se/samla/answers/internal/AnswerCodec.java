@@ -36,6 +36,9 @@ public final class AnswerCodec {
 		}
 		else if (value instanceof ChoiceAnswer choice) {
 			node.put("kind", "choice").put("id", choice.id());
+			if (choice.comment() != null) {
+				node.put("comment", choice.comment());
+			}
 		}
 		else if (value instanceof ChoicesAnswer choices) {
 			node.put("kind", "choices");
@@ -61,7 +64,8 @@ public final class AnswerCodec {
 		JsonNode node = JSON.readTree(json);
 		return switch (node.path("kind").asString()) {
 			case "text" -> new TextAnswer(node.path("text").asString());
-			case "choice" -> new ChoiceAnswer(node.path("id").asString());
+			case "choice" -> new ChoiceAnswer(node.path("id").asString(),
+					node.has("comment") ? node.path("comment").asString() : null);
 			case "choices" -> {
 				List<String> ids = new ArrayList<>();
 				node.path("ids").forEach(id -> ids.add(id.asString()));

@@ -6,11 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -28,6 +31,7 @@ import se.samla.answers.ResponseState;
 import se.samla.answers.ReviewedAnswers;
 import se.samla.answers.Source;
 import se.samla.answers.Step;
+import se.samla.answers.StepKey;
 import se.samla.campaigns.ContactRoutes;
 import se.samla.campaigns.SendOut;
 import se.samla.campaigns.SendOutState;
@@ -58,6 +62,7 @@ import se.samla.surveys.AnswerFormatter;
 import se.samla.surveys.AnswerReader;
 import se.samla.surveys.AnswerValue;
 import se.samla.surveys.QuestionType;
+import se.samla.surveys.Problem;
 
 /**
  * Decides what an email means and acts on it, once: keeps it raw, tells auto-replies,
@@ -100,9 +105,12 @@ public class InboundProcessor {
 
 	private final AnswerReader reader = new AnswerReader();
 
+	private final ReplyTexts texts;
+
 	InboundProcessor(InboundRecords inbound, EmailRecords email, ResponseManagement responses, SendOuts sendOuts,
 			Directory directory, ContactRoutes routes, Replies replies, EmailProperties properties,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, ReplyTexts texts) {
+		this.texts = texts;
 		this.inbound = inbound;
 		this.email = email;
 		this.responses = responses;
@@ -322,11 +330,14 @@ public class InboundProcessor {
 		ResponseState state = this.responses.startOrResume(decision.sendOut().id(), person.id(), Channel.EMAIL);
 		Source source = Source.of(Channel.EMAIL, sourceId);
 		ReviewedAnswers reviewed = this.responses.acceptReviewed(state.id(), decision.answers(), source, acceptance);
-		List<String> problems = new ArrayList<>(decision.problems());
+		Map<StepKey, String> notRecorded = new LinkedHashMap<>(decision.notRecorded());
 		reviewed.rejected()
-			.forEach(rejected -> rejected.problems()
-				.forEach(problem -> problems.add(rejected.number() + ": "
-						+ this.messages.getMessage(problem.code(), problem.argumentArray(), language.locale()))));
+			.forEach(rejected -> state.steps()
+				.stream()
+				.filter(step -> step.number() == rejected.number())
+				.findFirst()
+				.ifPresent(step -> notRecorded.merge(step.key(), problemTexts(rejected.problems(), language),
+						(first, second) -> first + " " + second)));
 		ResponseState after = reviewed.state();
 		if (!after.isSubmitted() && after.isComplete()) {
 			this.responses.submit(after.id(), source);
@@ -335,12 +346,18 @@ public class InboundProcessor {
 		List<String> lines = new ArrayList<>();
 		lines.add(text("email.reply.accepted", language, sender, decision.sendOut().title()));
 		if (!reviewed.kept().isEmpty()) {
-			lines.add(text("email.reply.accepted.kept", language, numbers(reviewed.kept())));
+			lines.add(text("email.reply.accepted.kept", language, labels(state, reviewed.kept())));
 		}
 		if (!reviewed.replaced().isEmpty()) {
-			lines.add(text("email.reply.accepted.replaced", language, numbers(reviewed.replaced())));
+			lines.add(text("email.reply.accepted.replaced", language, labels(state, reviewed.replaced())));
 		}
-		lines.addAll(confirmation(after, problems, language));
+		Set<StepKey> recordedNow = new HashSet<>(decision.answers().keySet());
+		recordedNow.removeAll(notRecorded.keySet());
+		after.steps()
+			.stream()
+			.filter(step -> reviewed.kept().contains(step.number()))
+			.forEach(step -> recordedNow.remove(step.key()));
+		lines.addAll(this.texts.confirmation(after, recordedNow, notRecorded, decision.unkept(), language));
 		boolean confirmed = this.replies.send(person, decision.sendOut(), "confirm/" + sourceId,
 				text("email.reply.confirm.subject", language, decision.sendOut().title()), lines, message);
 		String summary = String.format("%s by %s: %d recorded, %d replaced, %d kept", decision.status(),
@@ -395,8 +412,16 @@ public class InboundProcessor {
 				&& message.getFrom()[0] instanceof InternetAddress address) ? address.getAddress() : "?";
 	}
 
-	private static String numbers(List<Integer> numbers) {
-		return numbers.stream().map(String::valueOf).collect(Collectors.joining(", "));
+	/** The stable labels of the questions at these places of the response. */
+	private static String labels(ResponseState state, List<Integer> numbers) {
+		return numbers.stream()
+			.map(number -> state.steps()
+				.stream()
+				.filter(step -> step.number() == number)
+				.findFirst()
+				.map(Step::label)
+				.orElse(String.valueOf(number)))
+			.collect(Collectors.joining(", "));
 	}
 
 	/**
@@ -442,14 +467,16 @@ public class InboundProcessor {
 				// ping-pong.
 				if (!this.email.sentSince(decision.token(), "CLARIFY",
 						this.clock.instant().minus(java.time.Duration.ofDays(1)))) {
+					Language language = decision.person().language();
+					ResponseState state = this.responses.preview(decision.sendOut().id(), decision.person().id());
 					this.replies.send(decision.person(), decision.sendOut(), "clarify/" + sourceId, "CLARIFY",
-							text("email.reply.clarify.subject", decision.person().language(),
-									decision.sendOut().title()),
-							List.of(text("email.reply.clarify", decision.person().language()),
-									text("email.how-to.2", decision.person().language())),
+							text("email.reply.clarify.subject", language, decision.sendOut().title()),
+							this.texts.clarification(state,
+									(decision.mapping() != null) ? decision.mapping().reason() : null, language),
 							message);
 				}
 			}
+			case REVIEW -> tellHeld(decision, message, sourceId);
 			case RECORDED -> nothingRecorded = record(decision, sourceId, message) == 0;
 			default -> {
 				// kept; nothing to do
@@ -463,21 +490,18 @@ public class InboundProcessor {
 	 */
 	private int record(Decision decision, String sourceId, MimeMessage message) throws Exception {
 		Person person = decision.person();
-		int recorded = 0;
 		Language language = person.language();
 		ResponseState state = this.responses.startOrResume(decision.sendOut().id(), person.id(), Channel.EMAIL);
-		List<String> problems = new ArrayList<>(decision.problems());
+		Map<StepKey, String> notRecorded = new LinkedHashMap<>(decision.notRecorded());
+		Set<StepKey> recordedNow = new HashSet<>();
 		for (Map.Entry<se.samla.answers.StepKey, se.samla.surveys.AnswerValue> answer : decision.answers().entrySet()) {
 			Outcome outcome = this.responses.answer(state.id(), answer.getKey(), answer.getValue(),
 					Source.of(Channel.EMAIL, sourceId));
 			if (outcome instanceof Outcome.Rejected rejected) {
-				int number = state.step(answer.getKey()).map(Step::number).orElse(0);
-				rejected.problems()
-					.forEach(problem -> problems.add(number + ": "
-							+ this.messages.getMessage(problem.code(), problem.argumentArray(), language.locale())));
+				notRecorded.put(answer.getKey(), problemTexts(rejected.problems(), language));
 			}
 			else {
-				recorded++;
+				recordedNow.add(answer.getKey());
 			}
 		}
 		this.routes.markReachable(person.id(), Channel.EMAIL);
@@ -486,10 +510,39 @@ public class InboundProcessor {
 			this.responses.submit(after.id(), Source.of(Channel.EMAIL, sourceId));
 			after = this.responses.state(state.id());
 		}
+		String subject = (recordedNow.isEmpty() && !notRecorded.isEmpty()) ? "email.reply.clarify.subject"
+				: "email.reply.confirm.subject";
 		this.replies.send(person, decision.sendOut(), "confirm/" + sourceId,
-				text("email.reply.confirm.subject", language, decision.sendOut().title()),
-				confirmation(after, problems, decision.notes(), language), message);
-		return recorded;
+				text(subject, language, decision.sendOut().title()),
+				this.texts.confirmation(after, recordedNow, notRecorded, decision.unkept(), decision.notes(), language),
+				message);
+		return recordedNow.size();
+	}
+
+	/**
+	 * Tells whoever sent a reply that is held for review (a colleague answering on a
+	 * forwarded invitation) that it waits for the project leads: in their language when
+	 * the directory knows them, else Swedish. Once a day per invitation at most, and
+	 * never to an address Samla sends from.
+	 */
+	private void tellHeld(Decision decision, MimeMessage message, String sourceId) throws Exception {
+		String sender = sender(message);
+		if (decision.person() == null || decision.sendOut() == null || "?".equals(sender)
+				|| sender.equalsIgnoreCase(this.properties.from()) || this.email.sentSince(decision.token(), "HELD",
+						this.clock.instant().minus(java.time.Duration.ofDays(1)))) {
+			return;
+		}
+		Language language = this.directory.personByEmail(sender).map(Person::language).orElse(Language.SV);
+		InternetAddress to = new InternetAddress(sender);
+		this.replies.sendTo(to, decision.person(), decision.sendOut(), "held/" + sourceId, "HELD",
+				text("email.reply.held.subject", language, decision.sendOut().title()),
+				this.texts.held(decision.sendOut().title(), decision.person().name(), language), message);
+	}
+
+	private String problemTexts(List<Problem> problems, Language language) {
+		return problems.stream()
+			.map(problem -> this.messages.getMessage(problem.code(), problem.argumentArray(), language.locale()))
+			.collect(Collectors.joining(" "));
 	}
 
 	/**
@@ -537,7 +590,7 @@ public class InboundProcessor {
 		List<AskedQuestion> asked = state.steps()
 			.stream()
 			.map(step -> new AskedQuestion(step.number(), step.question().text().in(language), step.isSettled(),
-					step.question().required()))
+					step.question().required(), step.label()))
 			.toList();
 		ReplyText body = ReplyBody.extract(message);
 		String repair = LenientMessage.repair(message);
@@ -558,6 +611,8 @@ public class InboundProcessor {
 			notes.add(text("email.reply.body-cut", language,
 					String.format(language.locale(), "%,d", ReplyBody.MAX_CHARS)));
 		}
+		Map<StepKey, String> notRecorded = new LinkedHashMap<>();
+		Set<StepKey> unkept = new HashSet<>();
 		for (Map.Entry<Integer, String> answer : new java.util.TreeMap<>(mapping.answers()).entrySet()) {
 			Step step = state.steps().get(answer.getKey() - 1);
 			String written = (step.question().type() == QuestionType.TEXT)
@@ -565,17 +620,21 @@ public class InboundProcessor {
 			AnswerReader.Result read = this.reader.read(step.question(), written, language);
 			if (read instanceof AnswerReader.Understood understood) {
 				answers.put(step.key(), understood.value());
+				if (understood.unkept() != null) {
+					unkept.add(step.key());
+				}
 			}
 			else {
 				AnswerReader.NotUnderstood not = (AnswerReader.NotUnderstood) read;
-				problems.add(step.number() + ": " + this.messages.getMessage(not.problem().code(),
-						not.problem().argumentArray(), language.locale()));
+				String why = problemTexts(List.of(not.problem()), language);
+				problems.add(step.label() + ": " + why);
+				notRecorded.put(step.key(), why);
 			}
 		}
 		return new Decision(InboundStatus.RECORDED,
 				mapping.outcome() + ", " + answers.size() + " answer(s)"
 						+ (problems.isEmpty() ? "" : ", " + problems.size() + " not understood"),
-				token, owner.get(), person, sendOut, mapping, answers, problems, notes);
+				token, owner.get(), person, sendOut, mapping, answers, problems, notes, notRecorded, unkept);
 	}
 
 	/**
@@ -622,29 +681,6 @@ public class InboundProcessor {
 				owner.orElse(null), null, null, null, Map.of(), List.of());
 	}
 
-	private List<String> confirmation(ResponseState state, List<String> problems, Language language) {
-		return confirmation(state, problems, List.of(), language);
-	}
-
-	private List<String> confirmation(ResponseState state, List<String> problems, List<String> notes,
-			Language language) {
-		List<String> lines = new ArrayList<>();
-		lines.add(text(state.isSubmitted() ? "email.reply.confirm.complete" : "email.reply.confirm.partial", language));
-		for (Step step : state.steps()) {
-			String answer = step.isAnswered() ? AnswerFormatter.format(step.question(), step.answer(), language)
-					: text(step.skipped() ? "email.reply.skipped" : "email.reply.missing", language);
-			lines.add(step.number() + ". " + step.question().text().in(language) + "\n   "
-					+ answer.replace("\n", "\n   "));
-		}
-		if (!problems.isEmpty()) {
-			lines.add(text("email.reply.not-understood", language));
-			lines.addAll(problems);
-		}
-		lines.addAll(notes);
-		lines.add(text("email.reply.how-to-change", language));
-		return lines;
-	}
-
 	private String text(String code, Language language, Object... arguments) {
 		return this.messages.getMessage(code, arguments, language.locale());
 	}
@@ -669,18 +705,29 @@ public class InboundProcessor {
 	 * @param sendOut the send-out, when known
 	 * @param mapping how the text was mapped onto the questions, when it was
 	 * @param answers the typed answers to record, by question
-	 * @param problems answers that could not be understood, by question number
+	 * @param problems answers that could not be understood, by question label
 	 * @param notes what the confirmation must also say, e.g. that an answer was longer
 	 * than its limit
+	 * @param notRecorded why an answer could not be understood, by question, for the
+	 * person
+	 * @param unkept questions whose answer drops the text written after the option (the
+	 * question takes no comment)
 	 */
 	public record Decision(InboundStatus status, String detail, String token, TokenOwner owner, Person person,
 			SendOut sendOut, Mapping mapping, Map<se.samla.answers.StepKey, se.samla.surveys.AnswerValue> answers,
-			List<String> problems, List<String> notes) {
+			List<String> problems, List<String> notes, Map<StepKey, String> notRecorded, Set<StepKey> unkept) {
 
-		public Decision(InboundStatus status, String detail, String token, TokenOwner owner, Person person,
-				SendOut sendOut, Mapping mapping, Map<se.samla.answers.StepKey, se.samla.surveys.AnswerValue> answers,
+		public Decision {
+			notes = (notes != null) ? List.copyOf(notes) : List.of();
+			notRecorded = (notRecorded != null) ? Map.copyOf(notRecorded) : Map.of();
+			unkept = (unkept != null) ? Set.copyOf(unkept) : Set.of();
+		}
+
+		Decision(InboundStatus status, String detail, String token, TokenOwner owner, Person person, SendOut sendOut,
+				Mapping mapping, Map<se.samla.answers.StepKey, se.samla.surveys.AnswerValue> answers,
 				List<String> problems) {
-			this(status, detail, token, owner, person, sendOut, mapping, answers, problems, List.of());
+			this(status, detail, token, owner, person, sendOut, mapping, answers, problems, List.of(), Map.of(),
+					Set.of());
 		}
 
 		static Decision of(InboundStatus status, String detail) {

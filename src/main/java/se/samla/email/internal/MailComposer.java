@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -37,10 +36,6 @@ import se.samla.directory.Person;
 import se.samla.email.EmailProperties;
 import se.samla.shared.Language;
 import se.samla.surveys.AnswerFormatter;
-import se.samla.surveys.Level;
-import se.samla.surveys.Option;
-import se.samla.surveys.Question;
-import se.samla.surveys.QuestionType;
 
 /**
  * Writes Samla's emails: multipart plain text and HTML from the templates in
@@ -66,9 +61,12 @@ class MailComposer {
 
 	private final Digests digests;
 
+	private final ReplyTexts replyTexts;
+
 	MailComposer(ITemplateEngine templates, MessageSource messages, ResponseManagement responses, Directory directory,
-			EmailProperties properties, CampaignProperties campaigns, Digests digests) {
+			EmailProperties properties, CampaignProperties campaigns, Digests digests, ReplyTexts replyTexts) {
 		this.digests = digests;
+		this.replyTexts = replyTexts;
 		this.templates = templates;
 		this.messages = messages;
 		this.responses = responses;
@@ -130,18 +128,11 @@ class MailComposer {
 				lead.add(state.questionnaire().intro().in(language));
 			}
 			for (Step step : state.steps()) {
-				String hint = hint(step.question(), language, locale);
-				if (!step.question().required()) {
-					String optional = text("email.optional", locale);
-					hint = (hint != null) ? optional + "; " + hint : optional;
-				}
-				questions.add(new QuestionLine(step.number(), step.itemLabel(), step.question().text().in(language),
-						hint,
+				ReplyTexts.Listed listed = this.replyTexts.listed(step, state, language);
+				questions.add(new QuestionLine(listed.label(), listed.item(), listed.text(), listed.hint(),
 						step.isAnswered() ? AnswerFormatter.format(step.question(), step.answer(), language) : null));
 			}
-			howTo.add(text("email.how-to.1", locale));
-			howTo.add(text("email.how-to.2", locale));
-			howTo.add(text("email.how-to.3", locale));
+			howTo.addAll(this.replyTexts.howTo(state.steps(), language));
 		}
 		else {
 			people = names(message);
@@ -230,41 +221,14 @@ class MailComposer {
 			.toList();
 	}
 
-	private String hint(Question question, Language language, Locale locale) {
-		if (question.type() == QuestionType.SINGLE_CHOICE || question.type() == QuestionType.MULTIPLE_CHOICE) {
-			return text("email.hint.choices", locale,
-					question.options().stream().map(o -> o.label().in(language)).collect(Collectors.joining(", ")));
-		}
-		if (question.type() == QuestionType.SCALE) {
-			return text("email.hint.choices", locale, levels(question, language));
-		}
-		if (question.type() == QuestionType.MATRIX) {
-			String example = question.periods()
-				.stream()
-				.map(period -> question.scale().levels().get(1).label().in(language).toLowerCase(locale))
-				.collect(Collectors.joining(", "));
-			Option row = question.rows().get(0);
-			return text("email.hint.matrix", locale, row.label().in(language), example) + "; "
-					+ levels(question, language);
-		}
-		return null;
-	}
-
-	private static String levels(Question question, Language language) {
-		return question.scale()
-			.levels()
-			.stream()
-			.map(Level::label)
-			.map(label -> label.in(language))
-			.collect(Collectors.joining(", "));
-	}
-
 	private String text(String code, Locale locale, Object... arguments) {
 		return this.messages.getMessage(code, arguments, locale);
 	}
 
-	/** One numbered question as the email lists it. */
-	record QuestionLine(int number, String item, String text, String hint, String answered) {
+	/**
+	 * One question as the email lists it, by its stable label ({@code 2}, {@code 1a}).
+	 */
+	record QuestionLine(String label, String item, String text, String hint, String answered) {
 	}
 
 	/**

@@ -58,15 +58,33 @@ class Replies {
 	 */
 	boolean send(Person person, SendOut sendOut, String key, String kind, String subject, List<String> paragraphs,
 			MimeMessage inReplyTo) throws MessagingException, java.io.UnsupportedEncodingException {
+		if (this.sender.getIfAvailable() == null) {
+			return false;
+		}
+		return sendTo(new InternetAddress(person.email(), person.name(), "UTF-8"), person, sendOut, key, kind, subject,
+				paragraphs, inReplyTo);
+	}
+
+	/**
+	 * Answers someone other than the invited person about a reply on their invitation (a
+	 * colleague who answered a forwarded invitation); a reply to it carries the
+	 * invitation's token again.
+	 * @param to who sent the email being answered
+	 * @param invited the person the invitation (and the token) belongs to
+	 * @return whether the mail server accepted the answer (false: email is off here)
+	 */
+	boolean sendTo(InternetAddress to, Person invited, SendOut sendOut, String key, String kind, String subject,
+			List<String> paragraphs, MimeMessage inReplyTo)
+			throws MessagingException, java.io.UnsupportedEncodingException {
 		JavaMailSenderImpl mailSender = this.sender.getIfAvailable();
 		if (mailSender == null) {
 			return false;
 		}
-		String token = this.records.tokenFor(sendOut.id(), person.id(), this.clock.instant());
+		String token = this.records.tokenFor(sendOut.id(), invited.id(), this.clock.instant());
 		String messageId = this.composer.messageId(key);
 		SMTPMessage reply = new MailComposer.StableIdMessage(mailSender.getSession(), messageId);
 		reply.setFrom(new InternetAddress(this.properties.from(), this.properties.fromName(), "UTF-8"));
-		reply.setRecipient(Message.RecipientType.TO, new InternetAddress(person.email(), person.name(), "UTF-8"));
+		reply.setRecipient(Message.RecipientType.TO, to);
 		reply.setReplyTo(new InternetAddress[] { new InternetAddress(this.properties.replyAddress(token)) });
 		reply.setEnvelopeFrom(this.properties.bounceAddress(token));
 		reply.setSubject(subject, "UTF-8");

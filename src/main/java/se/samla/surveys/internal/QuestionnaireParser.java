@@ -28,6 +28,7 @@ import se.samla.shared.DefinitionProblem;
 import se.samla.shared.yaml.YamlFile;
 import se.samla.shared.yaml.YamlMap;
 import se.samla.shared.yaml.YamlProblems;
+import se.samla.surveys.AnswerReader;
 import se.samla.surveys.Condition;
 import se.samla.surveys.Level;
 import se.samla.surveys.Option;
@@ -53,9 +54,10 @@ final class QuestionnaireParser {
 			"showIf");
 
 	private static final Map<QuestionType, List<String>> TYPE_SPECIFIC_KEYS = Map.of(QuestionType.TEXT,
-			List.of("multiline", "maxLength"), QuestionType.SINGLE_CHOICE, List.of("options"),
+			List.of("multiline", "maxLength"), QuestionType.SINGLE_CHOICE, List.of("options", "comment"),
 			QuestionType.MULTIPLE_CHOICE, List.of("options", "minChoices", "maxChoices"), QuestionType.SCALE,
-			List.of("scale"), QuestionType.MATRIX, List.of("scale", "rows", "periods", "rowComments", "maxLength"));
+			List.of("scale", "comment"), QuestionType.MATRIX,
+			List.of("scale", "rows", "periods", "rowComments", "maxLength"));
 
 	private static final List<String> QUESTION_KEYS = Stream
 		.concat(COMMON_QUESTION_KEYS.stream(),
@@ -63,9 +65,11 @@ final class QuestionnaireParser {
 		.distinct()
 		.toList();
 
-	private static final List<String> OPTION_KEYS = List.of("id", "label");
+	private static final List<String> OPTION_KEYS = List.of("id", "label", "aliases");
 
-	private static final List<String> LEVEL_KEYS = List.of("id", "label", "description", "colour");
+	private static final List<String> LEVEL_KEYS = List.of("id", "label", "description", "colour", "aliases");
+
+	private static final Pattern NUMBER = Pattern.compile("\\(?\\d+[.)]?");
 
 	private static final List<String> SHOW_IF_KEYS = List.of("question", "anyOf");
 
@@ -195,6 +199,7 @@ final class QuestionnaireParser {
 
 	private List<Level> levels(YamlMap scale, List<Node> nodes) {
 		List<Level> levels = new ArrayList<>();
+		List<Labelled> entries = new ArrayList<>();
 		Map<String, Integer> seen = new HashMap<>();
 		for (Node node : nodes) {
 			labelled(scale, node, "level", LEVEL_KEYS).ifPresent((entry) -> {
@@ -203,10 +208,12 @@ final class QuestionnaireParser {
 						.flatMap((m) -> YamlTexts.text(m, "description", false))
 						.orElse(null);
 					String colour = entry.mapping().flatMap((m) -> m.string("colour", false)).orElse(null);
-					levels.add(new Level(entry.id(), entry.label(), description, colour));
+					levels.add(new Level(entry.id(), entry.label(), description, colour, entry.aliasTexts()));
+					entries.add(entry);
 				}
 			});
 		}
+		checkAliases(scale, "level", entries);
 		return levels;
 	}
 
@@ -214,14 +221,17 @@ final class QuestionnaireParser {
 	private Optional<List<Option>> options(YamlMap question, String key, String kind) {
 		return question.list(key, true).map((nodes) -> {
 			List<Option> options = new ArrayList<>();
+			List<Labelled> entries = new ArrayList<>();
 			Map<String, Integer> seen = new HashMap<>();
 			for (Node node : nodes) {
 				labelled(question, node, kind, OPTION_KEYS).ifPresent((entry) -> {
 					if (unique(question, node, kind, entry.id(), seen)) {
-						options.add(new Option(entry.id(), entry.label()));
+						options.add(new Option(entry.id(), entry.label(), entry.aliasTexts()));
+						entries.add(entry);
 					}
 				});
 			}
+			checkAliases(question, kind, entries);
 			if (options.isEmpty() && nodes.isEmpty()) {
 				question.report(key, "'" + key + "' is empty; give at least one " + kind);
 			}
@@ -229,7 +239,77 @@ final class QuestionnaireParser {
 		});
 	}
 
-	private record Labelled(String id, Text label, Optional<YamlMap> mapping) {
+	private record Labelled(String id, Text label, Optional<YamlMap> mapping, List<Alias> aliases) {
+
+		List<String> aliasTexts() {
+			return this.aliases.stream().map(Alias::text).toList();
+		}
+
+	}
+
+	/** An alias as written, with its node for messages. */
+	private record Alias(String text, Node node) {
+	}
+
+	/**
+	 * {@code aliases}: other words for an option, as a list of plain texts (or one text).
+	 * A number cannot be an alias: numbers choose options by their place in the list.
+	 */
+	private List<Alias> aliases(YamlMap entry, String kind, String id) {
+		Optional<Node> value = entry.value("aliases");
+		if (value.isEmpty()) {
+			return List.of();
+		}
+		List<Node> nodes = (value.get() instanceof ScalarNode) ? List.of(value.get())
+				: entry.list("aliases", false).orElse(List.of());
+		List<Alias> aliases = new ArrayList<>();
+		for (Node node : nodes) {
+			entry.scalar("aliases", node).ifPresent((text) -> {
+				String subject = kind + " '" + id + "': ";
+				if (text.isBlank()) {
+					entry.report(node, subject + "an alias must not be blank");
+				}
+				else if (NUMBER.matcher(AnswerReader.normalise(text)).matches()) {
+					entry.report(node, subject + "alias '" + text
+							+ "' is a number; numbers already choose options by their place in the list");
+				}
+				else {
+					aliases.add(new Alias(text, node));
+				}
+			});
+		}
+		return aliases;
+	}
+
+	/**
+	 * An alias must name its own entry only: not another entry's id, label (in either
+	 * language) or alias, compared as typed answers are (case and accents ignored).
+	 */
+	private void checkAliases(YamlMap owner, String kind, List<Labelled> entries) {
+		Map<String, String> names = new HashMap<>();
+		for (Labelled entry : entries) {
+			names.put(entry.id(), entry.id());
+			names.put(AnswerReader.normalise(entry.label().sv()), entry.id());
+			if (entry.label().en() != null) {
+				names.putIfAbsent(AnswerReader.normalise(entry.label().en()), entry.id());
+			}
+		}
+		Map<String, String> aliasOwners = new HashMap<>();
+		for (Labelled entry : entries) {
+			for (Alias alias : entry.aliases()) {
+				String name = AnswerReader.normalise(alias.text());
+				String other = names.get(name);
+				String otherAlias = aliasOwners.putIfAbsent(name, entry.id());
+				if (other != null && !other.equals(entry.id())) {
+					owner.report(alias.node(), kind + " '" + entry.id() + "': alias '" + alias.text()
+							+ "' is the label or id of " + kind + " '" + other + "'; an answer would be ambiguous");
+				}
+				else if (otherAlias != null && !otherAlias.equals(entry.id())) {
+					owner.report(alias.node(), kind + " '" + entry.id() + "': alias '" + alias.text()
+							+ "' is also an alias of " + kind + " '" + otherAlias + "'; an answer would be ambiguous");
+				}
+			}
+		}
 	}
 
 	/**
@@ -246,7 +326,7 @@ final class QuestionnaireParser {
 						"cannot derive an id from the " + kind + " '" + label + "'; write {id: ..., label: ...}");
 				return Optional.empty();
 			}
-			return Optional.of(new Labelled(id, Text.sv(label), Optional.empty()));
+			return Optional.of(new Labelled(id, Text.sv(label), Optional.empty(), List.of()));
 		}
 		Optional<YamlMap> mapping = YamlMap.of(node, owner.subject(), this.problems);
 		if (mapping.isEmpty()) {
@@ -256,10 +336,11 @@ final class QuestionnaireParser {
 		Optional<String> id = mapping.get().string("id", true);
 		id.ifPresent((value) -> checkId(mapping.get(), mapping.get().value("id").orElseThrow(), kind, value));
 		Optional<Text> label = YamlTexts.text(mapping.get(), "label", true);
+		List<Alias> aliases = keys.contains("aliases") ? aliases(mapping.get(), kind, id.orElse("?")) : List.of();
 		if (id.isEmpty() || label.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(new Labelled(id.get(), label.get(), mapping));
+		return Optional.of(new Labelled(id.get(), label.get(), mapping, aliases));
 	}
 
 	static String slug(String label) {
@@ -395,8 +476,9 @@ final class QuestionnaireParser {
 		}
 		Integer minChoices = min;
 		Integer maxChoices = max;
+		boolean comment = mapping.flag("comment", false);
 		return build(id, text, (questionId, questionText) -> new Question(questionId, type, questionText, help,
-				required, null, false, 0, options, minChoices, maxChoices, null, null, null, false));
+				required, null, false, 0, options, minChoices, maxChoices, null, null, null, false, comment));
 	}
 
 	private boolean inRange(YamlMap mapping, String key, int value, int min, int max) {
@@ -411,8 +493,9 @@ final class QuestionnaireParser {
 	private Optional<Question> scaleQuestion(YamlMap mapping, Map<String, Scale> scales, Optional<String> id,
 			Optional<Text> text, Text help, boolean required) {
 		Optional<Scale> scale = scale(mapping, scales);
+		boolean comment = mapping.flag("comment", false);
 		return build(id, text, (questionId, questionText) -> new Question(questionId, QuestionType.SCALE, questionText,
-				help, required, null, false, 0, null, null, null, scale.orElse(null), null, null, false));
+				help, required, null, false, 0, null, null, null, scale.orElse(null), null, null, false, comment));
 	}
 
 	private Optional<Question> matrixQuestion(YamlMap mapping, Map<String, Scale> scales, Optional<String> id,
@@ -533,7 +616,8 @@ final class QuestionnaireParser {
 
 	private static Question withCondition(Question q, Condition condition) {
 		return new Question(q.id(), q.type(), q.text(), q.help(), q.required(), condition, q.multiline(), q.maxLength(),
-				q.options(), q.minChoices(), q.maxChoices(), q.scale(), q.rows(), q.periods(), q.rowComments());
+				q.options(), q.minChoices(), q.maxChoices(), q.scale(), q.rows(), q.periods(), q.rowComments(),
+				q.comment());
 	}
 
 }

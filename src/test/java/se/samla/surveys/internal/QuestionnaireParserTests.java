@@ -55,6 +55,110 @@ class QuestionnaireParserTests {
 	}
 
 	@Test
+	void readsAliasesOfOptionsAndLevels() {
+		Questionnaire questionnaire = parse("""
+				id: test
+				title: Test
+				scales:
+				  farger:
+				    levels:
+				      - { id: brist, label: Brist, aliases: [Rött, Röd] }
+				questions:
+				  - id: status
+				    type: single-choice
+				    text: Status?
+				    options:
+				      - { id: genomfort, label: { sv: Genomfört, en: Done }, aliases: [Klart, Finished] }
+				      - id: pagaende
+				        label: Pågående
+				        aliases: Pågår
+				      - Ej påbörjat
+				  - { id: lage, type: scale, scale: farger, text: Läget }
+				""");
+		Question status = questionnaire.questions().get(0);
+		assertThat(status.options().get(0).aliases()).containsExactly("Klart", "Finished");
+		assertThat(status.options().get(1).aliases()).containsExactly("Pågår");
+		assertThat(status.options().get(2).aliases()).isEmpty();
+		assertThat(questionnaire.questions().get(1).scale().levels().get(0).aliases()).containsExactly("Rött", "Röd");
+	}
+
+	@Test
+	void rejectsAnAliasThatIsAnotherOptionsLabel() {
+		assertProblem(HEADER + """
+				  - id: status
+				    type: single-choice
+				    text: Status?
+				    options:
+				      - { id: genomfort, label: Genomfört }
+				      - id: pagaende
+				        label: Pågående
+				        aliases: [Pågår, genomfort]
+				""", 11, "question 'status': option 'pagaende': alias 'genomfort' is the label or id of option "
+				+ "'genomfort'; an answer would be ambiguous");
+		assertProblem(HEADER + """
+				  - id: status
+				    type: single-choice
+				    text: Status?
+				    options:
+				      - { id: done, label: { sv: Klart, en: Done } }
+				      - { id: pagaende, label: Pågående, aliases: [DONE] }
+				""", 9, "question 'status': option 'pagaende': alias 'DONE' is the label or id of option 'done'");
+	}
+
+	@Test
+	void rejectsAnAliasGivenToTwoOptions() {
+		assertProblem(HEADER + """
+				  - id: status
+				    type: single-choice
+				    text: Status?
+				    options:
+				      - { id: genomfort, label: Genomfört, aliases: [Klart] }
+				      - { id: pagaende, label: Pågående, aliases: [klart] }
+				""", 9, "question 'status': option 'pagaende': alias 'klart' is also an alias of option 'genomfort'");
+	}
+
+	@Test
+	void rejectsABlankNumericOrNestedAlias() {
+		assertProblem(HEADER + """
+				  - id: status
+				    type: single-choice
+				    text: Status?
+				    options:
+				      - { id: genomfort, label: Genomfört, aliases: ["  "] }
+				""", 8, "question 'status': option 'genomfort': an alias must not be blank");
+		assertProblem(HEADER + """
+				  - id: status
+				    type: single-choice
+				    text: Status?
+				    options:
+				      - { id: genomfort, label: Genomfört, aliases: ["2."] }
+				""", 8, "question 'status': option 'genomfort': alias '2.' is a number");
+		assertProblem(HEADER + """
+				  - id: status
+				    type: single-choice
+				    text: Status?
+				    options:
+				      - id: genomfort
+				        label: Genomfört
+				        aliases:
+				          - [Klart]
+				""", 11, "question 'status': 'aliases' must be a single value");
+	}
+
+	@Test
+	void readsWhetherAChoiceTakesAComment() {
+		Questionnaire questionnaire = parse(HEADER + """
+				  - { id: status, type: single-choice, text: Status, comment: true, options: [Ja, Nej] }
+				  - { id: plan, type: single-choice, text: Plan, options: [Ja, Nej] }
+				""");
+		assertThat(questionnaire.questions().get(0).comment()).isTrue();
+		assertThat(questionnaire.questions().get(1).comment()).isFalse();
+		assertProblem(HEADER + """
+				  - { id: q1, type: text, text: Hur, comment: true }
+				""", 4, "question 'q1': key 'comment' does not apply to a text question");
+	}
+
+	@Test
 	void readsTextsInBothLanguages() {
 		Questionnaire questionnaire = parse("""
 				id: test

@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import se.samla.surveys.Problem;
 
 /**
  * Pairs the text of a reply with the questions the email asked, by the numbers people
@@ -37,7 +40,7 @@ public final class AnswerMapper {
 	private static final int POINTER_LENGTH = 80;
 
 	/** An embedded "2. " in a line, for "1. Ja 2. Nej 3. Vet ej". */
-	private static final Pattern EMBEDDED_NUMBER = Pattern.compile("(?<=\\s)(\\d{1,2})[.):](?=\\s)");
+	private static final Pattern EMBEDDED_NUMBER = Pattern.compile("(?<=\\s)(\\d{1,2}[a-z]?)[.):](?=\\s)");
 
 	private static final Pattern QUOTE_MARKS = Pattern.compile("^\\s*(?:>\\s?)+");
 
@@ -62,14 +65,27 @@ public final class AnswerMapper {
 	/**
 	 * A question as listed in the email.
 	 *
-	 * @param number its number in the email, from 1
+	 * @param number its place in the email, from 1: the key of its answer
 	 * @param text its text as shown, to recognise it when quoted
 	 * @param answered whether it had been answered before this reply
 	 * @param required whether the questionnaire requires an answer to it
+	 * @param label what the email numbers it and replies write before its answer: the
+	 * number, or for a follow-up the number and a letter ({@code 1a})
 	 */
-	public record AskedQuestion(int number, String text, boolean answered, boolean required) {
+	public record AskedQuestion(int number, String text, boolean answered, boolean required, String label) {
 
-		/** A required question. */
+		public AskedQuestion
+
+		{
+			label = (label != null) ? label.toLowerCase(Locale.ROOT) : Integer.toString(number);
+		}
+
+		/** A question labelled by its place. */
+		public AskedQuestion(int number, String text, boolean answered, boolean required) {
+			this(number, text, answered, required, null);
+		}
+
+		/** A required question labelled by its place. */
 		public AskedQuestion(int number, String text, boolean answered) {
 			this(number, text, answered, true);
 		}
@@ -98,18 +114,33 @@ public final class AnswerMapper {
 	 * @param answers the answers by question number, trimmed, line breaks kept; empty
 	 * unless the outcome is complete or partial
 	 * @param notes why, for logs and the clarification email, without answer text
+	 * @param reason for an ambiguous or empty reply, why in words for the person: a
+	 * message code ({@code email.reason.*}) and its arguments; {@code null} otherwise
 	 */
-	public record Mapping(Outcome outcome, Map<Integer, String> answers, List<String> notes) {
+	public record Mapping(Outcome outcome, Map<Integer, String> answers, List<String> notes, Problem reason) {
 
-		public Mapping {
+		public Mapping
+
+		{
 			answers = Map.copyOf(answers);
 			notes = List.copyOf(notes);
+			if (reason == null && (outcome == Outcome.AMBIGUOUS || outcome == Outcome.EMPTY)) {
+				reason = Problem.of((outcome == Outcome.EMPTY) ? "email.reason.no-text" : "email.reason.unsure");
+			}
+		}
+
+		public Mapping(Outcome outcome, Map<Integer, String> answers, List<String> notes) {
+			this(outcome, answers, notes, null);
 		}
 
 		static Mapping ambiguous(List<String> notes, String why) {
+			return ambiguous(notes, why, null);
+		}
+
+		static Mapping ambiguous(List<String> notes, String why, Problem reason) {
 			List<String> all = new ArrayList<>(notes);
 			all.add(why);
-			return new Mapping(Outcome.AMBIGUOUS, Map.of(), all);
+			return new Mapping(Outcome.AMBIGUOUS, Map.of(), all, reason);
 		}
 
 	}
@@ -135,40 +166,71 @@ public final class AnswerMapper {
 				: topPosted(reply, asked, notes);
 		if (result.ambiguity() != null) {
 			return underUnmarkedQuestions(stripped.quoted(), byNumber, reply)
-				.orElseGet(() -> Mapping.ambiguous(notes, result.ambiguity()));
+				.orElseGet(() -> Mapping.ambiguous(notes, result.ambiguity(), result.reason()));
 		}
 		return judge(result.answers(), byNumber, notes);
 	}
 
 	/** Either answers in the order written, or why they cannot be trusted. */
-	private record Result(List<Numbered> answers, String ambiguity) {
+	private record Result(List<Numbered> answers, String ambiguity, Problem reason) {
+
+		Result(List<Numbered> answers, String ambiguity) {
+			this(answers, ambiguity, null);
+		}
 
 		static Result ambiguous(String why) {
 			return new Result(List.of(), why);
 		}
 
+		static Result ambiguous(String why, Problem reason) {
+			return new Result(List.of(), why, reason);
+		}
+
 	}
 
-	private record Numbered(int number, String text) {
+	/**
+	 * An answer and the place of its question in the email ({@link #UNKNOWN} when its
+	 * label is not one of the email's), with the label as written.
+	 */
+	private record Numbered(int number, String text, String written) {
+
+		Numbered(int number, String text) {
+			this(number, text, Integer.toString(number));
+		}
+
+	}
+
+	private static final int UNKNOWN = -1;
+
+	/** The place in the email of the question a numbered line names by its label. */
+	private static int place(NumberedLine line, List<AskedQuestion> asked) {
+		return asked.stream()
+			.filter((question) -> question.label().equals(line.label()))
+			.mapToInt(AskedQuestion::number)
+			.findFirst()
+			.orElse(UNKNOWN);
 	}
 
 	private static Result topPosted(String reply, List<AskedQuestion> asked, List<String> notes) {
 		String comparable = comparable(reply);
 		if (ACKNOWLEDGEMENT.matcher(comparable).matches() || (comparable.length() <= POINTER_LENGTH
 				&& POINTER.matcher(comparable).find() && reply.lines().noneMatch(NumberedLine::isNumbered))) {
-			return Result.ambiguous("reply points elsewhere or only acknowledges (" + reply.length() + " chars)");
+			return Result.ambiguous("reply points elsewhere or only acknowledges (" + reply.length() + " chars)",
+					Problem.of("email.reason.points-elsewhere"));
 		}
 		List<Numbered> answers = new ArrayList<>();
 		StringBuilder preamble = new StringBuilder();
 		StringBuilder current = null;
 		int number = 0;
+		String written = null;
 		for (String line : reply.split("\n")) {
 			Optional<NumberedLine> numbered = NumberedLine.parse(line);
 			if (numbered.isPresent()) {
 				if (current != null) {
-					answers.add(new Numbered(number, current.toString()));
+					answers.add(new Numbered(number, current.toString(), written));
 				}
-				number = numbered.get().number();
+				number = place(numbered.get(), asked);
+				written = numbered.get().label();
 				current = new StringBuilder(numbered.get().rest());
 			}
 			else if (current != null) {
@@ -181,50 +243,76 @@ public final class AnswerMapper {
 		if (current == null) {
 			return unnumbered(reply, asked);
 		}
-		answers.add(new Numbered(number, current.toString()));
+		answers.add(new Numbered(number, current.toString(), written));
 		if (!preamble.toString().isBlank()) {
 			notes.add("text above the first numbered answer ignored");
 		}
-		return new Result(splitRunningNumbers(answers, notes), null);
+		return new Result(splitRunningNumbers(answers, asked, notes), null);
 	}
 
 	/** Unnumbered text answers the one open question, and nothing else. */
 	private static Result unnumbered(String reply, List<AskedQuestion> asked) {
 		List<AskedQuestion> open = asked.stream().filter((question) -> !question.answered()).toList();
 		if (open.size() != 1) {
-			return Result.ambiguous("unnumbered text with " + open.size() + " open questions");
+			return Result.ambiguous("unnumbered text with " + open.size() + " open questions",
+					open.isEmpty() ? Problem.of("email.reason.unnumbered-nothing-open")
+							: Problem.of("email.reason.unnumbered", open.size()));
 		}
 		return new Result(List.of(new Numbered(open.get(0).number(), reply)), null);
 	}
 
 	/**
 	 * Splits "1. Ja 2. Nej 3. Vet ej" written on one line, only where the embedded
-	 * numbers continue the sequence; "1. Vi har 3. linjens chefer" stays whole.
+	 * numbers continue the sequence (skipping follow-ups, as "1. Ja 2. Nej" does past a
+	 * listed 1a); "1. Vi har 3. linjens chefer" stays whole.
 	 */
-	private static List<Numbered> splitRunningNumbers(List<Numbered> answers, List<String> notes) {
+	private static List<Numbered> splitRunningNumbers(List<Numbered> answers, List<AskedQuestion> asked,
+			List<String> notes) {
 		List<Numbered> result = new ArrayList<>();
 		for (Numbered answer : answers) {
 			int newLine = answer.text().indexOf('\n');
 			String first = (newLine < 0) ? answer.text() : answer.text().substring(0, newLine);
 			String rest = (newLine < 0) ? "" : answer.text().substring(newLine);
 			int number = answer.number();
+			String written = answer.written();
 			int start = 0;
 			Matcher matcher = EMBEDDED_NUMBER.matcher(first);
 			List<Numbered> pieces = new ArrayList<>();
-			while (matcher.find()) {
-				if (Integer.parseInt(matcher.group(1)) == number + 1) {
-					pieces.add(new Numbered(number, first.substring(start, matcher.start())));
-					number++;
+			while (number != UNKNOWN && matcher.find()) {
+				int next = continues(number, matcher.group(1).toLowerCase(Locale.ROOT), asked);
+				if (next != UNKNOWN) {
+					pieces.add(new Numbered(number, first.substring(start, matcher.start()), written));
+					number = next;
+					written = matcher.group(1).toLowerCase(Locale.ROOT);
 					start = matcher.end();
 				}
 			}
 			if (!pieces.isEmpty()) {
 				notes.add("several numbered answers on one line");
 			}
-			pieces.add(new Numbered(number, first.substring(start) + rest));
+			pieces.add(new Numbered(number, first.substring(start) + rest, written));
 			result.addAll(pieces);
 		}
 		return result;
+	}
+
+	/**
+	 * The place of the question labelled {@code label} when it comes right after the one
+	 * at {@code place}, follow-ups in between aside; else {@link #UNKNOWN}.
+	 */
+	private static int continues(int place, String label, List<AskedQuestion> asked) {
+		for (AskedQuestion question : asked) {
+			if (question.number() <= place) {
+				continue;
+			}
+			if (question.label().equals(label)) {
+				return question.number();
+			}
+			if (question.label().chars().allMatch(Character::isDigit)) {
+				return UNKNOWN;
+			}
+		}
+		return UNKNOWN;
 	}
 
 	/**
@@ -272,7 +360,7 @@ public final class AnswerMapper {
 					notes.add("text above the quoted questions ignored");
 				}
 				else {
-					Result paired = pair(question, answer);
+					Result paired = pair(question, answer, asked);
 					if (paired.ambiguity() != null) {
 						return paired;
 					}
@@ -410,16 +498,18 @@ public final class AnswerMapper {
 		return Optional.of(matcher.find() ? matcher.replaceFirst("").strip() : "");
 	}
 
-	private static Result pair(Integer question, String answer) {
+	private static Result pair(Integer question, String answer, List<AskedQuestion> asked) {
 		int newLine = answer.indexOf('\n');
 		String first = (newLine < 0) ? answer : answer.substring(0, newLine);
 		Optional<NumberedLine> numbered = NumberedLine.parse(first);
 		if (numbered.isPresent()) {
-			if (question != null && numbered.get().number() != question) {
+			int place = place(numbered.get(), asked);
+			if (question != null && place != question) {
 				return Result.ambiguous("inline answer numbered differently from the question above it");
 			}
 			String following = (newLine < 0) ? "" : answer.substring(newLine);
-			return new Result(List.of(new Numbered(numbered.get().number(), numbered.get().rest() + following)), null);
+			return new Result(List.of(new Numbered(place, numbered.get().rest() + following, numbered.get().label())),
+					null);
 		}
 		if (question == null) {
 			return Result.ambiguous("inline text under a quote that is not a question");
@@ -438,9 +528,9 @@ public final class AnswerMapper {
 		Integer best = null;
 		for (String line : block) {
 			Optional<NumberedLine> numbered = NumberedLine.parse(line);
-			if (numbered.isPresent() && byNumber.containsKey(numbered.get().number())) {
+			if (numbered.isPresent() && place(numbered.get(), asked) != UNKNOWN) {
 				bestPosition = joined.length();
-				best = numbered.get().number();
+				best = place(numbered.get(), asked);
 			}
 			joined.append(' ').append(comparable(line));
 		}
@@ -465,13 +555,17 @@ public final class AnswerMapper {
 		for (Numbered answer : written) {
 			int number = answer.number();
 			if (!byNumber.containsKey(number)) {
-				return Mapping.ambiguous(notes, "number " + number + " is not a question in the email");
+				return Mapping.ambiguous(notes, "number " + answer.written() + " is not a question in the email",
+						Problem.of("email.reason.unknown-number", answer.written()));
 			}
 			if (answers.containsKey(number) || empty.contains(number)) {
-				return Mapping.ambiguous(notes, "number " + number + " answered twice");
+				return Mapping.ambiguous(notes, "number " + answer.written() + " answered twice",
+						Problem.of("email.reason.answered-twice", answer.written()));
 			}
 			if (number < previous) {
-				return Mapping.ambiguous(notes, "numbers out of order: " + number + " after " + previous);
+				return Mapping.ambiguous(notes,
+						"numbers out of order: " + answer.written() + " after " + byNumber.get(previous).label(),
+						Problem.of("email.reason.out-of-order", answer.written(), byNumber.get(previous).label()));
 			}
 			previous = number;
 			String text = answer.text().strip();
@@ -486,7 +580,8 @@ public final class AnswerMapper {
 			notes.add("numbered without an answer: " + empty);
 		}
 		if (answers.isEmpty()) {
-			return new Mapping(Outcome.EMPTY, Map.of(), notes);
+			return new Mapping(Outcome.EMPTY, Map.of(), notes,
+					empty.isEmpty() ? null : Problem.of("email.reason.numbers-without-answers"));
 		}
 		List<Integer> open = byNumber.values()
 			.stream()
@@ -501,7 +596,11 @@ public final class AnswerMapper {
 			.stream()
 			.anyMatch((question) -> !question.answered() && question.required());
 		if (!changed.isEmpty() && changed.size() == answers.size() && requiredOpen) {
-			return Mapping.ambiguous(notes, "numbers only point at questions answered before: " + changed);
+			String labels = changed.stream()
+				.map((number) -> byNumber.get(number).label())
+				.collect(Collectors.joining(", "));
+			return Mapping.ambiguous(notes, "numbers only point at questions answered before: " + changed,
+					Problem.of("email.reason.only-answered-before", labels));
 		}
 		if (!changed.isEmpty()) {
 			notes.add("changes answers given before: " + changed);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import se.samla.email.internal.reading.AnswerMapper.AskedQuestion;
 import se.samla.email.internal.reading.AnswerMapper.Mapping;
 import se.samla.email.internal.reading.AnswerMapper.Outcome;
+import se.samla.surveys.Problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -326,6 +327,55 @@ class AnswerMapperTests {
 		Mapping mapping = map("1. Nytt svar\n5. Inget mer", answeredExcept(5));
 		assertThat(mapping.outcome()).isEqualTo(Outcome.COMPLETE);
 		assertThat(mapping.notes()).contains("changes answers given before: [1]");
+	}
+
+	/** The yearly follow-up after "Ej påbörjat": the follow-up is listed as 1a. */
+	private static final List<AskedQuestion> FOLLOW_UP = List.of(
+			new AskedQuestion(1, "Vad är status för aktiviteten?", true, true, "1"),
+			new AskedQuestion(2, "Varför har aktiviteten inte påbörjats?", false, false, "1a"),
+			new AskedQuestion(3, "Vilka effekter har ni sett av aktiviteten hittills?", false, true, "2"),
+			new AskedQuestion(4, "Vad behöver göras vidare?", false, false, "3"));
+
+	@Test
+	void readsAFollowUpByItsLetteredLabelAndTheOthersByTheirUnchangedNumbers() {
+		Mapping mapping = map("""
+				1a. Budgeten räckte inte i år.
+				2. Inga effekter ännu.
+				3) Söka medel till hösten.""", FOLLOW_UP);
+		assertThat(mapping.outcome()).isEqualTo(Outcome.COMPLETE);
+		assertThat(mapping.answers()).containsExactlyInAnyOrderEntriesOf(
+				Map.of(2, "Budgeten räckte inte i år.", 3, "Inga effekter ännu.", 4, "Söka medel till hösten."));
+	}
+
+	@Test
+	void aNumberKeepsItsMeaningWhenAFollowUpIsListedBeforeIt() {
+		Mapping mapping = map("2. Fler sökande till utbildningen.", FOLLOW_UP);
+		assertThat(mapping.answers()).containsExactlyEntriesOf(Map.of(3, "Fler sökande till utbildningen."));
+		assertThat(mapping.outcome()).isEqualTo(Outcome.PARTIAL);
+	}
+
+	@Test
+	void splitsNumbersOnOneLinePastAListedFollowUp() {
+		Mapping mapping = map("1. Pågående 2. Fler sökande", FOLLOW_UP);
+		assertThat(mapping.answers()).containsExactlyInAnyOrderEntriesOf(Map.of(1, "Pågående", 3, "Fler sökande"));
+	}
+
+	@Test
+	void refusesALabelTheEmailDidNotList() {
+		Mapping mapping = map("1b. Något annat\n2. Inga effekter", FOLLOW_UP);
+		assertThat(mapping.outcome()).isEqualTo(Outcome.AMBIGUOUS);
+		assertThat(mapping.reason()).isEqualTo(Problem.of("email.reason.unknown-number", "1b"));
+	}
+
+	@Test
+	void saysWhyInWordsForThePersonWhenItRecordsNothing() {
+		assertThat(map("Se svar nedan").reason().code()).isEqualTo("email.reason.points-elsewhere");
+		assertThat(map("Vi gör mycket redan.").reason()).isEqualTo(Problem.of("email.reason.unnumbered", 5));
+		assertThat(map("1. Ja\n1. Nej").reason()).isEqualTo(Problem.of("email.reason.answered-twice", "1"));
+		assertThat(map("3. Ja\n2. Nej").reason()).isEqualTo(Problem.of("email.reason.out-of-order", "2", "3"));
+		assertThat(map("  ").reason().code()).isEqualTo("email.reason.no-text");
+		assertThat(map("1.\n2.").reason().code()).isEqualTo("email.reason.numbers-without-answers");
+		assertThat(map("1. Ja").reason()).isNull();
 	}
 
 	@Test
