@@ -297,6 +297,113 @@ class MailClassifierTests {
 		assertThat(classify(message)).isInstanceOf(Bounce.class);
 	}
 
+	@Test
+	void aTextBounceWithoutAnyCodeIsPermanentWhenItSaysTheAddressTakesNoMail() {
+		for (String reason : new String[] { "<anna.berg@kumla.example.org>: user unknown", "No such user here",
+				"Requested action not taken: mailbox unavailable", "The e-mail account does not exist",
+				"Recipient address rejected", "unknown recipient", "Invalid recipient <anna.berg@kumla.example.org>",
+				"The account has been disabled", "Mailbox not found", "Address not found", "Unrouteable address",
+				"Host or domain name not found", "User anna not listed in Domino Directory",
+				"Mottagarens e-postadress finns inte.", "Okänd mottagare", "Der Empfänger ist unbekannt.",
+				"Destinataire inconnu", "L'adresse e-mail est introuvable." }) {
+			assertThat(textBounce("Undeliverable: Kartläggning", reason)).as(reason)
+				.extracting(Bounce::permanent)
+				.isEqualTo(true);
+		}
+	}
+
+	@Test
+	void aBareSmtpReplyCodeDecidesWithoutAnEnhancedCode() {
+		assertThat(textBounce("failure notice", "Remote host said: 554 delivery error: dd not available"))
+			.isEqualTo(new Bounce(true, List.of(), null, TOKEN, null));
+		assertThat(textBounce("failure notice", "Remote host said: 452 too many connections"))
+			.isEqualTo(new Bounce(false, List.of(), null, TOKEN, null));
+	}
+
+	@Test
+	void aDelayNoticeIsTemporaryEvenWhenItSaysWhatHappensIfDeliveryFailsPermanently() {
+		for (String notice : new String[] {
+				"There was a temporary problem delivering your message. Gmail will retry for 45 more hours. "
+						+ "You'll be notified if the delivery fails permanently.",
+				"THIS IS A WARNING MESSAGE ONLY. YOU DO NOT NEED TO RESEND YOUR MESSAGE.",
+				"Delivery is delayed to these recipients or groups: anna.berg@kumla.example.org",
+				"A message that you sent has not yet been delivered to one or more of its recipients.",
+				"Leveransen har fördröjts. Servern kommer att försöka igen." }) {
+			assertThat(textBounce("Meddelande", notice)).as(notice).extracting(Bounce::permanent).isEqualTo(false);
+		}
+	}
+
+	@Test
+	void aFinalFailureThatMentionsA4xxCodeElsewhereIsPermanent() {
+		Bounce bounce = textBounce("Undelivered Mail Returned to Sender", """
+				Your message could not be delivered. The recipient's account has been disabled.
+
+				Delivery history:
+				  09:14 deferred: 421 4.7.0 Try again later (greylisted)
+				""");
+		assertThat(bounce.permanent()).isTrue();
+	}
+
+	@Test
+	void aFailureWhoseOwnCodeIs4xxIsTemporaryWhateverElseItSays() {
+		Bounce bounce = textBounce("Undelivered Mail Returned to Sender", """
+				Your message could not be delivered and the mail system gave up.
+
+				<anna.berg@kumla.example.org>: host mx said: 450 4.1.8 <anna.berg@kumla.example.org>:
+				    Recipient address rejected: Domain not found
+				""");
+		assertThat(bounce).isEqualTo(new Bounce(false, List.of(), "4.1.8", TOKEN, null));
+	}
+
+	@Test
+	void versionNumbersInTheReturnedMessageAreNotStatusCodes() {
+		Bounce bounce = textBounce("Mail delivery failed: returning message to sender", """
+				This message was created automatically by mail delivery software.
+
+				  anna.berg@kumla.example.org
+				    retry timeout exceeded
+
+				------ This is a copy of the message, including all the headers. ------
+
+				Received: from samla.example.org by mx.kumla.example.org with esmtps (Exim 4.96.2)
+				Message-ID: <inv.9@samla.example.org>
+				""");
+		assertThat(bounce).isEqualTo(new Bounce(true, List.of(), null, TOKEN, "<inv.9@samla.example.org>"));
+	}
+
+	@Test
+	void aReportWithoutStatusReadsTheReplyCodeOfItsDiagnostic() {
+		assertThat(classify(report("bounce+abcdefghijklmnop@samla.example.org", """
+				Final-Recipient: rfc822; anna.berg@kumla.example.org
+				Action: failed
+				Diagnostic-Code: smtp; 550 Requested action not taken: mailbox unavailable
+				""", ""))).extracting((c) -> ((Bounce) c).permanent()).isEqualTo(true);
+		assertThat(classify(report("bounce+abcdefghijklmnop@samla.example.org", """
+				Final-Recipient: rfc822; anna.berg@kumla.example.org
+				Action: failed
+				Diagnostic-Code: smtp; 452 Too many recipients received this hour
+				""", ""))).extracting((c) -> ((Bounce) c).permanent()).isEqualTo(false);
+	}
+
+	@Test
+	void aReportRecipientWithoutActionIsJudgedByItsStatus() {
+		assertThat(classify(report("bounce+abcdefghijklmnop@samla.example.org", """
+				Final-Recipient: rfc822; anna.berg@kumla.example.org
+				Status: 5.1.1
+				""", ""))).isEqualTo(new Bounce(true, List.of("anna.berg@kumla.example.org"), "5.1.1", TOKEN, null));
+	}
+
+	@Test
+	void aDeliveryReportWithoutReadableRecipientsIsReadByItsWords() {
+		assertThat(classify(report("bounce+abcdefghijklmnop@samla.example.org", "", "")))
+			.isEqualTo(new Bounce(true, List.of(), null, TOKEN, null));
+	}
+
+	private static Bounce textBounce(String subject, String text) {
+		return (Bounce) classify(Mails.parse("From: Mail Delivery System <MAILER-DAEMON@mx.kumla.example.org>\n"
+				+ "To: bounce+abcdefghijklmnop@samla.example.org\nSubject: " + subject + "\n\n" + text));
+	}
+
 	private static Classification classify(MimeMessage message) {
 		return MailClassifier.classify(message, Mails.ADDRESSES);
 	}
