@@ -26,6 +26,8 @@ import se.samla.email.internal.intake.Classification.Bounce;
 import se.samla.email.internal.intake.Classification.Human;
 import se.samla.email.internal.intake.Classification.ReadReceipt;
 import se.samla.email.internal.intake.Classification.SystemMessage;
+import se.samla.email.internal.reading.ReplyBody;
+import se.samla.email.internal.reading.ReplyText;
 
 /**
  * Decides whether an incoming message was written by a person before anything looks for
@@ -67,6 +69,9 @@ public final class MailClassifier {
 		.compile("^\\s*(?:(?:sv|re|vb|vs|fw|fwd)\\s*:\\s*)*(?:automatiskt svar|autosvar|frånvaro\\w*|frånvarande"
 				+ "|automatic reply|auto[- ]?reply|auto[- ]?response|out of (?:the )?office)\\b"
 				+ "|\\bout of (?:the )?office\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+	/** The reason given for an absence notice recognised by its words alone. */
+	public static final String ABSENCE_BY_CONTENT = "absence notice by content";
 
 	private static final Set<String> AUTO_PRECEDENCE = Set.of("auto_reply", "bulk", "junk", "list");
 
@@ -111,7 +116,26 @@ public final class MailClassifier {
 		if (autoReply != null) {
 			return new AutoReply(autoReply);
 		}
+		if (absentByContent(message)) {
+			return new AutoReply(ABSENCE_BY_CONTENT);
+		}
 		return new Human();
+	}
+
+	/**
+	 * An absence notice without auto-reply headers, told by its words: its new text, cut
+	 * from any quoted invitation, has the shape of a notice ({@link AbsenceNotice}).
+	 */
+	private static boolean absentByContent(MimeMessage message) {
+		try {
+			ReplyText body = ReplyBody.extract(message);
+			String text = body.stripped().reply();
+			return AbsenceNotice.isAbsenceNotice(MailParts.subject(message), text.isBlank() ? body.text() : text);
+		}
+		catch (MessagingException | IOException | RuntimeException ex) {
+			// unreadable text: the reply parser will say so; it is not a notice
+			return false;
+		}
 	}
 
 	/**
