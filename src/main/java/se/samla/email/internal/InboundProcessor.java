@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -435,8 +434,7 @@ public class InboundProcessor {
 		Optional<ReplyLink.Link> link = ReplyLink.find(message, addresses, this.email::tokenForMessageId)
 			.filter(found -> found.via() != ReplyLink.Via.SUBJECT_TAG);
 		Optional<TokenOwner> owner = link.flatMap(found -> this.email.owner(found.token()));
-		String text = Objects.toString(message.getSubject(), "") + "\n" + ReplyBody.extract(message).text();
-		Optional<LocalDate> back = ReturnDate.find(text, LocalDate.now(this.clock));
+		Optional<LocalDate> back = ReturnDate.stated(message, this.clock.getZone(), LocalDate.now(this.clock));
 		String detail = auto.reason() + back.map(day -> EmailRecipientFacts.BACK_ON + day).orElse("");
 		return new Decision(InboundStatus.AUTO_REPLY, detail, link.map(ReplyLink.Link::token).orElse(null),
 				owner.orElse(null), null, null, null, Map.of(), List.of());

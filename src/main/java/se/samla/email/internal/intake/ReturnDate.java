@@ -1,15 +1,25 @@
 package se.samla.email.internal.intake;
 
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import se.samla.email.internal.reading.ReplyBody;
+import se.samla.email.internal.reading.ReplyText;
 
 /**
  * The day an absence notice says its writer is back (or the last day away), from its
@@ -44,8 +54,8 @@ public final class ReturnDate {
 
 	/** The phrases after which a return day, or the last day away, is written. */
 	private static final Pattern PHRASE = Pattern.compile("(?<![\\p{L}])(?:till och med|t\\.?\\s?o\\.?\\s?m\\.?|"
-			+ "åter|tillbaka|igen|until|till|tills|through|thru|to|back|return(?:ing|s)?|in the office|och|and|"
-			+ "[-–—])(?![\\p{L}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+			+ "åter|tillbaka|igen|until|till|tills|through|thru|to|back|return(?:ing|s)?|in the office|och|and)"
+			+ "(?![\\p{L}])|[-–—]", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	/** Phrases that name the day someone is back rather than the last day away. */
 	private static final Pattern RETURN_PHRASE = Pattern.compile("åter|tillbaka|back|return|in the office");
@@ -81,9 +91,12 @@ public final class ReturnDate {
 	 * the office on Monday,"): a few short words without digits.
 	 */
 	private static final Pattern FILLER = Pattern.compile(
-			"^(?:[\\s,:]+|(?:den|på|on|the|in|at|from|från|office|kontoret|jobbet|tjänst|arbete|work|i|igen|"
-					+ "again|after|efter|me|mig|will|be|och|and|till|to|with|med)(?![\\p{L}]))*",
+			"^(?:[\\s,:]+|(?:den|på|on|the|in|at|from|från|office|kontoret|jobbet|tjänst|arbete|work|igen|"
+					+ "again|after|efter|me|mig|will|be|och|and|till|to|with|med|i(?! ?morgon))(?![\\p{L}]))*",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+	/** A Date header further back than this is a wrong clock, not when it was written. */
+	private static final int PLAUSIBLE_DAYS = 31;
 
 	private ReturnDate() {
 	}
@@ -98,8 +111,9 @@ public final class ReturnDate {
 			return Optional.empty();
 		}
 		String lower = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-		lower = DAY_RANGE.matcher(lower).replaceAll("");
+		lower = DAY_RANGE.matcher(lower).replaceAll("till ");
 		lower = WEEK_RANGE.matcher(lower).replaceAll("t.o.m. v. $1");
+		Optional<LocalDate> periodEnd = Optional.empty();
 		Matcher phrase = PHRASE.matcher(lower);
 		while (phrase.find()) {
 			String rest = lower.substring(phrase.end());
@@ -109,11 +123,44 @@ public final class ReturnDate {
 			}
 			boolean back = RETURN_PHRASE.matcher(phrase.group()).find();
 			Optional<LocalDate> date = date(rest, written, back);
-			if (date.isPresent()) {
+			if (date.isPresent() && back) {
+				// the day someone says they are back says more than where a period ends
 				return date;
 			}
+			if (periodEnd.isEmpty()) {
+				periodEnd = date;
+			}
 		}
-		return Optional.empty();
+		return periodEnd;
+	}
+
+	/**
+	 * The return day an absence notice states in its subject or new text (cut from any
+	 * quoted invitation, whose own dates are not the writer's), read relative to the day
+	 * it was written.
+	 * @param message the notice
+	 * @param zone the zone days are counted in
+	 * @param received the day it arrived, used when its Date is missing or implausible
+	 * @return the day, if it states one
+	 */
+	public static Optional<LocalDate> stated(MimeMessage message, ZoneId zone, LocalDate received) {
+		LocalDate written = received;
+		try {
+			Date sent = message.getSentDate();
+			if (sent != null) {
+				LocalDate day = LocalDate.ofInstant(sent.toInstant(), zone);
+				if (!day.isAfter(received) && !day.isBefore(received.minusDays(PLAUSIBLE_DAYS))) {
+					written = day;
+				}
+			}
+			ReplyText body = ReplyBody.extract(message);
+			String text = body.stripped().reply();
+			return find(Objects.toString(MailParts.subject(message), "") + "\n" + (text.isBlank() ? body.text() : text),
+					written);
+		}
+		catch (MessagingException | IOException | RuntimeException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private static Optional<LocalDate> date(String text, LocalDate written, boolean back) {

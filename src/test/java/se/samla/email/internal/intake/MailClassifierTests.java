@@ -26,6 +26,8 @@ class MailClassifierTests {
 			1. Vi behöver fler sjuksköterskor.
 			""";
 
+	private static final String UTF8 = "Content-Type: text/plain; charset=utf-8\n";
+
 	@Test
 	void anOrdinaryReplyIsHuman() {
 		assertThat(classify(reply(""))).isEqualTo(new Human());
@@ -397,6 +399,41 @@ class MailClassifierTests {
 	void aDeliveryReportWithoutReadableRecipientsIsReadByItsWords() {
 		assertThat(classify(report("bounce+abcdefghijklmnop@samla.example.org", "", "")))
 			.isEqualTo(new Bounce(true, List.of(), null, TOKEN, null));
+	}
+
+	@Test
+	void anAbsenceNoticeWithoutHeadersIsAnAutoReplyByItsWords() {
+		for (String notice : new String[] {
+				"Hej!\n\nJag är på semester till och med den 4 januari och läser inte min e-post.\n"
+						+ "Vid brådskande ärenden, kontakta HR på 0582-123 00.\n\nMed vänlig hälsning\nErik Lund",
+				"Jag är föräldraledig t.o.m. 2027-03-31. Kontakta Eva Ek, tf. enhetschef.",
+				"Jag är tjänstledig och åter den 11 januari.", "Är ledig. Åter v. 2.",
+				"Jag är frånvarande och har begränsad tillgång till e-post.",
+				"Hi,\n\nI will be taking vacation from Friday 9 July through 31 July.\nThanks,\nMaria",
+				"I am out of the office until Monday 4 January with limited access to email.",
+				"I'm currently on annual leave and will be back in the office on the 7th of January.",
+				"Away until 15 January. Please contact hr@lekeberg.example.org for urgent matters." }) {
+			assertThat(
+					classify(Mails.parse(REPLY.formatted(UTF8).replace("1. Vi behöver fler sjuksköterskor.", notice))))
+				.as(notice)
+				.isEqualTo(new AutoReply(MailClassifier.ABSENCE_BY_CONTENT));
+		}
+	}
+
+	@Test
+	void anAnswerThatMentionsHolidaysOrLeaveIsHuman() {
+		for (String answer : new String[] { "Vi planerar semesterperioden med vikarier.",
+				"Många medarbetare är föräldralediga och det är svårt att få vikarier till hösten.",
+				"Semester till och med augusti gör bemanningen svår.",
+				"Jag kom tillbaka från semestern i måndag. Vi saknar framför allt sjuksköterskor och erfarna "
+						+ "undersköterskor inom hemtjänsten och behöver fler som kan arbeta natt.",
+				"We are planning the summer vacation period with temporary staff.",
+				"1. Jag är på semester till 7 januari men svarar ändå: sjuksköterskor.\n2. Introduktion.\n3. Ja." }) {
+			assertThat(
+					classify(Mails.parse(REPLY.formatted(UTF8).replace("1. Vi behöver fler sjuksköterskor.", answer))))
+				.as(answer)
+				.isEqualTo(new Human());
+		}
 	}
 
 	private static Bounce textBounce(String subject, String text) {
