@@ -139,6 +139,9 @@ public class InboundProcessor {
 			this.inbound.outcome(id, result.status(), result.detail(), result.token(),
 					(result.owner() != null) ? result.owner().sendOut() : null,
 					(result.owner() != null) ? result.owner().person() : null, this.clock.instant());
+			if (result.backOn() != null) {
+				this.inbound.backOn(id, result.backOn());
+			}
 			log.info("Email {} -> {} ({})", id, result.status(), result.detail());
 			return result.status();
 		}
@@ -294,7 +297,8 @@ public class InboundProcessor {
 	}
 
 	private Result act(Decision decision, MimeMessage message, String sourceId) throws Exception {
-		Result result = new Result(decision.status(), decision.detail(), decision.token(), decision.owner());
+		Result result = new Result(decision.status(), decision.detail(), decision.token(), decision.owner(),
+				decision.backOn());
 		switch (decision.status()) {
 			case BOUNCE -> {
 				if (decision.owner() != null && decision.detail().startsWith("permanent")) {
@@ -367,8 +371,9 @@ public class InboundProcessor {
 		if (classification instanceof Classification.Bounce bounce) {
 			Optional<TokenOwner> owner = Optional.ofNullable(bounce.token()).flatMap(this.email::owner);
 			return new Decision(InboundStatus.BOUNCE,
-					(bounce.permanent() ? "permanent " : "temporary ") + bounce.status(), bounce.token(),
-					owner.orElse(null), null, null, null, Map.of(), List.of());
+					(bounce.permanent() ? "permanent " : "temporary ")
+							+ ((bounce.status() != null) ? bounce.status() : "(no status code)"),
+					bounce.token(), owner.orElse(null), null, null, null, Map.of(), List.of());
 		}
 		if (!(classification instanceof Classification.Human)) {
 			return Decision.of(InboundStatus.SYSTEM, classification.getClass().getSimpleName());
@@ -437,7 +442,7 @@ public class InboundProcessor {
 		Optional<LocalDate> back = ReturnDate.stated(message, this.clock.getZone(), LocalDate.now(this.clock));
 		String detail = auto.reason() + back.map(day -> EmailRecipientFacts.BACK_ON + day).orElse("");
 		return new Decision(InboundStatus.AUTO_REPLY, detail, link.map(ReplyLink.Link::token).orElse(null),
-				owner.orElse(null), null, null, null, Map.of(), List.of());
+				owner.orElse(null), null, null, null, Map.of(), List.of(), back.orElse(null));
 	}
 
 	private List<String> confirmation(ResponseState state, List<String> problems, Language language) {
@@ -482,10 +487,17 @@ public class InboundProcessor {
 	 * @param mapping how the text was mapped onto the questions, when it was
 	 * @param answers the typed answers to record, by question
 	 * @param problems answers that could not be understood, by question number
+	 * @param backOn the day an absence notice says its writer is back, or {@code null}
 	 */
 	public record Decision(InboundStatus status, String detail, String token, TokenOwner owner, Person person,
 			SendOut sendOut, Mapping mapping, Map<se.samla.answers.StepKey, se.samla.surveys.AnswerValue> answers,
-			List<String> problems) {
+			List<String> problems, LocalDate backOn) {
+
+		Decision(InboundStatus status, String detail, String token, TokenOwner owner, Person person, SendOut sendOut,
+				Mapping mapping, Map<se.samla.answers.StepKey, se.samla.surveys.AnswerValue> answers,
+				List<String> problems) {
+			this(status, detail, token, owner, person, sendOut, mapping, answers, problems, null);
+		}
 
 		static Decision of(InboundStatus status, String detail) {
 			return new Decision(status, detail, null, null, null, null, null, Map.of(), List.of());
@@ -493,7 +505,11 @@ public class InboundProcessor {
 
 	}
 
-	private record Result(InboundStatus status, String detail, String token, TokenOwner owner) {
+	private record Result(InboundStatus status, String detail, String token, TokenOwner owner, LocalDate backOn) {
+
+		Result(InboundStatus status, String detail, String token, TokenOwner owner) {
+			this(status, detail, token, owner, null);
+		}
 
 		static Result of(InboundStatus status, String detail) {
 			return new Result(status, detail, null, null);

@@ -1,6 +1,7 @@
 package se.samla.email.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,6 +58,11 @@ public class InboundRecords {
 					token, (sendOut != null) ? sendOut.value() : null, (person != null) ? person.value() : null,
 					toSql(now), id)
 			.update();
+	}
+
+	/** Keeps the day an absence notice says its writer is back. */
+	public void backOn(UUID id, LocalDate day) {
+		this.jdbc.sql("UPDATE email_inbound SET back_on = ? WHERE id = ?").params(day, id).update();
 	}
 
 	/** Keeps an operator's decision on a held email. */
