@@ -56,8 +56,9 @@ import se.samla.shared.SendOutId;
 
 /**
  * Turns send-out plans into messages. Each run first records what is due in the outbox
- * (invitations, the one latest due reminder for each person who has not submitted,
- * escalations), then delivers what the outbox holds, choosing each person's route.
+ * (invitations, the one latest due reminder for each person who has not submitted and is
+ * not away by their own absence notice, escalations), then delivers what the outbox
+ * holds, choosing each person's route.
  * <p>
  * Safe to run at any time, as often as wanted, on several instances at once: what is due
  * is derived from the plan and the outbox, never from a memory of earlier runs, so a run
