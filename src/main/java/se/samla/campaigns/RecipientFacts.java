@@ -1,5 +1,7 @@
 package se.samla.campaigns;
 
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,5 +19,21 @@ public interface RecipientFacts {
 	 * The facts this channel holds for people of the send-out, by person, read in one go.
 	 */
 	Map<PersonId, List<RecipientFact>> facts(SendOutId sendOut);
+
+	/**
+	 * The people of the send-out who said they are away, with the day they said they are
+	 * back (or the last day away): their reminders wait until after it. By default read
+	 * from the out-of-office facts; a channel may answer it more cheaply.
+	 */
+	default Map<PersonId, LocalDate> awayUntil(SendOutId sendOut) {
+		Map<PersonId, LocalDate> away = new HashMap<>();
+		facts(sendOut).forEach((person, facts) -> facts.stream()
+			.filter(RecipientFact.OutOfOffice.class::isInstance)
+			.map(RecipientFact.OutOfOffice.class::cast)
+			.filter(fact -> fact.until() != null)
+			.reduce((first, second) -> second)
+			.ifPresent(fact -> away.put(person, fact.until())));
+		return away;
+	}
 
 }

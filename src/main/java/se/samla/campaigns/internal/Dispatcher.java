@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import se.samla.answers.ResponseManagement;
@@ -37,6 +38,7 @@ import se.samla.campaigns.MessageKind;
 import se.samla.campaigns.OutboxKey;
 import se.samla.campaigns.OutgoingMessage;
 import se.samla.campaigns.PlannedMessage;
+import se.samla.campaigns.RecipientFacts;
 import se.samla.campaigns.SendOut;
 import se.samla.campaigns.SendOutPlanner;
 import se.samla.campaigns.SendOuts;
@@ -54,8 +56,9 @@ import se.samla.shared.SendOutId;
 
 /**
  * Turns send-out plans into messages. Each run first records what is due in the outbox
- * (invitations, the one latest due reminder for each person who has not submitted,
- * escalations), then delivers what the outbox holds, choosing each person's route.
+ * (invitations, the one latest due reminder for each person who has not submitted and is
+ * not away by their own absence notice, escalations), then delivers what the outbox
+ * holds, choosing each person's route.
  * <p>
  * Safe to run at any time, as often as wanted, on several instances at once: what is due
  * is derived from the plan and the outbox, never from a memory of earlier runs, so a run
@@ -97,6 +100,8 @@ public class Dispatcher {
 
 	private final Clock clock;
 
+	private final ObjectProvider<RecipientFacts> facts;
+
 	private final Duration lease;
 
 	private final String instance;
@@ -107,7 +112,9 @@ public class Dispatcher {
 	private final ScheduledExecutorService renewal;
 
 	Dispatcher(SendOuts sendOuts, OutboxRecords outbox, ChannelRegistry channels, ContactRouteRecords routes,
-			ResponseManagement responses, Directory directory, Clock clock, CampaignProperties properties) {
+			ResponseManagement responses, Directory directory, Clock clock, CampaignProperties properties,
+			ObjectProvider<RecipientFacts> facts) {
+		this.facts = facts;
 		this.sendOuts = sendOuts;
 		this.outbox = outbox;
 		this.channels = channels;
@@ -201,6 +208,7 @@ public class Dispatcher {
 		Optional<PlannedMessage> invitation = plan.stream()
 			.filter(message -> message.kind() == MessageKind.INVITATION)
 			.findFirst();
+		Map<PersonId, LocalDate> away = null;
 		for (Person person : recipients) {
 			List<OutboxKey.Kind> kinds = kindsByPerson.getOrDefault(person.id(), List.of());
 			boolean invited = kinds.contains(new OutboxKey.Invitation());
@@ -233,6 +241,16 @@ public class Dispatcher {
 						return !calendar.dateOf(now).isBefore(earliest);
 					});
 				}
+				if (reminder.isPresent()) {
+					// someone who said they are away is reminded after they are back
+					if (away == null) {
+						away = awayUntil(sendOut.id());
+					}
+					LocalDate until = away.get(person.id());
+					if (until != null && !calendar.dateOf(now).isAfter(until)) {
+						reminder = Optional.empty();
+					}
+				}
 				reminder.ifPresent(due -> sink.accept(OutboxRow.pending(
 						new OutboxKey(sendOut.id(), person.id(), new OutboxKey.Reminder(due.number())), null, due.at(),
 						now)));
@@ -240,6 +258,15 @@ public class Dispatcher {
 		}
 		escalate(sendOut, plan, now, existing, recipients, submitted, sink);
 		digests(sendOut, plan, now, kindsByPerson, sink);
+	}
+
+	/** Who said they are away and until when, from every channel. */
+	private Map<PersonId, LocalDate> awayUntil(SendOutId id) {
+		Map<PersonId, LocalDate> away = new HashMap<>();
+		this.facts.orderedStream()
+			.forEach(source -> source.awayUntil(id)
+				.forEach((person, until) -> away.merge(person, until, (a, b) -> a.isAfter(b) ? a : b)));
+		return away;
 	}
 
 	/**

@@ -2,7 +2,6 @@ package se.samla.email.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +27,9 @@ import static se.samla.shared.SqlTime.instant;
 @Component
 class EmailRecipientFacts implements RecipientFacts {
 
-	/** How an auto-reply's detail carries the return day it states. */
+	/**
+	 * How an auto-reply's detail names the return day it states, for the operator log.
+	 */
 	static final String BACK_ON = "; back on ";
 
 	private final JdbcClient jdbc;
@@ -53,7 +54,7 @@ class EmailRecipientFacts implements RecipientFacts {
 		}).list();
 		clarified.forEach((person, fact) -> add(facts, person, fact));
 		this.jdbc.sql("""
-				SELECT person_id, status, detail, received_at, not_understood FROM email_inbound
+				SELECT person_id, status, detail, received_at, not_understood, back_on FROM email_inbound
 				WHERE send_out_id = ? AND person_id IS NOT NULL
 				  AND status IN ('AUTO_REPLY', 'REVIEW', 'AMBIGUOUS', 'RECORDED')
 				ORDER BY received_at
@@ -62,7 +63,8 @@ class EmailRecipientFacts implements RecipientFacts {
 			Instant at = instant(rs, "received_at");
 			String detail = rs.getString("detail");
 			switch (InboundStatus.valueOf(rs.getString("status"))) {
-				case AUTO_REPLY -> add(facts, person, new RecipientFact.OutOfOffice(at, backOn(detail)));
+				case AUTO_REPLY ->
+					add(facts, person, new RecipientFact.OutOfOffice(at, rs.getObject("back_on", LocalDate.class)));
 				case REVIEW -> add(facts, person, rs.getBoolean("not_understood")
 						? new RecipientFact.RepliedNotUnderstood(at) : new RecipientFact.HeldForReview(at));
 				case AMBIGUOUS -> {
@@ -86,17 +88,22 @@ class EmailRecipientFacts implements RecipientFacts {
 		facts.computeIfAbsent(person, p -> new ArrayList<>()).add(fact);
 	}
 
-	static LocalDate backOn(String detail) {
-		int at = (detail != null) ? detail.indexOf(BACK_ON) : -1;
-		if (at < 0) {
+	/**
+	 * The day each person's latest absence notice with a return day says they are back:
+	 * the dispatcher holds their reminders until after it.
+	 */
+	@Override
+	public Map<PersonId, LocalDate> awayUntil(SendOutId sendOut) {
+		Map<PersonId, LocalDate> away = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT person_id, back_on FROM email_inbound
+				WHERE send_out_id = ? AND person_id IS NOT NULL AND status = 'AUTO_REPLY' AND back_on IS NOT NULL
+				ORDER BY received_at
+				""").param(sendOut.value()).query((rs, n) -> {
+			away.put(new PersonId(rs.getObject("person_id", UUID.class)), rs.getObject("back_on", LocalDate.class));
 			return null;
-		}
-		try {
-			return LocalDate.parse(detail.substring(at + BACK_ON.length()).strip());
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+		}).list();
+		return away;
 	}
 
 }

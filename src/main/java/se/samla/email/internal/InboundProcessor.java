@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -185,6 +184,9 @@ public class InboundProcessor {
 					(result.owner() != null) ? result.owner().person() : null, this.clock.instant());
 			if (result.notUnderstood()) {
 				this.inbound.markNotUnderstood(id);
+			}
+			if (result.backOn() != null) {
+				this.inbound.backOn(id, result.backOn());
 			}
 			log.info("Email {} -> {} ({})", id, result.status(), result.detail());
 			return result.status();
@@ -482,7 +484,8 @@ public class InboundProcessor {
 				// kept; nothing to do
 			}
 		}
-		return new Result(decision.status(), decision.detail(), decision.token(), decision.owner(), nothingRecorded);
+		return new Result(decision.status(), decision.detail(), decision.token(), decision.owner(), nothingRecorded,
+				decision.backOn());
 	}
 
 	/**
@@ -559,8 +562,9 @@ public class InboundProcessor {
 		if (classification instanceof Classification.Bounce bounce) {
 			Optional<TokenOwner> owner = Optional.ofNullable(bounce.token()).flatMap(this.email::owner);
 			return new Decision(InboundStatus.BOUNCE,
-					(bounce.permanent() ? "permanent " : "temporary ") + bounce.status(), bounce.token(),
-					owner.orElse(null), null, null, null, Map.of(), List.of());
+					(bounce.permanent() ? "permanent " : "temporary ")
+							+ ((bounce.status() != null) ? bounce.status() : "(no status code)"),
+					bounce.token(), owner.orElse(null), null, null, null, Map.of(), List.of());
 		}
 		if (!(classification instanceof Classification.Human)) {
 			return Decision.of(InboundStatus.SYSTEM, classification.getClass().getSimpleName());
@@ -634,7 +638,7 @@ public class InboundProcessor {
 		return new Decision(InboundStatus.RECORDED,
 				mapping.outcome() + ", " + answers.size() + " answer(s)"
 						+ (problems.isEmpty() ? "" : ", " + problems.size() + " not understood"),
-				token, owner.get(), person, sendOut, mapping, answers, problems, notes, notRecorded, unkept);
+				token, owner.get(), person, sendOut, mapping, answers, problems, notes, notRecorded, unkept, null);
 	}
 
 	/**
@@ -674,11 +678,10 @@ public class InboundProcessor {
 		Optional<ReplyLink.Link> link = ReplyLink.find(message, addresses, this.email::tokenForMessageId)
 			.filter(found -> found.via() != ReplyLink.Via.SUBJECT_TAG);
 		Optional<TokenOwner> owner = link.flatMap(found -> this.email.owner(found.token()));
-		String text = Objects.toString(message.getSubject(), "") + "\n" + ReplyBody.extract(message).text();
-		Optional<LocalDate> back = ReturnDate.find(text, LocalDate.now(this.clock));
+		Optional<LocalDate> back = ReturnDate.stated(message, this.clock.getZone(), LocalDate.now(this.clock));
 		String detail = auto.reason() + back.map(day -> EmailRecipientFacts.BACK_ON + day).orElse("");
 		return new Decision(InboundStatus.AUTO_REPLY, detail, link.map(ReplyLink.Link::token).orElse(null),
-				owner.orElse(null), null, null, null, Map.of(), List.of());
+				owner.orElse(null), null, null, null, Map.of(), List.of(), back.orElse(null));
 	}
 
 	private String text(String code, Language language, Object... arguments) {
@@ -712,10 +715,12 @@ public class InboundProcessor {
 	 * person
 	 * @param unkept questions whose answer drops the text written after the option (the
 	 * question takes no comment)
+	 * @param backOn the day an absence notice says its writer is back, or {@code null}
 	 */
 	public record Decision(InboundStatus status, String detail, String token, TokenOwner owner, Person person,
 			SendOut sendOut, Mapping mapping, Map<se.samla.answers.StepKey, se.samla.surveys.AnswerValue> answers,
-			List<String> problems, List<String> notes, Map<StepKey, String> notRecorded, Set<StepKey> unkept) {
+			List<String> problems, List<String> notes, Map<StepKey, String> notRecorded, Set<StepKey> unkept,
+			LocalDate backOn) {
 
 		public Decision {
 			notes = (notes != null) ? List.copyOf(notes) : List.of();
@@ -725,9 +730,16 @@ public class InboundProcessor {
 
 		Decision(InboundStatus status, String detail, String token, TokenOwner owner, Person person, SendOut sendOut,
 				Mapping mapping, Map<se.samla.answers.StepKey, se.samla.surveys.AnswerValue> answers,
+				List<String> problems, LocalDate backOn) {
+			this(status, detail, token, owner, person, sendOut, mapping, answers, problems, List.of(), Map.of(),
+					Set.of(), backOn);
+		}
+
+		Decision(InboundStatus status, String detail, String token, TokenOwner owner, Person person, SendOut sendOut,
+				Mapping mapping, Map<se.samla.answers.StepKey, se.samla.surveys.AnswerValue> answers,
 				List<String> problems) {
 			this(status, detail, token, owner, person, sendOut, mapping, answers, problems, List.of(), Map.of(),
-					Set.of());
+					Set.of(), null);
 		}
 
 		static Decision of(InboundStatus status, String detail) {
@@ -736,9 +748,6 @@ public class InboundProcessor {
 
 	}
 
-	/**
-	 * @param notUnderstood whether a reply recorded nothing of what the person wrote
-	 */
 	/** An email that nothing can read: it goes to a person at once. */
 	static final class UnreadableMailException extends Exception {
 
@@ -748,7 +757,12 @@ public class InboundProcessor {
 
 	}
 
-	private record Result(InboundStatus status, String detail, String token, TokenOwner owner, boolean notUnderstood) {
+	/**
+	 * @param notUnderstood whether a reply recorded nothing of what the person wrote
+	 * @param backOn the day an absence notice says its writer is back, or {@code null}
+	 */
+	private record Result(InboundStatus status, String detail, String token, TokenOwner owner, boolean notUnderstood,
+			LocalDate backOn) {
 
 	}
 

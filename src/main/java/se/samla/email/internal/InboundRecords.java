@@ -1,6 +1,7 @@
 package se.samla.email.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -93,6 +94,11 @@ public class InboundRecords {
 				WHERE status = 'FAILED' AND raw IS NOT NULL AND (retry_at IS NULL OR retry_at <= ?)
 				ORDER BY received_at
 				""").param(toSql(now)).query(this::row).list();
+	}
+
+	/** Keeps the day an absence notice says its writer is back. */
+	public void backOn(UUID id, LocalDate day) {
+		this.jdbc.sql("UPDATE email_inbound SET back_on = ? WHERE id = ?").params(day, id).update();
 	}
 
 	/** Keeps an operator's decision on a held email. */

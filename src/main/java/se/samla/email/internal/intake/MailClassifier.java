@@ -19,12 +19,15 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.dsn.DeliveryStatus;
+import org.jsoup.Jsoup;
 
 import se.samla.email.internal.intake.Classification.AutoReply;
 import se.samla.email.internal.intake.Classification.Bounce;
 import se.samla.email.internal.intake.Classification.Human;
 import se.samla.email.internal.intake.Classification.ReadReceipt;
 import se.samla.email.internal.intake.Classification.SystemMessage;
+import se.samla.email.internal.reading.ReplyBody;
+import se.samla.email.internal.reading.ReplyText;
 
 /**
  * Decides whether an incoming message was written by a person before anything looks for
@@ -55,8 +58,11 @@ public final class MailClassifier {
 			"X-Envelope-To");
 
 	private static final Pattern BOUNCE_SUBJECT = Pattern.compile("olevererbar|kunde inte levereras|leveransfel"
-			+ "|undeliverable|undelivered mail|returned mail|delivery status notification \\((?:failure|delay)\\)"
-			+ "|mail delivery (?:failed|failure)|delivery failure|failure notice|non-?delivery report",
+			+ "|leverans(?:en)? misslyckades|försenad leverans|undeliverable|undelivered mail|returned mail"
+			+ "|delivery status notification \\((?:failure|delay)\\)|mail delivery (?:failed|failure)|delivery failure"
+			+ "|delivery (?:has )?failed|failure notice|non-?delivery report|non-?deliverable|delivery delayed"
+			+ "|delayed mail|mail system error|could not be delivered|unzustellbar|nicht zustellbar"
+			+ "|zustellung (?:fehlgeschlagen|verzögert)|non remis|non distribuable|échec de (?:la )?remise",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	private static final Pattern AUTO_REPLY_SUBJECT = Pattern
@@ -64,10 +70,17 @@ public final class MailClassifier {
 				+ "|automatic reply|auto[- ]?reply|auto[- ]?response|out of (?:the )?office)\\b"
 				+ "|\\bout of (?:the )?office\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+	/** The reason given for an absence notice recognised by its words alone. */
+	public static final String ABSENCE_BY_CONTENT = "absence notice by content";
+
 	private static final Set<String> AUTO_PRECEDENCE = Set.of("auto_reply", "bulk", "junk", "list");
 
 	private static final Pattern STATUS_CODE = Pattern
 		.compile("(?<![\\d.])([245])\\.\\d{1,3}\\.\\d{1,3}(?!\\d|\\.\\d)");
+
+	private static final Pattern DIAGNOSTIC_REPLY = Pattern.compile("(?:^|;)\\s*([245])\\d\\d(?!\\d)");
+
+	private static final Pattern BLOCK_END = Pattern.compile("(?i)<(?:br|/p|/div|/tr|/li|/h\\d|/table)\\b[^>]*>");
 
 	private static final Pattern TEXT_MESSAGE_ID = Pattern.compile("(?im)^\\s*Message-ID:\\s*(<[^<>\\s]+>)");
 
@@ -103,7 +116,26 @@ public final class MailClassifier {
 		if (autoReply != null) {
 			return new AutoReply(autoReply);
 		}
+		if (absentByContent(message)) {
+			return new AutoReply(ABSENCE_BY_CONTENT);
+		}
 		return new Human();
+	}
+
+	/**
+	 * An absence notice without auto-reply headers, told by its words: its new text, cut
+	 * from any quoted invitation, has the shape of a notice ({@link AbsenceNotice}).
+	 */
+	private static boolean absentByContent(MimeMessage message) {
+		try {
+			ReplyText body = ReplyBody.extract(message);
+			String text = body.stripped().reply();
+			return AbsenceNotice.isAbsenceNotice(MailParts.subject(message), text.isBlank() ? body.text() : text);
+		}
+		catch (MessagingException | IOException | RuntimeException ex) {
+			// unreadable text: the reply parser will say so; it is not a notice
+			return false;
+		}
 	}
 
 	/**
@@ -171,8 +203,11 @@ public final class MailClassifier {
 			return Optional.empty();
 		}
 		List<InternetHeaders> recipients = recipientGroups(status);
-		if (recipients == null) {
-			return Optional.empty();
+		if (recipients == null || recipients.isEmpty()) {
+			// a delivery report whose per-recipient part cannot be read is still a
+			// bounce:
+			// its words decide
+			return Optional.of(textBounce(message, addresses));
 		}
 		return Optional.of(deliveryStatus(message, addresses, parts, recipients));
 	}
@@ -182,16 +217,22 @@ public final class MailClassifier {
 		List<String> failed = new ArrayList<>();
 		String hardStatus = null;
 		String softStatus = null;
+		boolean permanent = false;
 		for (InternetHeaders recipient : recipients) {
-			String action = value(recipient, "Action").toLowerCase(Locale.ROOT);
-			if (!action.startsWith("failed") && !action.startsWith("delayed")) {
-				continue;
-			}
 			String status = statusCode(value(recipient, "Status"));
 			if (status == null) {
 				status = statusCode(value(recipient, "Diagnostic-Code"));
 			}
-			boolean hard = action.startsWith("failed") && (status == null || status.startsWith("5"));
+			String action = value(recipient, "Action").toLowerCase(Locale.ROOT);
+			if (action.isEmpty() && status != null) {
+				// Action is required, but some MTAs leave it out: the status class says
+				action = status.startsWith("5") ? "failed" : status.startsWith("4") ? "delayed" : "";
+			}
+			if (!action.startsWith("fail") && !action.startsWith("delay")) {
+				continue;
+			}
+			boolean hard = action.startsWith("fail") && failedPermanently(recipient, status);
+			permanent |= hard;
 			if (hard && hardStatus == null) {
 				hardStatus = status;
 			}
@@ -206,7 +247,6 @@ public final class MailClassifier {
 				failed.add(address);
 			}
 		}
-		boolean permanent = hardStatus != null || recipients.stream().anyMatch((r) -> isHardWithoutStatus(r));
 		if (!permanent && softStatus == null && failed.isEmpty()) {
 			return new SystemMessage("delivery report without failure");
 		}
@@ -221,10 +261,17 @@ public final class MailClassifier {
 		return new Bounce(permanent, failed, permanent ? hardStatus : softStatus, token, originalId);
 	}
 
-	private static boolean isHardWithoutStatus(InternetHeaders recipient) {
-		return value(recipient, "Action").toLowerCase(Locale.ROOT).startsWith("failed")
-				&& statusCode(value(recipient, "Status")) == null
-				&& statusCode(value(recipient, "Diagnostic-Code")) == null;
+	/**
+	 * A failed recipient is a hard bounce unless its own code is 4.x.x: the Status field,
+	 * else the code in its Diagnostic-Code ({@code smtp; 550 …} counts without an
+	 * enhanced code). Failed without any code is final.
+	 */
+	private static boolean failedPermanently(InternetHeaders recipient, String status) {
+		if (status != null) {
+			return status.startsWith("5");
+		}
+		Matcher reply = DIAGNOSTIC_REPLY.matcher(value(recipient, "Diagnostic-Code"));
+		return !reply.find() || reply.group(1).equals("5");
 	}
 
 	/** The per-recipient groups of a delivery status, or {@code null} if unreadable. */
@@ -234,7 +281,7 @@ public final class MailClassifier {
 			List<InternetHeaders> groups = new ArrayList<>();
 			for (int i = 0; i < report.getRecipientDSNCount(); i++) {
 				InternetHeaders group = report.getRecipientDSN(i);
-				if (group.getHeader("Action") != null) {
+				if (group.getHeader("Action") != null || group.getHeader("Status") != null) {
 					groups.add(group);
 				}
 			}
@@ -298,17 +345,28 @@ public final class MailClassifier {
 
 	private static Bounce textBounce(MimeMessage message, Addresses addresses) {
 		String text = MailParts.allText(message);
-		String hard = null;
-		String soft = null;
-		Matcher codes = STATUS_CODE.matcher(text);
-		while (codes.find() && hard == null) {
-			if (codes.group(1).equals("5")) {
-				hard = codes.group();
+		StringBuilder notice = new StringBuilder();
+		StringBuilder returned = new StringBuilder();
+		MailParts.walk(message, (part) -> {
+			String type = MailParts.baseType(part);
+			if (notice.length() + returned.length() >= MailParts.MAX_TEXT_CHARS) {
+				return;
 			}
-			else if (codes.group(1).equals("4") && soft == null) {
-				soft = codes.group();
+			if (type.equals("text/html")) {
+				notice.append(htmlText(MailParts.decode(part, false))).append('\n');
 			}
-		}
+			else if (type.startsWith("text/") && !type.equals("text/rfc822-headers")) {
+				notice.append(MailParts.decode(part, false)).append('\n');
+			}
+			else if (type.endsWith("delivery-status")) {
+				notice.append(MailParts.decode(part, true)).append('\n');
+			}
+			else if (type.startsWith("message/") || type.equals("text/rfc822-headers")) {
+				returned.append(MailParts.decode(part, true)).append('\n');
+			}
+		});
+		BounceText.Verdict verdict = BounceText.read(MailParts.subject(message), notice.toString(),
+				returned.toString());
 		Set<String> failed = new LinkedHashSet<>();
 		for (String value : MailParts.headers(message, "X-Failed-Recipients")) {
 			for (String address : value.split(",")) {
@@ -322,7 +380,15 @@ public final class MailClassifier {
 			failed.add(finalRecipients.group(1).toLowerCase(Locale.ROOT));
 		}
 		String token = bounceToken(message, addresses).or(() -> textToken(text, addresses)).orElse(null);
-		return new Bounce(hard != null, List.copyOf(failed), (hard != null) ? hard : soft, token, textMessageId(text));
+		return new Bounce(verdict.permanent(), List.copyOf(failed), verdict.status(), token, textMessageId(text));
+	}
+
+	/**
+	 * The text of an HTML bounce, a line per block, for the same patterns as plain text.
+	 */
+	private static String htmlText(String html) {
+		String broken = BLOCK_END.matcher(html).replaceAll("\n$0");
+		return Jsoup.parse(broken).wholeText();
 	}
 
 	private static Optional<String> textToken(String text, Addresses addresses) {

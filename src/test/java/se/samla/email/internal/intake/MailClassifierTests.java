@@ -26,6 +26,8 @@ class MailClassifierTests {
 			1. Vi behöver fler sjuksköterskor.
 			""";
 
+	private static final String UTF8 = "Content-Type: text/plain; charset=utf-8\n";
+
 	@Test
 	void anOrdinaryReplyIsHuman() {
 		assertThat(classify(reply(""))).isEqualTo(new Human());
@@ -295,6 +297,148 @@ class MailClassifierTests {
 				Status: 5.1.1
 				""", "");
 		assertThat(classify(message)).isInstanceOf(Bounce.class);
+	}
+
+	@Test
+	void aTextBounceWithoutAnyCodeIsPermanentWhenItSaysTheAddressTakesNoMail() {
+		for (String reason : new String[] { "<anna.berg@kumla.example.org>: user unknown", "No such user here",
+				"Requested action not taken: mailbox unavailable", "The e-mail account does not exist",
+				"Recipient address rejected", "unknown recipient", "Invalid recipient <anna.berg@kumla.example.org>",
+				"The account has been disabled", "Mailbox not found", "Address not found", "Unrouteable address",
+				"Host or domain name not found", "User anna not listed in Domino Directory",
+				"Mottagarens e-postadress finns inte.", "Okänd mottagare", "Der Empfänger ist unbekannt.",
+				"Destinataire inconnu", "L'adresse e-mail est introuvable." }) {
+			assertThat(textBounce("Undeliverable: Kartläggning", reason)).as(reason)
+				.extracting(Bounce::permanent)
+				.isEqualTo(true);
+		}
+	}
+
+	@Test
+	void aBareSmtpReplyCodeDecidesWithoutAnEnhancedCode() {
+		assertThat(textBounce("failure notice", "Remote host said: 554 delivery error: dd not available"))
+			.isEqualTo(new Bounce(true, List.of(), null, TOKEN, null));
+		assertThat(textBounce("failure notice", "Remote host said: 452 too many connections"))
+			.isEqualTo(new Bounce(false, List.of(), null, TOKEN, null));
+	}
+
+	@Test
+	void aDelayNoticeIsTemporaryEvenWhenItSaysWhatHappensIfDeliveryFailsPermanently() {
+		for (String notice : new String[] {
+				"There was a temporary problem delivering your message. Gmail will retry for 45 more hours. "
+						+ "You'll be notified if the delivery fails permanently.",
+				"THIS IS A WARNING MESSAGE ONLY. YOU DO NOT NEED TO RESEND YOUR MESSAGE.",
+				"Delivery is delayed to these recipients or groups: anna.berg@kumla.example.org",
+				"A message that you sent has not yet been delivered to one or more of its recipients.",
+				"Leveransen har fördröjts. Servern kommer att försöka igen." }) {
+			assertThat(textBounce("Meddelande", notice)).as(notice).extracting(Bounce::permanent).isEqualTo(false);
+		}
+	}
+
+	@Test
+	void aFinalFailureThatMentionsA4xxCodeElsewhereIsPermanent() {
+		Bounce bounce = textBounce("Undelivered Mail Returned to Sender", """
+				Your message could not be delivered. The recipient's account has been disabled.
+
+				Delivery history:
+				  09:14 deferred: 421 4.7.0 Try again later (greylisted)
+				""");
+		assertThat(bounce.permanent()).isTrue();
+	}
+
+	@Test
+	void aFailureWhoseOwnCodeIs4xxIsTemporaryWhateverElseItSays() {
+		Bounce bounce = textBounce("Undelivered Mail Returned to Sender", """
+				Your message could not be delivered and the mail system gave up.
+
+				<anna.berg@kumla.example.org>: host mx said: 450 4.1.8 <anna.berg@kumla.example.org>:
+				    Recipient address rejected: Domain not found
+				""");
+		assertThat(bounce).isEqualTo(new Bounce(false, List.of(), "4.1.8", TOKEN, null));
+	}
+
+	@Test
+	void versionNumbersInTheReturnedMessageAreNotStatusCodes() {
+		Bounce bounce = textBounce("Mail delivery failed: returning message to sender", """
+				This message was created automatically by mail delivery software.
+
+				  anna.berg@kumla.example.org
+				    retry timeout exceeded
+
+				------ This is a copy of the message, including all the headers. ------
+
+				Received: from samla.example.org by mx.kumla.example.org with esmtps (Exim 4.96.2)
+				Message-ID: <inv.9@samla.example.org>
+				""");
+		assertThat(bounce).isEqualTo(new Bounce(true, List.of(), null, TOKEN, "<inv.9@samla.example.org>"));
+	}
+
+	@Test
+	void aReportWithoutStatusReadsTheReplyCodeOfItsDiagnostic() {
+		assertThat(classify(report("bounce+abcdefghijklmnop@samla.example.org", """
+				Final-Recipient: rfc822; anna.berg@kumla.example.org
+				Action: failed
+				Diagnostic-Code: smtp; 550 Requested action not taken: mailbox unavailable
+				""", ""))).extracting((c) -> ((Bounce) c).permanent()).isEqualTo(true);
+		assertThat(classify(report("bounce+abcdefghijklmnop@samla.example.org", """
+				Final-Recipient: rfc822; anna.berg@kumla.example.org
+				Action: failed
+				Diagnostic-Code: smtp; 452 Too many recipients received this hour
+				""", ""))).extracting((c) -> ((Bounce) c).permanent()).isEqualTo(false);
+	}
+
+	@Test
+	void aReportRecipientWithoutActionIsJudgedByItsStatus() {
+		assertThat(classify(report("bounce+abcdefghijklmnop@samla.example.org", """
+				Final-Recipient: rfc822; anna.berg@kumla.example.org
+				Status: 5.1.1
+				""", ""))).isEqualTo(new Bounce(true, List.of("anna.berg@kumla.example.org"), "5.1.1", TOKEN, null));
+	}
+
+	@Test
+	void aDeliveryReportWithoutReadableRecipientsIsReadByItsWords() {
+		assertThat(classify(report("bounce+abcdefghijklmnop@samla.example.org", "", "")))
+			.isEqualTo(new Bounce(true, List.of(), null, TOKEN, null));
+	}
+
+	@Test
+	void anAbsenceNoticeWithoutHeadersIsAnAutoReplyByItsWords() {
+		for (String notice : new String[] {
+				"Hej!\n\nJag är på semester till och med den 4 januari och läser inte min e-post.\n"
+						+ "Vid brådskande ärenden, kontakta HR på 0582-123 00.\n\nMed vänlig hälsning\nErik Lund",
+				"Jag är föräldraledig t.o.m. 2027-03-31. Kontakta Eva Ek, tf. enhetschef.",
+				"Jag är tjänstledig och åter den 11 januari.", "Är ledig. Åter v. 2.",
+				"Jag är frånvarande och har begränsad tillgång till e-post.",
+				"Hi,\n\nI will be taking vacation from Friday 9 July through 31 July.\nThanks,\nMaria",
+				"I am out of the office until Monday 4 January with limited access to email.",
+				"I'm currently on annual leave and will be back in the office on the 7th of January.",
+				"Away until 15 January. Please contact hr@lekeberg.example.org for urgent matters." }) {
+			assertThat(
+					classify(Mails.parse(REPLY.formatted(UTF8).replace("1. Vi behöver fler sjuksköterskor.", notice))))
+				.as(notice)
+				.isEqualTo(new AutoReply(MailClassifier.ABSENCE_BY_CONTENT));
+		}
+	}
+
+	@Test
+	void anAnswerThatMentionsHolidaysOrLeaveIsHuman() {
+		for (String answer : new String[] { "Vi planerar semesterperioden med vikarier.",
+				"Många medarbetare är föräldralediga och det är svårt att få vikarier till hösten.",
+				"Semester till och med augusti gör bemanningen svår.",
+				"Jag kom tillbaka från semestern i måndag. Vi saknar framför allt sjuksköterskor och erfarna "
+						+ "undersköterskor inom hemtjänsten och behöver fler som kan arbeta natt.",
+				"We are planning the summer vacation period with temporary staff.",
+				"1. Jag är på semester till 7 januari men svarar ändå: sjuksköterskor.\n2. Introduktion.\n3. Ja." }) {
+			assertThat(
+					classify(Mails.parse(REPLY.formatted(UTF8).replace("1. Vi behöver fler sjuksköterskor.", answer))))
+				.as(answer)
+				.isEqualTo(new Human());
+		}
+	}
+
+	private static Bounce textBounce(String subject, String text) {
+		return (Bounce) classify(Mails.parse("From: Mail Delivery System <MAILER-DAEMON@mx.kumla.example.org>\n"
+				+ "To: bounce+abcdefghijklmnop@samla.example.org\nSubject: " + subject + "\n\n" + text));
 	}
 
 	private static Classification classify(MimeMessage message) {
