@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -59,11 +60,33 @@ public final class ReplyBody {
 
 	/**
 	 * Where the quoted history starts in HTML written by the common clients: OWA and new
-	 * Outlook, classic Outlook (a div with a top border), Gmail, Apple Mail, Thunderbird
-	 * and Yahoo.
+	 * Outlook, Outlook for iOS and Android, classic Outlook (a div with a top border),
+	 * Gmail, Apple Mail and iOS Mail, Thunderbird, Yahoo, Proton Mail, Zimbra and
+	 * Roundcube.
 	 */
-	private static final String QUOTE_MARKER = "#appendonsend, #divRplyFwdMsg, div.gmail_quote, "
-			+ "blockquote[type=cite], div.moz-cite-prefix, div.yahoo_quoted";
+	private static final String QUOTE_MARKER = "#appendonsend, #divRplyFwdMsg, #mail-editor-reference-message-container, "
+			+ "div.gmail_quote, blockquote[type=cite], div.moz-cite-prefix, div.yahoo_quoted, div.protonmail_quote, "
+			+ "hr#zwchr, #reply-intro";
+
+	/**
+	 * The containers clients put the sender's signature in: OWA and new Outlook, Outlook
+	 * for iOS and Android ("Hämta Outlook för iOS"), Gmail, iOS Mail, Thunderbird,
+	 * Samsung Email ("Skickat från min Galaxy"), Yahoo's app and Proton Mail ("Sent with
+	 * Proton Mail secure email"). Never part of an answer.
+	 */
+	private static final String SIGNATURE_MARKER = "#Signature, #ms-outlook-mobile-signature, .gmail_signature, "
+			+ "#AppleMailSignature, .moz-signature, #composer_signature, #ymail_android_signature, "
+			+ ".protonmail_signature_block";
+
+	/**
+	 * A style sheet that takes the margins off bare paragraphs (OWA and new Outlook write
+	 * {@code P {margin-top:0;margin-bottom:0;}}), so each {@code
+	 *
+	<p>
+	 * } is one line.
+	 */
+	private static final Pattern TIGHT_PARAGRAPHS = Pattern
+		.compile("(?<![\\w.#-])p\\s*\\{[^}]*margin(?:-bottom)?\\s*:\\s*0", Pattern.CASE_INSENSITIVE);
 
 	/** The markers and every styled div, whose style is then checked for the border. */
 	private static final String QUOTE_START = QUOTE_MARKER + ", div[style]";
@@ -133,15 +156,19 @@ public final class ReplyBody {
 	 */
 	static ReplyText fromHtml(String html, String charset) {
 		Document document = Jsoup.parse(html);
-		document.select("script, style, head, title, .gmail_signature").remove();
+		boolean tightParagraphs = document.select("style")
+			.stream()
+			.anyMatch((style) -> TIGHT_PARAGRAPHS.matcher(style.data()).find());
+		document.select("script, style, head, title, " + SIGNATURE_MARKER).remove();
 		Element body = document.body();
 		Element quotedRoot = new Element("div");
 		Element start = quoteStart(body);
 		if (start != null) {
 			moveFrom(start, body, quotedRoot);
 		}
-		String text = render(body);
-		return new ReplyText(cap(text), cap(render(quotedRoot)), true, charset, text.length() > MAX_CHARS);
+		String text = render(body, tightParagraphs);
+		return new ReplyText(cap(text), cap(render(quotedRoot, tightParagraphs)), true, charset,
+				text.length() > MAX_CHARS);
 	}
 
 	private static Element quoteStart(Element body) {
@@ -184,6 +211,23 @@ public final class ReplyBody {
 	 * people type) and no runs of blank lines.
 	 */
 	static String render(Element root) {
+		return render(root, false);
+	}
+
+	/**
+	 * As {@link #render(Element)}; a paragraph ({@code
+	 *
+	<p>
+	 * }) stands apart from what is around it by a blank line, as a client shows it
+	 * (Thunderbird, Roundcube and others write one per paragraph typed), unless its
+	 * margins are taken off: Word's {@code MsoNormal} paragraphs in Outlook, a zero
+	 * margin in its style, or {@code tightParagraphs} for the whole document.
+	 * @param root the element to render
+	 * @param tightParagraphs whether the document's style sheet takes the margins off
+	 * paragraphs
+	 * @return the text
+	 */
+	static String render(Element root, boolean tightParagraphs) {
 		StringBuilder out = new StringBuilder();
 		NodeTraversor.traverse(new NodeVisitor() {
 
@@ -195,6 +239,9 @@ public final class ReplyBody {
 				else if (node instanceof Element element && BLOCKS.contains(element.normalName())
 						&& !element.normalName().equals("br")) {
 					newLine(out);
+					if (!tightParagraphs && isSpacedParagraph(element)) {
+						blankLine(out);
+					}
 					if (element.normalName().equals("li")) {
 						out.append(listMarker(element));
 					}
@@ -209,6 +256,9 @@ public final class ReplyBody {
 					}
 					else {
 						newLine(out);
+						if (!tightParagraphs && isSpacedParagraph(element)) {
+							blankLine(out);
+						}
 					}
 				}
 			}
@@ -232,6 +282,21 @@ public final class ReplyBody {
 		if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
 			out.append('\n');
 		}
+	}
+
+	/** After {@link #newLine}: one empty line, unless at the start or there already. */
+	private static void blankLine(StringBuilder out) {
+		if (!out.isEmpty() && !(out.length() >= 2 && out.charAt(out.length() - 2) == '\n')) {
+			out.append('\n');
+		}
+	}
+
+	private static boolean isSpacedParagraph(Element element) {
+		if (!element.normalName().equals("p")) {
+			return false;
+		}
+		String style = element.attr("style").toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+		return !element.className().startsWith("Mso") && !style.matches(".*margin(?:-bottom)?:0(?:[a-z]+)?(?:;.*|$)");
 	}
 
 	private static String listMarker(Element item) {

@@ -185,6 +185,73 @@ class ReplyBodyTests {
 	}
 
 	@Test
+	void cutsOutlookMobileReferenceMessageAndDropsItsGetOutlookLine() {
+		ReplyText text = ReplyBody.fromHtml(
+				"""
+						<div dir="auto">1. Ja</div><div dir="auto">2. Nej</div>
+						<div id="ms-outlook-mobile-signature" dir="auto"><div dir="auto">Hämta <a href="https://aka.ms/o0ukef">Outlook för iOS</a></div></div>
+						<div id="mail-editor-reference-message-container" dir="auto"><br><hr tabindex="-1">
+						<b>Från:</b> Samla &lt;samla@samla.se&gt;<br><b>Skickat:</b> tisdag, december 1, 2026 9:14 fm<br>
+						<p>1. Vad ser ni?</p></div>""",
+				"UTF-8");
+		assertThat(text.text()).isEqualTo("1. Ja\n2. Nej");
+		assertThat(text.quoted()).contains("Från: Samla", "1. Vad ser ni?");
+	}
+
+	@Test
+	void dropsTheSignatureContainersOfOwaSamsungThunderbirdYahooAndProton() {
+		String html = """
+				<div>Vi ser brist på sjuksköterskor.</div>
+				<div id="Signature"><div>Malin Ekström</div><div>Socialchef</div></div>
+				<div id="composer_signature"><div>Skickat från min Galaxy</div></div>
+				<pre class="moz-signature" cols="72">-- \nMalin</pre>
+				<div id="ymail_android_signature"><a href="https://mail.onelink.me/">Sent from Yahoo Mail on Android</a></div>
+				<div class="protonmail_signature_block"><div class="protonmail_signature_block-proton">Sent with Proton Mail secure email.</div></div>""";
+		assertThat(ReplyBody.fromHtml(html, "UTF-8").text()).isEqualTo("Vi ser brist på sjuksköterskor.");
+	}
+
+	@Test
+	void cutsProtonZimbraAndRoundcubeQuotes() {
+		assertThat(ReplyBody.fromHtml("""
+				<div>Ja</div><div class="protonmail_quote">On Tuesday, December 1st, 2026 at 09:14, Samla wrote:<br>
+				<blockquote class="protonmail_quote" type="cite">Hej</blockquote></div>""", "UTF-8").text())
+			.isEqualTo("Ja");
+		assertThat(ReplyBody
+			.fromHtml(
+					"""
+							<div>Ja</div><hr id="zwchr" data-marker="__DIVIDER__"><div data-marker="__HEADERS__"><b>Från: </b>Samla</div>
+							<div data-marker="__QUOTED_TEXT__">Hej</div>""",
+					"UTF-8")
+			.text()).isEqualTo("Ja");
+		assertThat(ReplyBody.fromHtml("""
+				<p>Ja</p><p id="reply-intro">Den 2026-12-01 09:14, skrev Samla:</p>
+				<blockquote type="cite">Hej</blockquote>""", "UTF-8").text()).isEqualTo("Ja");
+	}
+
+	@Test
+	void separatesParagraphsByABlankLineAsClientsShowThem() {
+		assertThat(
+				ReplyBody.fromHtml("<p>Vi ser brist.<br>Mest på natten.</p><p>Vi behöver välja.</p>", "UTF-8").text())
+			.isEqualTo("Vi ser brist.\nMest på natten.\n\nVi behöver välja.");
+	}
+
+	@Test
+	void keepsParagraphsWithoutMarginsOnOneLineEach() {
+		assertThat(ReplyBody.fromHtml("""
+				<p class="MsoNormal">1. Ja</p><p class="MsoNormal">2. Nej</p>""", "UTF-8").text())
+			.isEqualTo("1. Ja\n2. Nej");
+		assertThat(ReplyBody.fromHtml("<p style=\"margin: 0px;\">1. Ja</p><p style=\"margin:0\">2. Nej</p>", "UTF-8")
+			.text()).isEqualTo("1. Ja\n2. Nej");
+		assertThat(ReplyBody
+			.fromHtml(
+					"""
+							<html><head><style type="text/css" style="display:none;"> P {margin-top:0;margin-bottom:0;} </style></head>
+							<body><p>1. Ja</p><p>2. Nej</p></body></html>""",
+					"UTF-8")
+			.text()).isEqualTo("1. Ja\n2. Nej");
+	}
+
+	@Test
 	void dropsScriptAndStyleAndNumbersOrderedLists() {
 		ReplyText text = ReplyBody.fromHtml("""
 				<style>.x{color:red}</style><script>alert(1)</script>
