@@ -2,6 +2,7 @@ package se.samla.email.internal;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -65,12 +66,10 @@ public class EmailRecords {
 	}
 
 	public void recordSent(String messageId, String token, String outboxKey, String kind, Instant at) {
-		// The same message sent again after a crash has the same Message-ID: nothing new
-		// to
-		// record. ON CONFLICT rather than catching the duplicate, since this may run
-		// inside
-		// the transaction that marks the outbox row sent (PostgreSQL aborts a transaction
-		// at a failed statement).
+		// A message sent again after a crash has the same Message-ID: nothing new to
+		// record. ON CONFLICT, not a caught duplicate: this may run inside the
+		// transaction
+		// that marks the outbox row sent, which PostgreSQL aborts at a failed statement.
 		this.jdbc.sql("""
 				INSERT INTO email_sent (message_id, token, outbox_key, kind, sent_at) VALUES (?, ?, ?, ?, ?)
 				ON CONFLICT DO NOTHING
@@ -87,17 +86,24 @@ public class EmailRecords {
 		if (missing.isEmpty()) {
 			return tokens;
 		}
+		List<PersonId> raced = new ArrayList<>();
 		this.transactions.executeWithoutResult(status -> {
 			for (PersonId person : missing) {
-				// another instance may create the same person's token at the same moment:
-				// its token stands, and is read back below
-				this.jdbc.sql("""
+				String token = Tokens.newToken(this.random);
+				boolean created = this.jdbc.sql("""
 						INSERT INTO email_token (token, send_out_id, person_id, created_at) VALUES (?, ?, ?, ?)
 						ON CONFLICT DO NOTHING
-						""").params(Tokens.newToken(this.random), sendOut.value(), person.value(), toSql(now)).update();
+						""").params(token, sendOut.value(), person.value(), toSql(now)).update() == 1;
+				if (created) {
+					tokens.put(person, token);
+				}
+				else {
+					raced.add(person);
+				}
 			}
 		});
-		tokens.putAll(existingTokens(sendOut, missing));
+		// another instance created these people's tokens at the same moment: its stand
+		tokens.putAll(existingTokens(sendOut, raced));
 		return tokens;
 	}
 
