@@ -1,5 +1,7 @@
 package se.samla.campaigns;
 
+import java.util.List;
+
 import se.samla.shared.Channel;
 
 /**
@@ -19,6 +21,24 @@ public interface MessageChannel {
 	 * expected failures but say so in the result.
 	 */
 	Delivery deliver(OutgoingMessage message);
+
+	/**
+	 * Called with the messages the dispatcher is about to deliver one by one (those this
+	 * channel may be asked for among them), so that a channel can do in one go what each
+	 * of them needs before it is sent (the email channel's reply tokens). Optional: a
+	 * message it did not see here is delivered all the same.
+	 */
+	default void prepare(List<OutgoingMessage> messages) {
+	}
+
+	/**
+	 * Records what the channel keeps of a message it delivered ({@link Delivery.Sent}),
+	 * in the same transaction in which the outbox marks the message sent: a crash keeps
+	 * both or neither, and the message is sent again under the same key. Must not throw
+	 * for a record that is already there (a message sent again after a crash).
+	 */
+	default void accepted(OutgoingMessage message, Delivery.Sent sent) {
+	}
 
 	/**
 	 * Called after the last message of a dispatch run, e.g. to close a connection the

@@ -4,14 +4,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import se.samla.campaigns.MessageKind;
 import se.samla.campaigns.OutboxKey;
@@ -35,8 +37,11 @@ public class OutboxRecords {
 
 	private final JdbcClient jdbc;
 
-	OutboxRecords(JdbcClient jdbc) {
+	private final TransactionTemplate transactions;
+
+	OutboxRecords(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	/**
@@ -44,22 +49,38 @@ public class OutboxRecords {
 	 * @return whether this call recorded it
 	 */
 	public boolean enqueue(OutboxRow row) {
-		try {
-			this.jdbc
-				.sql("""
-						INSERT INTO outbox (id, message_key, send_out_id, person_id, kind, number, status, attempts, payload,
-						    planned_at, created_at)
-						VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
-						""")
-				.params(row.id(), row.key().value(), row.sendOut().value(), row.person().value(), row.kind().name(),
-						row.number(), Status.PENDING.name(), row.payload(), toSql(row.plannedAt()),
-						toSql(row.createdAt()))
-				.update();
-			return true;
-		}
-		catch (DuplicateKeyException alreadyThere) {
-			return false;
-		}
+		return insert(row);
+	}
+
+	/**
+	 * Records messages in one transaction (one write to disk instead of one per message),
+	 * each unless its key is already there.
+	 * @return how many this call recorded
+	 */
+	public int enqueueAll(List<OutboxRow> rows) {
+		Integer recorded = this.transactions.execute(status -> {
+			int count = 0;
+			for (OutboxRow row : rows) {
+				count += insert(row) ? 1 : 0;
+			}
+			return count;
+		});
+		return (recorded != null) ? recorded : 0;
+	}
+
+	private boolean insert(OutboxRow row) {
+		// ON CONFLICT rather than catching the duplicate: on PostgreSQL a failed
+		// statement
+		// would abort the transaction enqueueAll runs in.
+		return this.jdbc.sql("""
+				INSERT INTO outbox (id, message_key, send_out_id, person_id, kind, number, status, attempts, payload,
+				    planned_at, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+				ON CONFLICT DO NOTHING
+				""")
+			.params(row.id(), row.key().value(), row.sendOut().value(), row.person().value(), row.kind().name(),
+					row.number(), Status.PENDING.name(), row.payload(), toSql(row.plannedAt()), toSql(row.createdAt()))
+			.update() == 1;
 	}
 
 	/** The keys already recorded for a send-out. */
@@ -122,6 +143,38 @@ public class OutboxRecords {
 				UPDATE outbox SET status = 'SENDING', claimed_at = ?, claimed_by = ?, attempts = attempts + 1
 				WHERE id = ? AND (status = 'PENDING' OR (status = 'SENDING' AND claimed_at < ?))
 				""").params(toSql(now), token, id, toSql(now.minus(lease))).update() == 1;
+	}
+
+	/**
+	 * Claims several rows at once, as {@link #claim} claims one: one write instead of one
+	 * per message. The rows claimed wait for their turn under the same lease, renewed
+	 * like any claim, so a crash leaves them to another dispatcher after the lease.
+	 * @return the rows this call claimed (another dispatcher may have been first to some)
+	 */
+	public Set<UUID> claimAll(Collection<UUID> ids, String token, Instant now, Duration lease) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		int claimed = this.jdbc.sql("""
+				UPDATE outbox SET status = 'SENDING', claimed_at = :now, claimed_by = :token, attempts = attempts + 1
+				WHERE id IN (:ids) AND (status = 'PENDING' OR (status = 'SENDING' AND claimed_at < :expired))
+				""")
+			.param("now", toSql(now))
+			.param("token", token)
+			.param("ids", ids)
+			.param("expired", toSql(now.minus(lease)))
+			.update();
+		if (claimed == 0) {
+			return Set.of();
+		}
+		// A token is one run's, and the run claims each row once: every row of these now
+		// held by it is one this call claimed.
+		return new HashSet<>(
+				this.jdbc.sql("SELECT id FROM outbox WHERE id IN (:ids) AND claimed_by = :token AND status = 'SENDING'")
+					.param("ids", ids)
+					.param("token", token)
+					.query(UUID.class)
+					.list());
 	}
 
 	/**

@@ -1,6 +1,11 @@
 package se.samla.email.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -20,7 +25,9 @@ import se.samla.campaigns.Delivery;
 import se.samla.campaigns.MessageChannel;
 import se.samla.campaigns.OutgoingMessage;
 import se.samla.directory.Person;
+import se.samla.directory.PersonId;
 import se.samla.shared.Channel;
+import se.samla.shared.SendOutId;
 
 /**
  * Sends Samla's messages by SMTP. Consecutive messages of one dispatch run share one SMTP
@@ -43,6 +50,9 @@ class EmailChannel implements MessageChannel {
 	private final Clock clock;
 
 	private Transport transport;
+
+	/** Reply tokens prepared for the messages of the current run, by outbox key. */
+	private final Map<String, String> tokens = new HashMap<>();
 
 	EmailChannel(JavaMailSenderImpl sender, MailComposer composer, EmailRecords records, Clock clock) {
 		this.sender = sender;
@@ -67,8 +77,25 @@ class EmailChannel implements MessageChannel {
 	}
 
 	@Override
+	public synchronized void prepare(List<OutgoingMessage> messages) {
+		Map<SendOutId, List<OutgoingMessage>> bySendOut = new LinkedHashMap<>();
+		messages.forEach(
+				message -> bySendOut.computeIfAbsent(message.sendOut().id(), id -> new ArrayList<>()).add(message));
+		bySendOut.forEach((sendOut, ofSendOut) -> {
+			Map<PersonId, String> tokens = this.records.tokensFor(sendOut,
+					ofSendOut.stream().map(message -> message.recipient().id()).toList(), this.clock.instant());
+			ofSendOut.forEach(message -> {
+				String token = tokens.get(message.recipient().id());
+				if (token != null) {
+					this.tokens.put(message.key().value(), token);
+				}
+			});
+		});
+	}
+
+	@Override
 	public synchronized Delivery deliver(OutgoingMessage message) {
-		String token = this.records.tokenFor(message.sendOut().id(), message.recipient().id(), this.clock.instant());
+		String token = token(message);
 		SMTPMessage mail;
 		try {
 			mail = this.composer.compose(session(), message, token);
@@ -79,10 +106,7 @@ class EmailChannel implements MessageChannel {
 		try {
 			Transport connected = transport();
 			connected.sendMessage(mail, mail.getAllRecipients());
-			String messageId = this.composer.messageId(message.key());
-			this.records.recordSent(messageId, token, message.key().value(), message.kind().name(),
-					this.clock.instant());
-			return new Delivery.Sent(messageId);
+			return new Delivery.Sent(this.composer.messageId(message.key()));
 		}
 		catch (SendFailedException refused) {
 			Address[] invalid = refused.getInvalidAddresses();
@@ -98,9 +122,27 @@ class EmailChannel implements MessageChannel {
 		}
 	}
 
+	/**
+	 * Keeps the Message-ID of a sent message with its reply token, so that a reply that
+	 * quotes only In-Reply-To finds its send-out and person.
+	 */
+	@Override
+	public synchronized void accepted(OutgoingMessage message, Delivery.Sent sent) {
+		this.records.recordSent(sent.reference(), token(message), message.key().value(), message.kind().name(),
+				this.clock.instant());
+	}
+
+	/** The token prepared for the message, else the person's token looked up or made. */
+	private String token(OutgoingMessage message) {
+		String prepared = this.tokens.get(message.key().value());
+		return (prepared != null) ? prepared
+				: this.records.tokenFor(message.sendOut().id(), message.recipient().id(), this.clock.instant());
+	}
+
 	@Override
 	public synchronized void endOfBatch() {
 		closeQuietly();
+		this.tokens.clear();
 	}
 
 	private Session session() {

@@ -2,12 +2,19 @@ package se.samla.email.internal;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import se.samla.directory.PersonId;
 import se.samla.email.internal.intake.Tokens;
@@ -23,8 +30,11 @@ public class EmailRecords {
 
 	private final SecureRandom random = new SecureRandom();
 
-	EmailRecords(JdbcClient jdbc) {
+	private final TransactionTemplate transactions;
+
+	EmailRecords(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	/**
@@ -69,16 +79,53 @@ public class EmailRecords {
 	}
 
 	public void recordSent(String messageId, String token, String outboxKey, String kind, Instant at) {
-		try {
-			this.jdbc
-				.sql("INSERT INTO email_sent (message_id, token, outbox_key, kind, sent_at) VALUES (?, ?, ?, ?, ?)")
-				.params(messageId, token, outboxKey, kind, toSql(at))
-				.update();
+		// A message sent again after a crash has the same Message-ID: nothing new to
+		// record. ON CONFLICT, not a caught duplicate: this may run inside the
+		// transaction
+		// that marks the outbox row sent, which PostgreSQL aborts at a failed statement.
+		this.jdbc.sql("""
+				INSERT INTO email_sent (message_id, token, outbox_key, kind, sent_at) VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT DO NOTHING
+				""").params(messageId, token, outboxKey, kind, toSql(at)).update();
+	}
+
+	/**
+	 * The reply tokens of several people for one send-out, created where missing: one
+	 * write for all of them, instead of one each.
+	 */
+	public Map<PersonId, String> tokensFor(SendOutId sendOut, Collection<PersonId> people, Instant now) {
+		Map<PersonId, String> tokens = existingTokens(sendOut, people);
+		List<PersonId> missing = people.stream().filter(person -> !tokens.containsKey(person)).distinct().toList();
+		if (missing.isEmpty()) {
+			return tokens;
 		}
-		catch (DuplicateKeyException resent) {
-			// The same message sent again after a crash: same Message-ID, nothing new to
-			// record.
-		}
+		List<PersonId> raced = new ArrayList<>();
+		this.transactions.executeWithoutResult(status -> {
+			for (PersonId person : missing) {
+				String token = Tokens.newToken(this.random);
+				boolean created = this.jdbc.sql("""
+						INSERT INTO email_token (token, send_out_id, person_id, created_at) VALUES (?, ?, ?, ?)
+						ON CONFLICT DO NOTHING
+						""").params(token, sendOut.value(), person.value(), toSql(now)).update() == 1;
+				if (created) {
+					tokens.put(person, token);
+				}
+				else {
+					raced.add(person);
+				}
+			}
+		});
+		// another instance created these people's tokens at the same moment: its stand
+		tokens.putAll(existingTokens(sendOut, raced));
+		return tokens;
+	}
+
+	private Map<PersonId, String> existingTokens(SendOutId sendOut, Collection<PersonId> people) {
+		// One indexed lookup each: an IN list on the second column of the index made H2
+		// read every token of the send-out for each group.
+		Map<PersonId, String> tokens = new HashMap<>();
+		people.forEach(person -> existingToken(sendOut, person).ifPresent(token -> tokens.put(person, token)));
+		return tokens;
 	}
 
 	/** Whether a mail of this kind went to the token's owner since the given moment. */

@@ -63,11 +63,14 @@ class MailComposer {
 
 	private final ReplyTexts replyTexts;
 
+	private final RenderedBodies bodies;
+
 	MailComposer(ITemplateEngine templates, MessageSource messages, ResponseManagement responses, Directory directory,
 			EmailProperties properties, CampaignProperties campaigns, Digests digests, ReplyTexts replyTexts) {
 		this.digests = digests;
 		this.replyTexts = replyTexts;
 		this.templates = templates;
+		this.bodies = new RenderedBodies(templates);
 		this.messages = messages;
 		this.responses = responses;
 		this.directory = directory;
@@ -159,9 +162,9 @@ class MailComposer {
 		}
 		MimeMultipart alternative = new MimeMultipart("alternative");
 		MimeBodyPart plain = new MimeBodyPart();
-		plain.setText(this.templates.process("email/message.txt", model), "UTF-8", "plain");
+		plain.setText(this.bodies.render("email/message.txt", model, "name", false), "UTF-8", "plain");
 		MimeBodyPart html = new MimeBodyPart();
-		html.setText(this.templates.process("email/message", model), "UTF-8", "html");
+		html.setText(this.bodies.render("email/message", model, "name", true), "UTF-8", "html");
 		alternative.addBodyPart(plain);
 		alternative.addBodyPart(html);
 		mail.setContent(alternative);
