@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
@@ -12,12 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-
-import de.focus_shift.jollyday.core.Holiday;
-import de.focus_shift.jollyday.core.HolidayCalendar;
-import de.focus_shift.jollyday.core.HolidayManager;
-import de.focus_shift.jollyday.core.ManagerParameters;
 
 /**
  * Swedish working days and sending hours. Reminders are promised in working days ("five
@@ -25,12 +18,11 @@ import de.focus_shift.jollyday.core.ManagerParameters;
  * weekends, on holidays or during the summer pause, so every date and time the planner
  * picks goes through this class.
  * <p>
- * Holidays come from the Jollyday library's Swedish calendar rather than a hand-typed
- * list, so moving feasts (Easter, Ascension, Midsummer, All Saints) are computed for any
- * year. Every day that calendar lists counts as non-working, including the <em>de
- * facto</em> holidays midsommarafton, julafton and nyårsafton: they are not public
- * holidays by law, but Swedish offices are closed and a message on those days would go
- * unread (Jollyday lists them as public holidays for Sweden, which suits us).
+ * Holidays are computed for any year by {@link SwedishHolidays} (moving feasts from
+ * Easter, Midsummer and All Saints from their weeks), not typed in as a list. The <em>de
+ * facto</em> holidays midsommarafton, julafton and nyårsafton count as non-working too:
+ * they are not public holidays by law, but Swedish offices are closed and a message on
+ * those days would go unread.
  * <p>
  * Times are computed as local date and time in the sending hours' zone and only then
  * turned into instants, so a day after a daylight-saving change still starts at the same
@@ -76,7 +68,7 @@ public final class WorkingCalendar {
 
 	/** Whether the day is a Swedish public or de facto holiday. */
 	public static boolean isHoliday(LocalDate date) {
-		return HOLIDAYS_BY_YEAR.computeIfAbsent(date.getYear(), WorkingCalendar::swedishHolidays).contains(date);
+		return HOLIDAYS_BY_YEAR.computeIfAbsent(date.getYear(), SwedishHolidays::of).contains(date);
 	}
 
 	/** Not a weekend, not a holiday and not in the summer pause. */
@@ -183,23 +175,8 @@ public final class WorkingCalendar {
 		return instant.atZone(zone()).toLocalDate();
 	}
 
-	private static Set<LocalDate> swedishHolidays(int year) {
-		return Jollyday.SWEDEN.getHolidays(Year.of(year))
-			.stream()
-			.map(Holiday::getDate)
-			.collect(Collectors.toUnmodifiableSet());
-	}
-
 	private static IllegalStateException noWorkingDay(LocalDate near) {
 		return new IllegalStateException("no working day within " + MAX_SEARCH_DAYS + " days of " + near);
-	}
-
-	/** Loaded on first use: reading Jollyday's calendar takes a noticeable moment. */
-	private static final class Jollyday {
-
-		static final HolidayManager SWEDEN = HolidayManager
-			.getInstance(ManagerParameters.create(HolidayCalendar.SWEDEN));
-
 	}
 
 }

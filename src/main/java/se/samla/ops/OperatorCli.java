@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -39,6 +40,15 @@ public final class OperatorCli {
 	static final Set<String> COMMANDS = Set.of("validate", "import-directory", "send-outs", "response", "status",
 			"preview", "schedule", "pause", "resume", "send-now", "resend-logged", "close", "extend", "eml", "review",
 			"digest", "teams-package", "person", "help");
+
+	/**
+	 * The commands that start Samla against the database (the others need only files).
+	 */
+	private static final Set<String> CONTEXT_COMMANDS = COMMANDS.stream()
+		.filter(command -> !Set.of("validate", "teams-package", "help").contains(command))
+		.collect(Collectors.toSet());
+
+	private static final String BACKGROUND_PREINITIALIZER_IGNORE = "spring.backgroundpreinitializer.ignore";
 
 	/**
 	 * The command process's settings. Logging stays quiet: the command reports its own
@@ -78,6 +88,15 @@ public final class OperatorCli {
 	 * @return the process exit code
 	 */
 	public static int main(Class<?> application, String[] args) {
+		if (CONTEXT_COMMANDS.contains(args[0])) {
+			OptionalInt relaunched = CommandJvm.relaunch(args);
+			if (relaunched.isPresent()) {
+				return relaunched.getAsInt();
+			}
+			// Spring warms up Jackson, validation and HTTP converters on a second thread,
+			// which only a service uses: on two cores a command would wait for it
+			System.setProperty(BACKGROUND_PREINITIALIZER_IGNORE, "true");
+		}
 		PrintStream out = System.out;
 		System.setOut(System.err);
 		return run(application, args, out, System.err);
