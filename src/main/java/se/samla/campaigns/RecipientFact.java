@@ -14,6 +14,15 @@ import se.samla.shared.Channel;
  */
 public sealed interface RecipientFact {
 
+	/**
+	 * @return whether the fact says the person did reply in some way (started answering,
+	 * or a reply waits to be understood), so that "no reply" would be untrue
+	 */
+	default boolean isAReply() {
+		return this instanceof InProgress || this instanceof AskedToClarify || this instanceof HeldForReview
+				|| this instanceof RepliedNotUnderstood;
+	}
+
 	/** The kinds, most telling first: what an operator should look at before the rest. */
 	List<Class<? extends RecipientFact>> ORDER = List.of(NotYetInvited.class, LoggedOnly.class, NoRoute.class,
 			HeldForReview.class, AskedToClarify.class, RepliedNotUnderstood.class, OutOfOffice.class, Unreachable.class,

@@ -157,7 +157,10 @@ public class SendOutOperations {
 				if (response != null) {
 					reasons.add(new RecipientFact.InProgress());
 				}
-				if (invitation != null) {
+				// "no reply" is said only of someone nothing was heard from: not of one
+				// who
+				// started answering, nor of one whose reply is waiting to be understood
+				if (invitation != null && reasons.stream().noneMatch(RecipientFact::isAReply)) {
 					reasons.add(new RecipientFact.NoReplyYet(invitation.finishedAt(), invitation.channel(), reminders));
 				}
 				reasons.sort(Comparator.comparingInt(fact -> RecipientFact.ORDER.indexOf(fact.getClass())));

@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import se.samla.answers.ResponseManagement;
 import se.samla.campaigns.RecordingChannels.Behaviour;
 import se.samla.campaigns.RecordingChannels.Delivered;
 import se.samla.campaigns.RecordingChannels.Recorder;
@@ -73,6 +74,9 @@ class RouteChoiceTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ResponseManagement responses;
 
 	@BeforeEach
 	void reset() {
@@ -169,6 +173,22 @@ class RouteChoiceTests {
 			.contains("nås inte i Teams")
 			.contains("inbjuden 1 december 2026 via e-post, påmind 0 gång(er)");
 		assertThat(statuses.values()).allSatisfy(status -> assertThat(status.reasons()).isNotEmpty());
+	}
+
+	@Test
+	void neverSaysNoReplyOfSomeoneWhoStartedAnswering() {
+		Person person = this.directory.members(Network.HR_CHEFSNATVERKET).get(0);
+		SendOutId id = define();
+		this.dispatcher.run();
+		this.responses.startOrResume(id, person.id(), Channel.EMAIL);
+
+		RecipientStatus status = this.operations.recipients(id)
+			.stream()
+			.filter(candidate -> candidate.person().equals(person.id()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(codes(status)).contains("in-progress").doesNotContain("no-reply");
+		assertThat(this.operations.texts().describe(status.reasons(), Language.EN)).doesNotContain("no reply");
 	}
 
 	private static List<String> codes(RecipientStatus status) {
