@@ -30,7 +30,11 @@ public final class AnswerMapper {
 	/** Short replies that point elsewhere: the answers are in the quote or a file. */
 	private static final Pattern POINTER = Pattern.compile("\\b(?:svar(?:en|et)? (?:nedan|under|i texten|i mejlet|"
 			+ "i mailet|direkt i)|svarat (?:nedan|i)|se nedan|bifogad|bifogat|bifogar|bilaga|see below|see attached|"
-			+ "answers below|attached)\\b");
+			+ "answers below|attached)\\b"
+			+ "|\\b(?:answers?|answered|replies|comments?|see)(?: \\p{L}+){0,2} (?:inline|in line|below|"
+			+ "under (?:each|the|your) questions?)\\b"
+			+ "|\\b(?:svar(?:en|et)?|svarat|kommentar(?:er|erna)?)(?: \\p{L}+){0,3} (?:nedan|inline|"
+			+ "under (?:frågorna|respektive fråga|varje fråga|era frågor))\\b");
 
 	/** Replies that only acknowledge. */
 	private static final Pattern ACKNOWLEDGEMENT = Pattern
@@ -416,10 +420,12 @@ public final class AnswerMapper {
 			String line = lines.get(index);
 			Optional<NumberedLine> numbered = line.stripLeading().startsWith(">") ? Optional.empty()
 					: NumberedLine.parse(line);
-			if (numbered.isEmpty() || !byNumber.containsKey(numbered.get().number())) {
+			// The email lists a question by its label, which is not its place once a
+			// follow-up ("1a") stands before it.
+			int number = numbered.isEmpty() ? UNKNOWN : place(numbered.get(), List.copyOf(byNumber.values()));
+			if (number == UNKNOWN) {
 				continue;
 			}
-			int number = numbered.get().number();
 			if (!found.isEmpty() && number <= found.get(found.size() - 1)[1]) {
 				break;
 			}

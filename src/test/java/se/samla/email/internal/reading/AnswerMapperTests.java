@@ -293,6 +293,38 @@ class AnswerMapperTests {
 	}
 
 	@Test
+	void readsAnswersUnderQuestionsListedByLabelsAfterAFollowUp() {
+		List<AskedQuestion> asked = List.of(
+				new AskedQuestion(1, "Har ni en kompetensförsörjningsplan?", false, true, "1"),
+				new AskedQuestion(2, "Hur långt har ni kommit med planen?", false, true, "1a"),
+				new AskedQuestion(3, "Vilka yrken är svårast att rekrytera till?", false, true, "2"));
+		String text = OUTLOOK_HEADER + """
+
+				1. Har ni en kompetensförsörjningsplan?
+				Ja.
+				1a. Hur långt har ni kommit med planen?
+				Halvvägs.
+				2. Vilka yrken är svårast att rekrytera till?
+				Sjuksköterskor.
+				""";
+		Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), asked);
+		assertThat(mapping.outcome()).isEqualTo(Outcome.COMPLETE);
+		assertThat(mapping.answers()).isEqualTo(Map.of(1, "Ja.", 2, "Halvvägs.", 3, "Sjuksköterskor."));
+	}
+
+	@Test
+	void readsTheQuoteWhenTheTextAboveOnlySaysTheAnswersAreInline() {
+		List<AskedQuestion> one = List.of(new AskedQuestion(1, "Hur ser bemanningen ut på helger?", false));
+		for (String pointer : List.of("Hi,\n\nAnswers inline below.",
+				"Mina svar står direkt under respektive fråga nedan.", "Svaren står under frågorna.",
+				"See my comments inline.")) {
+			String text = pointer + "\n\n" + OUTLOOK_HEADER + "\n1. Hur ser bemanningen ut på helger?\nAnsträngd.\n";
+			Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), one);
+			assertThat(mapping.answers()).as(pointer).isEqualTo(Map.of(1, "Ansträngd."));
+		}
+	}
+
+	@Test
 	void refusesAnswersInTheQuoteThatOnlyReferElsewhere() {
 		String text = OUTLOOK_HEADER
 				+ """
