@@ -582,7 +582,8 @@ public final class AnswerMapper {
 		return Optional.of(matcher.find() ? matcher.replaceFirst("").strip() : "");
 	}
 
-	private static Result pair(Integer question, String answer, List<AskedQuestion> asked) {
+	private static Result pair(Integer question, String written, List<AskedQuestion> asked) {
+		String answer = withoutNamePrefix(written);
 		int newLine = answer.indexOf('\n');
 		String first = (newLine < 0) ? answer : answer.substring(0, newLine);
 		Optional<NumberedLine> numbered = NumberedLine.parse(first);

@@ -325,6 +325,19 @@ class AnswerMapperTests {
 	}
 
 	@Test
+	void dropsTheNameOutlookWritesBeforeCommentsUnderMarkedQuestions() {
+		String text = """
+				> 1. Vad ser ni för mönster i resultatet, finns strategiska vägval som ni ser att ni behöver göra?
+				[Helena Björk] Brist på sjuksköterskor.
+				> 2. Vilka kompetensförsörjningsaktiviteter gör ni idag gällande de yrkesbefattningar som finns med i kartläggningen?
+				[Helena Björk] Språkombud.
+				> 3. Vilka ytterligare kompetensförsörjningsaktiviteter skulle vara relevanta för er att göra utifrån kartläggningsresultatet?
+				""";
+		Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), STEP_2);
+		assertThat(mapping.answers()).isEqualTo(Map.of(1, "Brist på sjuksköterskor.", 2, "Språkombud."));
+	}
+
+	@Test
 	void refusesAnswersInTheQuoteThatOnlyReferElsewhere() {
 		String text = OUTLOOK_HEADER
 				+ """
