@@ -28,10 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every human reply of the email corpus read as the intake reads it (leniently when its
  * MIME is broken; body, quotes and signatures stripped, text mapped onto the five step-2
- * questions of the invitation): the outcome and each answer must be what
- * {@code expected.yml} says. A message's optional {@code signer} (name, role,
- * organisation) is passed as the intake passes the person the directory knows, with the
- * From header's name.
+ * questions of the invitation, in the message's {@code language}, Swedish unless given):
+ * the outcome and each answer must be what {@code expected.yml} says. A message's
+ * optional {@code signer} (name, role, organisation) is passed as the intake passes the
+ * person the directory knows, with the From header's name.
  */
 class MailCorpusReadingTests {
 
@@ -46,9 +46,13 @@ class MailCorpusReadingTests {
 			.filter(q -> q.id().value().equals("steg2"))
 			.findFirst()
 			.orElseThrow();
-		List<AskedQuestion> asked = new ArrayList<>();
-		for (int i = 0; i < steg2.questions().size(); i++) {
-			asked.add(new AskedQuestion(i + 1, steg2.questions().get(i).text().in(Language.SV), false));
+		Map<Language, List<AskedQuestion>> askedIn = new LinkedHashMap<>();
+		for (Language language : Language.values()) {
+			List<AskedQuestion> asked = new ArrayList<>();
+			for (int i = 0; i < steg2.questions().size(); i++) {
+				asked.add(new AskedQuestion(i + 1, steg2.questions().get(i).text().in(language), false));
+			}
+			askedIn.put(language, asked);
 		}
 		Map<String, Map<String, Object>> messages = (Map<String, Map<String, Object>>) expected.get("messages");
 		List<DynamicTest> tests = new ArrayList<>();
@@ -58,6 +62,8 @@ class MailCorpusReadingTests {
 			}
 			tests.add(DynamicTest.dynamicTest(file, () -> {
 				MimeMessage message = RawMail.parse(Files.readAllBytes(CORPUS.resolve(file)));
+				// The questions as the invitation listed them, in the person's language.
+				List<AskedQuestion> asked = askedIn.get(Language.parse((String) expectation.get("language")));
 				int questions = ((Number) expectation.getOrDefault("questions", asked.size())).intValue();
 				Map<String, Object> known = (Map<String, Object>) expectation.getOrDefault("signer", Map.of());
 				Signer signer = Signer.of(message, (String) known.get("name"), (String) known.get("role"),

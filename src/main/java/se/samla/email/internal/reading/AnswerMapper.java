@@ -30,7 +30,11 @@ public final class AnswerMapper {
 	/** Short replies that point elsewhere: the answers are in the quote or a file. */
 	private static final Pattern POINTER = Pattern.compile("\\b(?:svar(?:en|et)? (?:nedan|under|i texten|i mejlet|"
 			+ "i mailet|direkt i)|svarat (?:nedan|i)|se nedan|bifogad|bifogat|bifogar|bilaga|see below|see attached|"
-			+ "answers below|attached)\\b");
+			+ "answers below|attached)\\b"
+			+ "|\\b(?:answers?|answered|replies|comments?|see)(?: \\p{L}+){0,2} (?:inline|in line|below|"
+			+ "under (?:each|the|your) questions?)\\b"
+			+ "|\\b(?:svar(?:en|et)?|svarat|kommentar(?:er|erna)?)(?: \\p{L}+){0,3} (?:nedan|inline|"
+			+ "under (?:frågorna|respektive fråga|varje fråga|era frågor))\\b");
 
 	/** Replies that only acknowledge. */
 	private static final Pattern ACKNOWLEDGEMENT = Pattern
@@ -416,10 +420,12 @@ public final class AnswerMapper {
 			String line = lines.get(index);
 			Optional<NumberedLine> numbered = line.stripLeading().startsWith(">") ? Optional.empty()
 					: NumberedLine.parse(line);
-			if (numbered.isEmpty() || !byNumber.containsKey(numbered.get().number())) {
+			// The email lists a question by its label, which is not its place once a
+			// follow-up ("1a") stands before it.
+			int number = numbered.isEmpty() ? UNKNOWN : place(numbered.get(), List.copyOf(byNumber.values()));
+			if (number == UNKNOWN) {
 				continue;
 			}
-			int number = numbered.get().number();
 			if (!found.isEmpty() && number <= found.get(found.size() - 1)[1]) {
 				break;
 			}
@@ -430,14 +436,31 @@ public final class AnswerMapper {
 			}
 		}
 		List<Numbered> answers = new ArrayList<>();
+		int gapped = 0;
+		int direct = 0;
 		for (int at = 0; at < found.size(); at++) {
 			boolean last = at == found.size() - 1;
-			int from = found.get(at)[0] + 1;
 			int to = last ? lines.size() : found.get(at + 1)[0];
-			String question = comparable(byNumber.get(found.get(at)[1]).text());
-			while (from < to && !lines.get(from).isBlank() && !comparable(lines.get(from)).isEmpty()
-					&& question.contains(comparable(lines.get(from)))) {
-				from++;
+			int from = belowQuestion(lines, found.get(at)[0], to, byNumber.get(found.get(at)[1]).text());
+			if (!last && sameLine.get(at).isEmpty()) {
+				int first = from;
+				while (first < to && lines.get(first).isBlank()) {
+					first++;
+				}
+				gapped += (first > from && first < to) ? 1 : 0;
+				direct += (first == from && first < to) ? 1 : 0;
+			}
+			else if (last && sameLine.get(at).isEmpty()) {
+				// Under the last question our own text follows, so its answer is the
+				// paragraph right below it; a blank line may stand between them when the
+				// answers above stood so too, or when our text resumes right after it.
+				int first = from;
+				while (first < to && (lines.get(first).isBlank() || OURS.matcher(lines.get(first)).find())) {
+					first++;
+				}
+				if ((gapped > 0 && direct == 0) || ourTextAfterParagraph(lines, first, to)) {
+					from = first;
+				}
 			}
 			List<String> answer = new ArrayList<>();
 			if (!sameLine.get(at).isEmpty()) {
@@ -445,14 +468,14 @@ public final class AnswerMapper {
 			}
 			for (int index = from; index < to; index++) {
 				String line = lines.get(index);
-				if (last && line.isBlank()) {
+				if (last && (line.isBlank() || OurText.isOurs(line))) {
 					break;
 				}
 				if (!line.stripLeading().startsWith(">") && !OURS.matcher(line).find()) {
 					answer.add(line);
 				}
 			}
-			String text = String.join("\n", answer).strip().replaceAll("\n{3,}", "\n\n");
+			String text = withoutNamePrefix(String.join("\n", answer).strip().replaceAll("\n{3,}", "\n\n"));
 			if (!text.isEmpty()) {
 				answers.add(new Numbered(found.get(at)[1], text));
 			}
@@ -470,6 +493,67 @@ public final class AnswerMapper {
 		}
 		return Optional.of(judge(answers, byNumber, notes));
 	}
+
+	/** Whether our own text resumes after the paragraph that starts at {@code from}. */
+	private static boolean ourTextAfterParagraph(List<String> lines, int from, int to) {
+		int index = from;
+		while (index < to && !lines.get(index).isBlank() && !OurText.isOurs(lines.get(index))) {
+			index++;
+		}
+		while (index < to && lines.get(index).isBlank()) {
+			index++;
+		}
+		return index > from && index < to && OurText.isOurs(lines.get(index));
+	}
+
+	/**
+	 * The first line under a question quoted at {@code at}: past the rest of its text
+	 * when the client wrapped it, and past the rest of a hint in parentheses that the
+	 * wrap carried onto the next lines.
+	 */
+	private static int belowQuestion(List<String> lines, int at, int to, String question) {
+		String comparableQuestion = comparable(question);
+		int open = openParentheses(lines.get(at));
+		int from = at + 1;
+		while (from < to && !lines.get(from).isBlank()) {
+			String line = lines.get(from);
+			if (open > 0) {
+				open += openParentheses(line);
+				from++;
+				continue;
+			}
+			String text = comparable(HINT.matcher(line).replaceFirst(""));
+			if (text.isEmpty() ? !HINT.matcher(line).find()
+					: !(" " + comparableQuestion + " ").contains(" " + text + " ")) {
+				break;
+			}
+			open += openParentheses(line);
+			from++;
+		}
+		return from;
+	}
+
+	private static int openParentheses(String line) {
+		return (int) (line.chars().filter((c) -> c == '(').count() - line.chars().filter((c) -> c == ')').count());
+	}
+
+	/**
+	 * Drops the "[Name]" or "[Initials]" Outlook writes before comments typed into a
+	 * quote ("Mark my comments with"), so the answer is only what the person wrote.
+	 */
+	static String withoutNamePrefix(String answer) {
+		return NAME_PREFIX.matcher(answer).replaceFirst("").strip();
+	}
+
+	/**
+	 * The questionnaire's hint as our email shows it after a question, in parentheses,
+	 * possibly opened on the line above.
+	 */
+	private static final Pattern HINT = Pattern.compile("\\([^)]*\\)?\\s*$");
+
+	/** A bracketed name or initials of up to four words, before the answer. */
+	private static final Pattern NAME_PREFIX = Pattern
+		.compile("^\\[\\p{Lu}[\\p{L}.'’-]*(?:\\s[\\p{L}.'’-]+){0,3}\\]:?\\s+(?=\\S)");
 
 	/**
 	 * The text after a question quoted on one line, if the line is that question: empty
@@ -498,7 +582,8 @@ public final class AnswerMapper {
 		return Optional.of(matcher.find() ? matcher.replaceFirst("").strip() : "");
 	}
 
-	private static Result pair(Integer question, String answer, List<AskedQuestion> asked) {
+	private static Result pair(Integer question, String written, List<AskedQuestion> asked) {
+		String answer = withoutNamePrefix(written);
 		int newLine = answer.indexOf('\n');
 		String first = (newLine < 0) ? answer : answer.substring(0, newLine);
 		Optional<NumberedLine> numbered = NumberedLine.parse(first);

@@ -177,6 +177,167 @@ class AnswerMapperTests {
 	}
 
 	@Test
+	void readsTheAnswerABlankLineBelowTheLastQuestionWhenTheAnswersAboveStandSo() {
+		String text = "Svaren står under frågorna.\n\n" + OUTLOOK_HEADER + """
+
+				1. Vad ser ni för mönster i resultatet, finns strategiska vägval som ni ser att ni behöver göra?
+
+				Brist på sjuksköterskor.
+
+				5. Övriga tankar/medskick (frivillig)
+
+				Inget mer just nu.
+
+				Sista svarsdag: 15 december 2026.
+				""";
+		Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), STEP_2);
+		assertThat(mapping.answers()).isEqualTo(Map.of(1, "Brist på sjuksköterskor.", 5, "Inget mer just nu."));
+	}
+
+	@Test
+	void readsTheAnswerABlankLineBelowTheLastQuestionWhenOurTextResumesAfterIt() {
+		String text = OUTLOOK_HEADER + """
+
+				5. Övriga tankar/medskick (frivillig)
+
+				Inget mer just nu.
+
+				Svara genom att besvara det här mejlet. Skriv frågans nummer före varje svar, till exempel:
+				""";
+		Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), STEP_2);
+		assertThat(mapping.answers()).isEqualTo(Map.of(5, "Inget mer just nu."));
+	}
+
+	@Test
+	void leavesTheLastQuestionUnansweredWhenOnlyOurOtherTextStandsBelowItAfterABlankLine() {
+		String text = OUTLOOK_HEADER + """
+
+				1. Vad ser ni för mönster i resultatet, finns strategiska vägval som ni ser att ni behöver göra?
+				Brist på sjuksköterskor.
+				5. Övriga tankar/medskick
+
+				Sista svarsdag: 15 december 2026.
+
+				Vänliga hälsningar
+				Samla
+				""";
+		Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), STEP_2);
+		assertThat(mapping.answers()).isEqualTo(Map.of(1, "Brist på sjuksköterskor."));
+	}
+
+	@Test
+	void endsTheLastAnswerWhereOurOwnTextResumesWithoutABlankLine() {
+		String text = OUTLOOK_HEADER + """
+
+				4. Inom vilka kompetensförsörjningsområden ser ni behov av att kunna samverka länsgemensamt?
+				Dialog med utbildningsanordnarna.
+				5. Övriga tankar/medskick (frivillig)
+				Bra att frågorna kom i god tid.
+				Answer by replying to this email. Write the question's number before each answer, for example:
+				1. Our answer to the first question ...
+				This email was sent by Samla for the county's competence-supply work. Reply to it to give your answers.
+				""";
+		Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), STEP_2);
+		assertThat(mapping.answers())
+			.isEqualTo(Map.of(4, "Dialog med utbildningsanordnarna.", 5, "Bra att frågorna kom i god tid."));
+	}
+
+	@Test
+	void dropsTheNameOutlookWritesBeforeCommentsInTheQuote() {
+		String text = OUTLOOK_HEADER
+				+ """
+
+						1. Vad ser ni för mönster i resultatet, finns strategiska vägval som ni ser att ni behöver göra?
+						[Helena Björk] Brist på sjuksköterskor.
+						2. Vilka kompetensförsörjningsaktiviteter gör ni idag gällande de yrkesbefattningar som finns med i kartläggningen?
+						[HB] Språkombud.
+						3. Vilka ytterligare kompetensförsörjningsaktiviteter skulle vara relevanta för er att göra utifrån kartläggningsresultatet?
+						[1] se bilaga 3 i er rapport är ett bra underlag.
+						""";
+		Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), STEP_2);
+		assertThat(mapping.answers()).isEqualTo(Map.of(1, "Brist på sjuksköterskor.", 2, "Språkombud.", 3,
+				"[1] se bilaga 3 i er rapport är ett bra underlag."));
+	}
+
+	@Test
+	void skipsTheRestOfAWrappedQuestionAndItsHintBeforeTheAnswer() {
+		List<AskedQuestion> asked = List.of(
+				new AskedQuestion(1, "Hur ser bemanningen ut på helger i era verksamheter?", false),
+				new AskedQuestion(2, "Övriga tankar", false, false));
+		String text = OUTLOOK_HEADER + """
+
+				1. Hur ser bemanningen ut på helger i era
+				verksamheter? (svara med alternativets nummer eller namn: 1. God,
+				2. Ansträngd, 3. Kritisk)
+				Ansträngd, särskilt i hemtjänsten.
+				2. Övriga tankar (frivillig)
+				Nej.
+				""";
+		Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), asked);
+		assertThat(mapping.answers()).isEqualTo(Map.of(1, "Ansträngd, särskilt i hemtjänsten.", 2, "Nej."));
+	}
+
+	@Test
+	void readsAnswersUnderTheQuestionsInTheLanguageTheEmailWasWrittenIn() {
+		List<AskedQuestion> asked = List.of(
+				new AskedQuestion(1, "What patterns do you see in the result, and are there strategic choices?", false),
+				new AskedQuestion(2, "Other thoughts or messages", false, false));
+		String text = "Answers inline below.\n\nFrom: Samla <samla@samla.example.org>\n"
+				+ "Sent: Tuesday, December 1, 2026 9:14 AM\nTo: Priya <priya@example.org>\nSubject: Mapping\n\n"
+				+ "1. What patterns do you see in the result, and are there strategic choices?\n"
+				+ "Small rural units struggle.\n2. Other thoughts or messages (optional)\nThanks.\n\n"
+				+ "Answer by replying to this email.\n";
+		Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), asked);
+		assertThat(mapping.outcome()).isEqualTo(Outcome.COMPLETE);
+		assertThat(mapping.answers()).isEqualTo(Map.of(1, "Small rural units struggle.", 2, "Thanks."));
+	}
+
+	@Test
+	void readsAnswersUnderQuestionsListedByLabelsAfterAFollowUp() {
+		List<AskedQuestion> asked = List.of(
+				new AskedQuestion(1, "Har ni en kompetensförsörjningsplan?", false, true, "1"),
+				new AskedQuestion(2, "Hur långt har ni kommit med planen?", false, true, "1a"),
+				new AskedQuestion(3, "Vilka yrken är svårast att rekrytera till?", false, true, "2"));
+		String text = OUTLOOK_HEADER + """
+
+				1. Har ni en kompetensförsörjningsplan?
+				Ja.
+				1a. Hur långt har ni kommit med planen?
+				Halvvägs.
+				2. Vilka yrken är svårast att rekrytera till?
+				Sjuksköterskor.
+				""";
+		Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), asked);
+		assertThat(mapping.outcome()).isEqualTo(Outcome.COMPLETE);
+		assertThat(mapping.answers()).isEqualTo(Map.of(1, "Ja.", 2, "Halvvägs.", 3, "Sjuksköterskor."));
+	}
+
+	@Test
+	void readsTheQuoteWhenTheTextAboveOnlySaysTheAnswersAreInline() {
+		List<AskedQuestion> one = List.of(new AskedQuestion(1, "Hur ser bemanningen ut på helger?", false));
+		for (String pointer : List.of("Hi,\n\nAnswers inline below.",
+				"Mina svar står direkt under respektive fråga nedan.", "Svaren står under frågorna.",
+				"See my comments inline.")) {
+			String text = pointer + "\n\n" + OUTLOOK_HEADER + "\n1. Hur ser bemanningen ut på helger?\nAnsträngd.\n";
+			Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), one);
+			assertThat(mapping.answers()).as(pointer).isEqualTo(Map.of(1, "Ansträngd."));
+		}
+	}
+
+	@Test
+	void dropsTheNameOutlookWritesBeforeCommentsUnderMarkedQuestions() {
+		String text = """
+				> 1. Vad ser ni för mönster i resultatet, finns strategiska vägval som ni ser att ni behöver göra?
+				[Helena Björk] Brist på sjuksköterskor.
+				> 2. Vilka kompetensförsörjningsaktiviteter gör ni idag gällande de yrkesbefattningar som finns med i kartläggningen?
+				[Helena Björk] Språkombud.
+				> 3. Vilka ytterligare kompetensförsörjningsaktiviteter skulle vara relevanta för er att göra utifrån kartläggningsresultatet?
+				""";
+		Mapping mapping = AnswerMapper.map(QuoteStripper.strip(text), STEP_2);
+		assertThat(mapping.answers()).isEqualTo(Map.of(1, "Brist på sjuksköterskor.", 2, "Språkombud."));
+	}
+
+	@Test
 	void refusesAnswersInTheQuoteThatOnlyReferElsewhere() {
 		String text = OUTLOOK_HEADER
 				+ """
