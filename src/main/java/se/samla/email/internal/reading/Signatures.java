@@ -626,8 +626,10 @@ final class Signatures {
 			}
 			boolean ownName = isSignersName(nameHead(line), this.signer);
 			boolean paragraphStart = previous < 0 || previous < index - 1 || endsSentence(this.lines.get(previous));
+			// a line right under a list item continues the list; after a blank line, the
+			// writer's own name is their signature even when their answers were a list
 			if (previous >= 0 && (this.lines.get(previous).strip().endsWith(":")
-					|| BULLET.matcher(this.lines.get(previous)).matches())) {
+					|| (BULLET.matcher(this.lines.get(previous)).matches() && (previous == index - 1 || !ownName)))) {
 				return false;
 			}
 			if (ownName) {

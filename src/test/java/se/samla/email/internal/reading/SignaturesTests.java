@@ -36,6 +36,19 @@ class SignaturesTests {
 		assertThat(reply(ANSWER + "\n\n" + signOff)).isEqualTo(ANSWER);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "Mats", "Mats Öberg", "mats", "MÖ" })
+	void cutsTheWritersBareNameInAParagraphOfItsOwnUnderNumberedAnswers(String name) {
+		String answers = "1. Brist på sjuksköterskor.\n2. Språkombud och mentorskap.";
+		assertThat(reply(answers + "\n\n" + name, MATS)).isEqualTo(answers);
+	}
+
+	@Test
+	void keepsANameRightUnderAListItemAsPartOfTheList() {
+		String answers = "2. Vi har pratat med:\n- Anna Berg\n- Mats";
+		assertThat(reply(answers, MATS)).isEqualTo(answers);
+	}
+
 	@Test
 	void cutsASignOffWithTheNameTitleAndOrganisationBelowIt() {
 		assertThat(reply(ANSWER + """
