@@ -15,13 +15,7 @@ import org.junit.jupiter.api.TestFactory;
 
 import se.samla.email.internal.intake.Corpus;
 import se.samla.email.internal.reading.AnswerMapper;
-import se.samla.email.internal.reading.AnswerMapper.AskedQuestion;
 import se.samla.email.internal.reading.AnswerMapper.Mapping;
-import se.samla.email.internal.reading.ReplyBody;
-import se.samla.email.internal.reading.Signer;
-import se.samla.shared.Language;
-import se.samla.surveys.Questionnaire;
-import se.samla.surveys.QuestionnaireValidator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,19 +35,7 @@ class MailCorpusReadingTests {
 	@SuppressWarnings("unchecked")
 	Stream<DynamicTest> readsEveryHumanReplyAsExpected() throws Exception {
 		Map<String, Object> expected = Corpus.expectations();
-		Questionnaire steg2 = new QuestionnaireValidator().load(Path.of("conversations"))
-			.stream()
-			.filter(q -> q.id().value().equals("steg2"))
-			.findFirst()
-			.orElseThrow();
-		Map<Language, List<AskedQuestion>> askedIn = new LinkedHashMap<>();
-		for (Language language : Language.values()) {
-			List<AskedQuestion> asked = new ArrayList<>();
-			for (int i = 0; i < steg2.questions().size(); i++) {
-				asked.add(new AskedQuestion(i + 1, steg2.questions().get(i).text().in(language), false));
-			}
-			askedIn.put(language, asked);
-		}
+		CorpusReader reader = new CorpusReader();
 		Map<String, Map<String, Object>> messages = (Map<String, Map<String, Object>>) expected.get("messages");
 		List<DynamicTest> tests = new ArrayList<>();
 		messages.forEach((file, expectation) -> {
@@ -62,14 +44,7 @@ class MailCorpusReadingTests {
 			}
 			tests.add(DynamicTest.dynamicTest(file, () -> {
 				MimeMessage message = RawMail.parse(Files.readAllBytes(CORPUS.resolve(file)));
-				// The questions as the invitation listed them, in the person's language.
-				List<AskedQuestion> asked = askedIn.get(Language.parse((String) expectation.get("language")));
-				int questions = ((Number) expectation.getOrDefault("questions", asked.size())).intValue();
-				Map<String, Object> known = (Map<String, Object>) expectation.getOrDefault("signer", Map.of());
-				Signer signer = Signer.of(message, (String) known.get("name"), (String) known.get("role"),
-						(String) known.get("organisation"));
-				Mapping mapping = AnswerMapper.map(ReplyBody.extract(message).stripped(signer),
-						asked.subList(0, questions));
+				Mapping mapping = reader.map(message, expectation);
 				assertThat(mapping.outcome().name().toLowerCase(Locale.ROOT)).as(file + " outcome")
 					.isEqualTo(expectation.get("outcome"));
 				Map<Integer, String> answers = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package se.samla.email.internal;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,12 +26,7 @@ import se.samla.email.internal.intake.Corpus;
 import se.samla.email.internal.intake.MailClassifier;
 import se.samla.email.internal.intake.ReplyLink;
 import se.samla.email.internal.reading.AnswerMapper;
-import se.samla.email.internal.reading.AnswerMapper.AskedQuestion;
 import se.samla.email.internal.reading.AnswerMapper.Mapping;
-import se.samla.email.internal.reading.ReplyBody;
-import se.samla.shared.Language;
-import se.samla.surveys.Questionnaire;
-import se.samla.surveys.QuestionnaireValidator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,7 +58,7 @@ class ReplyReadingBenchmark {
 				(String) configured.get("bounceLocalPart"), (String) configured.get("domain"));
 		Map<?, ?> ids = (Map<?, ?>) expectations.get("messageIds");
 		Function<String, Optional<String>> sent = (id) -> Optional.ofNullable((String) ids.get(id));
-		List<AskedQuestion> asked = stepTwo();
+		CorpusReader reader = new CorpusReader();
 
 		List<Entry> corpus = new ArrayList<>();
 		long bytes = 0;
@@ -85,7 +79,7 @@ class ReplyReadingBenchmark {
 		int system = 0;
 		int systemRight = 0;
 		for (Entry entry : corpus) {
-			Read read = read(entry, addresses, sent, asked);
+			Read read = read(entry, addresses, sent, reader);
 			Map<String, Object> expected = entry.expected();
 			if (expected == null) {
 				misses.put(entry.name(), "no expectation");
@@ -121,14 +115,14 @@ class ReplyReadingBenchmark {
 
 		for (int pass = 0; pass < WARMUP; pass++) {
 			for (Entry entry : corpus) {
-				read(entry, addresses, sent, asked);
+				read(entry, addresses, sent, reader);
 			}
 		}
 		long[] nanos = new long[PASSES];
 		for (int pass = 0; pass < PASSES; pass++) {
 			long start = System.nanoTime();
 			for (Entry entry : corpus) {
-				read(entry, addresses, sent, asked);
+				read(entry, addresses, sent, reader);
 			}
 			nanos[pass] = System.nanoTime() - start;
 		}
@@ -185,7 +179,7 @@ class ReplyReadingBenchmark {
 	}
 
 	private static Read read(Entry entry, Addresses addresses, Function<String, Optional<String>> sent,
-			List<AskedQuestion> asked) {
+			CorpusReader reader) {
 		try {
 			MimeMessage message = RawMail.parse(entry.raw());
 			Classification classification = MailClassifier.classify(message, addresses);
@@ -194,10 +188,7 @@ class ReplyReadingBenchmark {
 				return new Read(kind, null, null, null);
 			}
 			Optional<ReplyLink.Link> link = ReplyLink.find(message, addresses, sent);
-			Map<String, Object> expected = entry.expected();
-			int questions = (expected != null) ? ((Number) expected.getOrDefault("questions", asked.size())).intValue()
-					: asked.size();
-			Mapping mapping = AnswerMapper.map(ReplyBody.extract(message).stripped(), asked.subList(0, questions));
+			Mapping mapping = reader.map(message, entry.expected());
 			return new Read(kind, link.map(ReplyLink.Link::token).orElse(null), mapping, null);
 		}
 		catch (Exception ex) {
@@ -248,19 +239,6 @@ class ReplyReadingBenchmark {
 			return "system";
 		}
 		return "human";
-	}
-
-	private static List<AskedQuestion> stepTwo() throws IOException {
-		Questionnaire steg2 = new QuestionnaireValidator().load(Path.of("conversations"))
-			.stream()
-			.filter((q) -> q.id().value().equals("steg2"))
-			.findFirst()
-			.orElseThrow();
-		List<AskedQuestion> asked = new ArrayList<>();
-		for (int i = 0; i < steg2.questions().size(); i++) {
-			asked.add(new AskedQuestion(i + 1, steg2.questions().get(i).text().in(Language.SV), false));
-		}
-		return asked;
 	}
 
 }
