@@ -1,19 +1,11 @@
 package se.samla.email.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import se.samla.support.Mails;
 import se.samla.answers.ResponseManagement;
 import se.samla.campaigns.RecipientFact;
 import se.samla.campaigns.RecipientStatus;
@@ -37,6 +30,7 @@ import se.samla.support.MutableClock;
 import se.samla.support.Stockholm;
 import se.samla.support.TestClockConfiguration;
 
+import static se.samla.support.Mails.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.samla.support.Mails.recipient;
 import static se.samla.support.Mails.subject;
@@ -151,40 +145,12 @@ class AbsenceNoticeJourneyTests {
 		return inbox(person.email()).stream().filter(m -> subject(m).startsWith("Påminnelse")).toList();
 	}
 
-	private static MimeMessage reply(MimeMessage invitation, Person from, String messageId, String body)
-			throws Exception {
-		MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
-		reply.setFrom(new InternetAddress(from.email(), from.name(), "UTF-8"));
-		reply.setRecipients(Message.RecipientType.TO, invitation.getReplyTo());
-		reply.setSubject("SV: " + invitation.getSubject(), "UTF-8");
-		reply.setHeader("In-Reply-To", invitation.getMessageID());
-		reply.setText(body, "UTF-8");
-		reply.saveChanges();
-		reply.setHeader("Message-ID", messageId);
-		return reply;
-	}
-
 	private static void send(MimeMessage message) throws Exception {
-		Properties settings = new Properties();
-		settings.put("mail.smtp.host", "localhost");
-		settings.put("mail.smtp.port", String.valueOf(mail.getSmtp().getPort()));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		message.writeTo(out);
-		MimeMessage copy = new MimeMessage(Session.getInstance(settings), new ByteArrayInputStream(out.toByteArray())) {
-
-			@Override
-			protected void updateMessageID() {
-				// keep the client's Message-ID
-			}
-
-		};
-		Transport.send(copy, copy.getAllRecipients());
+		Mails.send(mail.getSmtp().getPort(), message);
 	}
 
 	private static List<MimeMessage> inbox(String address) {
-		return Arrays.stream(mail.getReceivedMessagesForDomain(address.substring(address.indexOf('@') + 1)))
-			.filter(m -> recipient(m).equalsIgnoreCase(address))
-			.toList();
+		return Mails.inbox(mail, address);
 	}
 
 }

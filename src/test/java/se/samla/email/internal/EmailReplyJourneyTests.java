@@ -1,9 +1,7 @@
 package se.samla.email.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -14,7 +12,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import se.samla.support.Mails;
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
 import se.samla.campaigns.Audience;
@@ -548,36 +546,19 @@ class EmailReplyJourneyTests {
 	}
 
 	private static void send(MimeMessage message) throws Exception {
-		Properties settings = new Properties();
-		settings.put("mail.smtp.host", "localhost");
-		settings.put("mail.smtp.port", "3025");
-		Session session = Session.getInstance(settings);
-		MimeMessage copy = new MimeMessage(session, new java.io.ByteArrayInputStream(raw(message))) {
-
-			@Override
-			protected void updateMessageID() {
-				// keep the client's Message-ID, as a real mail client's message has its
-				// own
-			}
-
-		};
-		Transport.send(copy, copy.getAllRecipients());
+		Mails.send(mail.getSmtp().getPort(), message);
 	}
 
 	private static byte[] raw(MimeMessage message) throws Exception {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		message.writeTo(out);
-		return out.toByteArray();
+		return Mails.raw(message);
 	}
 
 	private static List<MimeMessage> inbox(String address) {
-		return Arrays.stream(mail.getReceivedMessagesForDomain(address.substring(address.indexOf('@') + 1)))
-			.filter(m -> recipient(m).equalsIgnoreCase(address))
-			.toList();
+		return Mails.inbox(mail, address);
 	}
 
 	private static List<MimeMessage> confirmations(String address) {
-		return inbox(address).stream().filter(m -> subject(m).startsWith("Tack för ditt svar")).toList();
+		return Mails.confirmations(mail, address);
 	}
 
 }

@@ -1,8 +1,6 @@
 package se.samla.email.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -25,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import se.samla.support.Mails;
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
 import se.samla.answers.Step;
@@ -43,6 +42,7 @@ import se.samla.surveys.AnswerValue.ChoiceAnswer;
 import se.samla.surveys.AnswerValue.TextAnswer;
 import se.samla.surveys.QuestionnaireId;
 
+import static se.samla.support.Mails.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.samla.support.Mails.recipient;
 import static se.samla.support.Mails.subject;
@@ -268,12 +268,6 @@ class FollowUpEmailJourneyTests {
 		return inbox.get(inbox.size() - 1);
 	}
 
-	private static List<MimeMessage> inbox(String address) {
-		return Arrays.stream(mail.getReceivedMessages())
-			.filter(message -> recipient(message).equalsIgnoreCase(address))
-			.toList();
-	}
-
 	/** The plain-text part, as a person reading it in a text client sees it. */
 	private static String text(Part part) throws Exception {
 		if (part.isMimeType("text/plain")) {
@@ -290,10 +284,8 @@ class FollowUpEmailJourneyTests {
 		return null;
 	}
 
-	private static byte[] raw(MimeMessage message) throws Exception {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		message.writeTo(out);
-		return out.toByteArray();
+	private static List<MimeMessage> inbox(String address) {
+		return Mails.inbox(mail, address);
 	}
 
 }

@@ -1,18 +1,12 @@
 package se.samla.email.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import se.samla.support.Mails;
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
 import se.samla.campaigns.RecipientFact;
@@ -40,6 +35,8 @@ import se.samla.support.TestClockConfiguration;
 import se.samla.surveys.AnswerValue.TextAnswer;
 import se.samla.surveys.Question;
 
+import static se.samla.support.Mails.reply;
+import static se.samla.support.Mails.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.samla.support.Mails.recipient;
 import static se.samla.support.Mails.subject;
@@ -114,7 +111,7 @@ class NoReplyLostJourneyTests {
 				+ "Content-Type: image/png; name=\"svar.png\"\r\n" + "Content-Transfer-Encoding: base64\r\n"
 				+ "Content-Disposition: attachment; filename=\"svar.png\"\r\n\r\n"
 				+ "iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB\r\n";
-		sendRaw(raw.getBytes(StandardCharsets.UTF_8), person.email());
+		Mails.sendAsWritten(mail.getSmtp().getPort(), raw.getBytes(StandardCharsets.UTF_8));
 
 		assertThat(this.reader.read()).isEqualTo(1);
 
@@ -236,58 +233,16 @@ class NoReplyLostJourneyTests {
 		return text.substring(0, length).strip() + "x".repeat(length - text.substring(0, length).strip().length());
 	}
 
-	private MimeMessage reply(MimeMessage invitation, Person from, String messageId, String body) throws Exception {
-		MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
-		reply.setFrom(new InternetAddress(from.email(), from.name(), "UTF-8"));
-		reply.setRecipients(Message.RecipientType.TO, invitation.getReplyTo());
-		reply.setSubject("SV: " + invitation.getSubject(), "UTF-8");
-		reply.setHeader("In-Reply-To", invitation.getMessageID());
-		reply.setText(body, "UTF-8");
-		reply.saveChanges();
-		reply.setHeader("Message-ID", messageId);
-		return reply;
-	}
-
 	private static void send(MimeMessage message) throws Exception {
-		sendRaw(raw(message), null);
-	}
-
-	private static void sendRaw(byte[] raw, String unused) throws Exception {
-		Properties settings = new Properties();
-		settings.put("mail.smtp.host", "localhost");
-		settings.put("mail.smtp.port", "3025");
-		Session session = Session.getInstance(settings);
-		MimeMessage copy = new MimeMessage(session, new java.io.ByteArrayInputStream(raw)) {
-
-			@Override
-			protected void updateMessageID() {
-				// keep the client's Message-ID, as a real mail client's message has its
-				// own
-			}
-
-			@Override
-			protected void updateHeaders() {
-				// send the bytes as the mailer wrote them, broken or not
-			}
-
-		};
-		Transport.send(copy, copy.getAllRecipients());
-	}
-
-	private static byte[] raw(MimeMessage message) throws Exception {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		message.writeTo(out);
-		return out.toByteArray();
+		Mails.sendAsWritten(mail.getSmtp().getPort(), Mails.raw(message));
 	}
 
 	private static List<MimeMessage> inbox(String address) {
-		return Arrays.stream(mail.getReceivedMessagesForDomain(address.substring(address.indexOf('@') + 1)))
-			.filter(m -> recipient(m).equalsIgnoreCase(address))
-			.toList();
+		return Mails.inbox(mail, address);
 	}
 
 	private static List<MimeMessage> confirmations(String address) {
-		return inbox(address).stream().filter(m -> subject(m).startsWith("Tack för ditt svar")).toList();
+		return Mails.confirmations(mail, address);
 	}
 
 }
