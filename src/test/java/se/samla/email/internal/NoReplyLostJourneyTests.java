@@ -88,11 +88,7 @@ class NoReplyLostJourneyTests {
 
 	@BeforeEach
 	void plusAddressing() {
-		mail.getUserManager().setMessageDeliveryHandler(new PlusAddressing(mail.getUserManager()));
-		this.jdbc.sql("DELETE FROM imap_state").update();
-		this.jdbc.sql("DELETE FROM email_review_decision").update();
-		this.jdbc.sql("DELETE FROM email_inbound").update();
-		this.jdbc.sql("UPDATE send_out SET closed_at = CURRENT_TIMESTAMP").update();
+		JourneyStart.fresh(mail, this.jdbc);
 	}
 
 	@Test
