@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -263,7 +264,7 @@ public class InboundProcessor {
 			try {
 				String to = (token != null) ? token
 						: this.email.tokenFor(sendOut.id(), person.id(), this.clock.instant());
-				if (!this.email.sentSince(to, "CLARIFY", this.clock.instant().minus(Duration.ofDays(1)))) {
+				if (!sentToday(to, "CLARIFY")) {
 					this.replies.send(person, sendOut, "unreadable/" + key, "CLARIFY",
 							text("email.reply.clarify.subject", person.language(), sendOut.title()),
 							List.of(text("email.reply.unreadable", person.language()),
@@ -467,8 +468,7 @@ public class InboundProcessor {
 			case AMBIGUOUS -> {
 				// At most one request to clarify per person and send-out a day: never a
 				// ping-pong.
-				if (!this.email.sentSince(decision.token(), "CLARIFY",
-						this.clock.instant().minus(java.time.Duration.ofDays(1)))) {
+				if (!sentToday(decision.token(), "CLARIFY")) {
 					Language language = decision.person().language();
 					ResponseState state = this.responses.preview(decision.sendOut().id(), decision.person().id());
 					this.replies.send(decision.person(), decision.sendOut(), "clarify/" + sourceId, "CLARIFY",
@@ -497,7 +497,7 @@ public class InboundProcessor {
 		ResponseState state = this.responses.startOrResume(decision.sendOut().id(), person.id(), Channel.EMAIL);
 		Map<StepKey, String> notRecorded = new LinkedHashMap<>(decision.notRecorded());
 		Set<StepKey> recordedNow = new HashSet<>();
-		for (Map.Entry<se.samla.answers.StepKey, se.samla.surveys.AnswerValue> answer : decision.answers().entrySet()) {
+		for (Map.Entry<StepKey, AnswerValue> answer : decision.answers().entrySet()) {
 			Outcome outcome = this.responses.answer(state.id(), answer.getKey(), answer.getValue(),
 					Source.of(Channel.EMAIL, sourceId));
 			if (outcome instanceof Outcome.Rejected rejected) {
@@ -531,8 +531,7 @@ public class InboundProcessor {
 	private void tellHeld(Decision decision, MimeMessage message, String sourceId) throws Exception {
 		String sender = sender(message);
 		if (decision.person() == null || decision.sendOut() == null || "?".equals(sender)
-				|| sender.equalsIgnoreCase(this.properties.from()) || this.email.sentSince(decision.token(), "HELD",
-						this.clock.instant().minus(java.time.Duration.ofDays(1)))) {
+				|| sender.equalsIgnoreCase(this.properties.from()) || sentToday(decision.token(), "HELD")) {
 			return;
 		}
 		Language language = this.directory.personByEmail(sender).map(Person::language).orElse(Language.SV);
@@ -608,7 +607,7 @@ public class InboundProcessor {
 			return new Decision(InboundStatus.AMBIGUOUS, mapping.outcome() + ": " + String.join("; ", mapping.notes()),
 					token, owner.get(), person, sendOut, mapping, Map.of(), List.of());
 		}
-		Map<se.samla.answers.StepKey, se.samla.surveys.AnswerValue> answers = new java.util.LinkedHashMap<>();
+		Map<StepKey, AnswerValue> answers = new LinkedHashMap<>();
 		List<String> problems = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
 		if (body.cut()) {
@@ -617,7 +616,7 @@ public class InboundProcessor {
 		}
 		Map<StepKey, String> notRecorded = new LinkedHashMap<>();
 		Set<StepKey> unkept = new HashSet<>();
-		for (Map.Entry<Integer, String> answer : new java.util.TreeMap<>(mapping.answers()).entrySet()) {
+		for (Map.Entry<Integer, String> answer : new TreeMap<>(mapping.answers()).entrySet()) {
 			Step step = state.steps().get(answer.getKey() - 1);
 			String written = (step.question().type() == QuestionType.TEXT)
 					? withinLimit(step, answer.getValue().strip(), notes, language) : answer.getValue();
@@ -684,6 +683,14 @@ public class InboundProcessor {
 				owner.orElse(null), null, null, null, Map.of(), List.of(), back.orElse(null));
 	}
 
+	/**
+	 * Whether a reply of the kind already went to the token's person within a day: at
+	 * most one a day, so that an unclear exchange never becomes a ping-pong.
+	 */
+	private boolean sentToday(String token, String kind) {
+		return this.email.sentSince(token, kind, this.clock.instant().minus(Duration.ofDays(1)));
+	}
+
 	private String text(String code, Language language, Object... arguments) {
 		return this.messages.getMessage(code, arguments, language.locale());
 	}
@@ -718,9 +725,8 @@ public class InboundProcessor {
 	 * @param backOn the day an absence notice says its writer is back, or {@code null}
 	 */
 	public record Decision(InboundStatus status, String detail, String token, TokenOwner owner, Person person,
-			SendOut sendOut, Mapping mapping, Map<se.samla.answers.StepKey, se.samla.surveys.AnswerValue> answers,
-			List<String> problems, List<String> notes, Map<StepKey, String> notRecorded, Set<StepKey> unkept,
-			LocalDate backOn) {
+			SendOut sendOut, Mapping mapping, Map<StepKey, AnswerValue> answers, List<String> problems,
+			List<String> notes, Map<StepKey, String> notRecorded, Set<StepKey> unkept, LocalDate backOn) {
 
 		public Decision {
 			notes = (notes != null) ? List.copyOf(notes) : List.of();
@@ -729,15 +735,13 @@ public class InboundProcessor {
 		}
 
 		Decision(InboundStatus status, String detail, String token, TokenOwner owner, Person person, SendOut sendOut,
-				Mapping mapping, Map<se.samla.answers.StepKey, se.samla.surveys.AnswerValue> answers,
-				List<String> problems, LocalDate backOn) {
+				Mapping mapping, Map<StepKey, AnswerValue> answers, List<String> problems, LocalDate backOn) {
 			this(status, detail, token, owner, person, sendOut, mapping, answers, problems, List.of(), Map.of(),
 					Set.of(), backOn);
 		}
 
 		Decision(InboundStatus status, String detail, String token, TokenOwner owner, Person person, SendOut sendOut,
-				Mapping mapping, Map<se.samla.answers.StepKey, se.samla.surveys.AnswerValue> answers,
-				List<String> problems) {
+				Mapping mapping, Map<StepKey, AnswerValue> answers, List<String> problems) {
 			this(status, detail, token, owner, person, sendOut, mapping, answers, problems, List.of(), Map.of(),
 					Set.of(), null);
 		}
