@@ -1,0 +1,26 @@
+package se.samla.entra.internal;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import se.samla.entra.AccessTokens;
+import se.samla.entra.EntraProperties;
+import se.samla.entra.EntraRegistrations;
+
+/** The registrations and the token client, present whether or not any is configured. */
+@Configuration(proxyBeanMethods = false)
+class EntraConfiguration {
+
+	@Bean
+	EntraRegistrations entraRegistrations(EntraProperties properties) {
+		return new EntraRegistrations(properties.registrations());
+	}
+
+	@Bean
+	AccessTokens accessTokens(EntraProperties properties, Clock clock) {
+		return new EntraTokenClient(properties, clock);
+	}
+
+}
