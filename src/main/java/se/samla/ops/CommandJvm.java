@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs an operator command started with {@code java -jar samla.jar <command>} in a JVM
@@ -17,7 +18,8 @@ import java.util.OptionalInt;
  * flags cannot be changed once it runs, so the command starts a second JVM (the
  * client-level compiler only, the serial collector unless another is chosen) on the same
  * jar, with the same arguments, options, environment, standard streams and working
- * directory, and returns its exit code.
+ * directory, and returns its exit code. The second JVM runs the jar unpacked
+ * ({@link UnpackedJar}), where it loads its classes faster.
  * <p>
  * Not done when the JVM was not started with {@code -jar} (an IDE, tests), when the
  * caller chose the compiler themselves ({@code -XX:TieredStopAtLevel}), or with
@@ -45,7 +47,7 @@ final class CommandJvm {
 			return OptionalInt.empty();
 		}
 		Optional<List<String>> command = command(System.getProperty("java.class.path"),
-				ProcessHandle.current().info().arguments().map(Arrays::asList), args);
+				ProcessHandle.current().info().arguments().map(Arrays::asList), CommandJvm::unpacked, args);
 		if (command.isEmpty()) {
 			return OptionalInt.empty();
 		}
@@ -71,14 +73,21 @@ final class CommandJvm {
 		}
 	}
 
+	/** The jar unpacked in the user's cache, or the jar itself when it cannot be. */
+	private static Path unpacked(Path jar) {
+		return UnpackedJar.cache().flatMap(cache -> UnpackedJar.of(jar, cache, UnpackedJar.EXTRACT)).orElse(jar);
+	}
+
 	/**
 	 * The command line of the command's JVM, or empty when this JVM was not started with
 	 * {@code -jar} on the class path's jar or its compiler was chosen by the caller.
 	 * @param classPath this JVM's class path ({@code -jar} makes it the jar)
 	 * @param jvmArguments the arguments this JVM was started with, after the executable
+	 * @param launched the jar the command's JVM runs, for this JVM's jar
 	 * @param args the command's arguments
 	 */
-	static Optional<List<String>> command(String classPath, Optional<List<String>> jvmArguments, String[] args) {
+	static Optional<List<String>> command(String classPath, Optional<List<String>> jvmArguments,
+			UnaryOperator<Path> launched, String[] args) {
 		if (classPath == null || !classPath.endsWith(".jar") || !Files.isRegularFile(Path.of(classPath))
 				|| jvmArguments.isEmpty()) {
 			return Optional.empty();
@@ -98,7 +107,7 @@ final class CommandJvm {
 		// the caller's own options (-Xmx, -D...) come after ours, so that theirs win
 		command.addAll(arguments.subList(0, jar));
 		command.add("-jar");
-		command.add(classPath);
+		command.add(launched.apply(Path.of(classPath)).toString());
 		command.addAll(Arrays.asList(args));
 		return Optional.of(command);
 	}
