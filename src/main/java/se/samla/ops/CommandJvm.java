@@ -53,7 +53,7 @@ final class CommandJvm {
 					Optional<Path> unpacked = UnpackedJar.cache()
 						.flatMap(cache -> UnpackedJar.of(jar, cache, UnpackedJar.EXTRACT));
 					// class data sharing needs plain jars
-					unpacked.flatMap(applicationJar -> ClassArchive.of(applicationJar, callerOptions))
+					unpacked.flatMap(applicationJar -> ClassArchive.of(applicationJar, callerOptions, args[0]))
 						.ifPresent(archive::add);
 					return new Launch(unpacked.orElse(jar), archive.isEmpty() ? List.of() : archive.get(0).options());
 				}, args);
