@@ -27,9 +27,10 @@ import org.springframework.util.FileSystemUtils;
  * them as it reads any jar. Unpacking takes a second or two, once per build of the jar.
  * <p>
  * Whatever goes wrong (no cache folder, a full disk, an extract that fails) leaves the
- * command to run from the jar itself, as before. An unpacking is used only when complete:
- * it is made in a folder of its own, listed (every file with its size) and then moved
- * into place, and the listing is checked before each use.
+ * command to run from the jar itself, as before; a build whose extract failed is not
+ * unpacked again. An unpacking is used only when complete: it is made in a folder of its
+ * own, listed (every file with its size) and then moved into place, and the listing is
+ * checked before each use.
  */
 final class UnpackedJar {
 
@@ -109,11 +110,20 @@ final class UnpackedJar {
 				Files.setLastModifiedTime(folder.resolve(LISTING), FileTime.from(Instant.now()));
 				return Optional.of(applicationJar);
 			}
+			// a build that could not be unpacked is not tried again by every command
+			Path failed = cache.resolve(folder.getFileName() + ".failed");
+			if (Files.exists(failed)) {
+				return Optional.empty();
+			}
 			createPrivately(cache);
+			if (!Files.isWritable(cache)) {
+				return Optional.empty();
+			}
 			Path unpacking = cache.resolve(folder.getFileName() + ".unpacking-" + ProcessHandle.current().pid());
 			FileSystemUtils.deleteRecursively(unpacking);
 			if (!unpacker.unpack(jar, unpacking) || !Files.isRegularFile(unpacking.resolve(jar.getFileName()))) {
 				FileSystemUtils.deleteRecursively(unpacking);
+				Files.createFile(failed);
 				return Optional.empty();
 			}
 			Files.writeString(unpacking.resolve(LISTING), listing(unpacking), StandardCharsets.UTF_8);

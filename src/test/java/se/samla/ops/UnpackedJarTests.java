@@ -87,12 +87,20 @@ class UnpackedJarTests {
 		Path jar = jar("build 1");
 		Path cache = this.folder.resolve("cache");
 
-		assertThat(UnpackedJar.of(jar, cache, (failing, into) -> {
+		UnpackedJar.Unpacker failing = (failed, into) -> {
+			this.unpacked.add(into);
 			Files.createDirectories(into);
 			Files.writeString(into.resolve("half.jar"), "half");
 			return false;
-		})).isEmpty();
-		assertThat(cache).isEmptyDirectory();
+		};
+		assertThat(UnpackedJar.of(jar, cache, failing)).isEmpty();
+		assertThat(cache).isDirectoryNotContaining(path -> Files.isDirectory(path));
+		assertThat(UnpackedJar.of(jar, cache, failing)).isEmpty();
+		assertThat(UnpackedJar.of(jar, cache, this.extract)).as("this build is not tried again").isEmpty();
+		assertThat(this.unpacked).hasSize(1);
+
+		Files.writeString(jar, "build 2, which unpacks");
+		assertThat(UnpackedJar.of(jar, cache, this.extract)).isPresent();
 
 		Path file = Files.writeString(this.folder.resolve("not-a-folder"), "a file where the cache should be");
 		assertThat(UnpackedJar.of(jar, file.resolve("cache"), this.extract)).isEmpty();
