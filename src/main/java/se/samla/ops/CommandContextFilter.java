@@ -9,9 +9,10 @@ import org.springframework.core.env.Environment;
 
 /**
  * Leaves out of an operator command's context the auto-configuration of what only the
- * service does: serve HTTP and actuator endpoints, run Quartz and scheduled tasks,
- * publish metrics and time-passing events. Filtered before Spring reads the classes,
- * which is most of a command's start-up; the service's own context is not affected.
+ * service does: serve HTTP and actuator endpoints (with their request validation and
+ * OpenAPI description), run Quartz and scheduled tasks, publish metrics and time-passing
+ * events. Filtered before Spring reads the classes, which is most of a command's
+ * start-up; the service's own context is not affected.
  */
 class CommandContextFilter implements AutoConfigurationImportFilter, EnvironmentAware {
 
@@ -23,7 +24,11 @@ class CommandContextFilter implements AutoConfigurationImportFilter, Environment
 			"org.springframework.boot.quartz.", "org.springframework.boot.tomcat.", "org.springframework.boot.webmvc.",
 			"org.springframework.boot.servlet.", "org.springframework.boot.web.server.",
 			"org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration",
-			"org.springframework.modulith.moments.", "org.springframework.modulith.observability.");
+			"org.springframework.modulith.moments.", "org.springframework.modulith.observability.",
+			// Bean Validation (about 450 classes of Hibernate Validator made at start)
+			// serves
+			// only the HTTP API; the OpenAPI description only the web server
+			"org.springframework.boot.validation.", "org.springdoc.");
 
 	private static final List<String> LEFT_OUT_PARTS = List.of(".metrics.", ".health.", ".actuate.");
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.BiFunction;
 
 /**
  * Runs an operator command started with {@code java -jar samla.jar <command>} in a JVM
@@ -17,7 +18,9 @@ import java.util.OptionalInt;
  * flags cannot be changed once it runs, so the command starts a second JVM (the
  * client-level compiler only, the serial collector unless another is chosen) on the same
  * jar, with the same arguments, options, environment, standard streams and working
- * directory, and returns its exit code.
+ * directory, and returns its exit code. The second JVM runs the jar unpacked
+ * ({@link UnpackedJar}), where it loads its classes faster, and maps the classes it needs
+ * from an archive ({@link ClassArchive}).
  * <p>
  * Not done when the JVM was not started with {@code -jar} (an IDE, tests), when the
  * caller chose the compiler themselves ({@code -XX:TieredStopAtLevel}), or with
@@ -44,8 +47,16 @@ final class CommandJvm {
 		if (System.getProperty(PROPERTY) != null) {
 			return OptionalInt.empty();
 		}
+		List<ClassArchive> archive = new ArrayList<>(1);
 		Optional<List<String>> command = command(System.getProperty("java.class.path"),
-				ProcessHandle.current().info().arguments().map(Arrays::asList), args);
+				ProcessHandle.current().info().arguments().map(Arrays::asList), (jar, callerOptions) -> {
+					Optional<Path> unpacked = UnpackedJar.cache()
+						.flatMap(cache -> UnpackedJar.of(jar, cache, UnpackedJar.EXTRACT));
+					// class data sharing needs plain jars
+					unpacked.flatMap(applicationJar -> ClassArchive.of(applicationJar, callerOptions, args[0]))
+						.ifPresent(archive::add);
+					return new Launch(unpacked.orElse(jar), archive.isEmpty() ? List.of() : archive.get(0).options());
+				}, args);
 		if (command.isEmpty()) {
 			return OptionalInt.empty();
 		}
@@ -62,7 +73,9 @@ final class CommandJvm {
 		Thread stop = new Thread(process::destroy);
 		Runtime.getRuntime().addShutdownHook(stop);
 		try {
-			return OptionalInt.of(process.waitFor());
+			int exitCode = process.waitFor();
+			archive.forEach(written -> written.commandEnded(exitCode));
+			return OptionalInt.of(exitCode);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -72,13 +85,23 @@ final class CommandJvm {
 	}
 
 	/**
+	 * What the command's JVM runs: the jar (this JVM's or its unpacking), with options
+	 * that go with it.
+	 */
+	record Launch(Path jar, List<String> options) {
+	}
+
+	/**
 	 * The command line of the command's JVM, or empty when this JVM was not started with
 	 * {@code -jar} on the class path's jar or its compiler was chosen by the caller.
 	 * @param classPath this JVM's class path ({@code -jar} makes it the jar)
 	 * @param jvmArguments the arguments this JVM was started with, after the executable
+	 * @param launch what the command's JVM runs, for this JVM's jar and the caller's
+	 * options
 	 * @param args the command's arguments
 	 */
-	static Optional<List<String>> command(String classPath, Optional<List<String>> jvmArguments, String[] args) {
+	static Optional<List<String>> command(String classPath, Optional<List<String>> jvmArguments,
+			BiFunction<Path, List<String>, Launch> launch, String[] args) {
 		if (classPath == null || !classPath.endsWith(".jar") || !Files.isRegularFile(Path.of(classPath))
 				|| jvmArguments.isEmpty()) {
 			return Optional.empty();
@@ -95,10 +118,13 @@ final class CommandJvm {
 		if (arguments.subList(0, jar).stream().noneMatch(option -> option.matches("-XX:\\+Use\\w*GC"))) {
 			command.add(COLLECTOR);
 		}
+		List<String> callerOptions = arguments.subList(0, jar);
+		Launch launched = launch.apply(Path.of(classPath), callerOptions);
+		command.addAll(launched.options());
 		// the caller's own options (-Xmx, -D...) come after ours, so that theirs win
-		command.addAll(arguments.subList(0, jar));
+		command.addAll(callerOptions);
 		command.add("-jar");
-		command.add(classPath);
+		command.add(launched.jar().toString());
 		command.addAll(Arrays.asList(args));
 		return Optional.of(command);
 	}

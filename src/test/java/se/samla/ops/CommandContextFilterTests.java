@@ -12,11 +12,15 @@ class CommandContextFilterTests {
 			"org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration",
 			"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 			"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-			"org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration" };
+			"org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration",
+			"org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration",
+			"org.springdoc.core.configuration.SpringDocConfiguration",
+			"org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration" };
 
 	@Test
 	void leavesTheServicesSchedulerAndEndpointsOutOfACommandButKeepsTheDatabase() {
-		assertThat(filter(true).match(CLASSES, null)).containsExactly(false, false, false, true, true, true);
+		assertThat(filter(true).match(CLASSES, null)).containsExactly(false, false, false, true, true, true, false,
+				false, true);
 	}
 
 	@Test
