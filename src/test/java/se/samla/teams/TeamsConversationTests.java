@@ -226,6 +226,29 @@ class TeamsConversationTests {
 	}
 
 	@Test
+	void aMessageWithoutFractionalSecondsIsKeptAndAnswered() throws Exception {
+		SendOutId sendOut = invite("teams-tidsstampel");
+		int before = microsoft.delivered().size();
+		ObjectNode typed = (ObjectNode) json.readTree(this.chat.message(id(), "Bristen växer."));
+		typed.put("timestamp", "2026-12-04T08:01:37Z");
+		typed.put("localTimestamp", "2026-12-04T09:01:37+01:00");
+		post(typed.toString());
+		awaitCard(before, "Fråga 2 av 5");
+		before = microsoft.delivered().size();
+		ObjectNode odd = (ObjectNode) json.readTree(this.chat.message(id(), "Vi rekryterar."));
+		odd.put("timestamp", "2026-12-04T08:02:10+00:00");
+		odd.put("localTimestamp", "inte en tid");
+		odd.put("entities", "inte en lista");
+		post(odd.toString());
+		awaitCard(before, "Fråga 3 av 5");
+		ResponseState state = this.responses.find(sendOut, this.lena.id()).orElseThrow();
+		assertThat(state.step(StepKey.parse("q1")).orElseThrow().answer())
+			.isEqualTo(new AnswerValue.TextAnswer("Bristen växer."));
+		assertThat(state.step(StepKey.parse("q2")).orElseThrow().answer())
+			.isEqualTo(new AnswerValue.TextAnswer("Vi rekryterar."));
+	}
+
+	@Test
 	void someoneNotInTheDirectoryIsToldSoAndNothingIsRecorded() throws Exception {
 		TeamsActivities stranger = TeamsActivities.from("29:stranger", "99999999-9999-4999-8999-999999999999",
 				microsoft.serviceUrl());

@@ -5,16 +5,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
-import com.microsoft.bot.schema.Serialization;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -28,7 +28,9 @@ import se.samla.teams.TeamsProperties;
  * Teams never waits and nothing is lost if the process stops before it is done.
  * <p>
  * The body is read as text and parsed with the SDK's own (Jackson 2) serialisation: Teams
- * sends properties Spring's JSON reader would refuse.
+ * sends properties Spring's JSON reader would refuse. Every activity with a valid token
+ * is kept, whatever the form of fields Samla does not need ({@link ActivityReader}):
+ * Teams does not send an activity again after a 4xx.
  */
 @RestController
 @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "samla.teams.enabled",
@@ -60,8 +62,7 @@ class ActivityController {
 	}
 
 	@PostMapping("/api/messages")
-	ResponseEntity<Void> receive(
-			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+	ResponseEntity<?> receive(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			HttpServletRequest request) throws IOException {
 		int max = this.properties.maxActivityBytes();
 		if (request.getContentLengthLong() > max) {
@@ -75,9 +76,12 @@ class ActivityController {
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
 		}
 		String body = new String(bytes, StandardCharsets.UTF_8);
-		Activity activity = parse(body);
-		if (activity == null || activity.getType() == null || activity.getServiceUrl() == null) {
-			return ResponseEntity.badRequest().build();
+		Activity activity = ActivityReader.read(body).orElse(null);
+		if (activity == null) {
+			return notAnActivity("The body is not a Bot Framework activity (a JSON object with a type).");
+		}
+		if (activity.getServiceUrl() == null) {
+			return notAnActivity("The activity has no serviceUrl.");
 		}
 		if (!this.connector.isAllowed(activity.getServiceUrl())
 				|| !this.authentication.isAuthentic(activity, authorization)) {
@@ -91,7 +95,7 @@ class ActivityController {
 		}
 		if (activity.getId() == null || activity.getConversation() == null
 				|| activity.getConversation().getId() == null) {
-			return ResponseEntity.badRequest().build();
+			return notAnActivity("The activity has no id or no conversation id.");
 		}
 		try {
 			String conversation = activity.getConversation().getId();
@@ -110,19 +114,11 @@ class ActivityController {
 		}
 	}
 
-	private static Activity parse(String body) {
-		try {
-			JsonNode tree = Serialization.jsonToTree(body);
-			if (tree == null || !tree.isObject()) {
-				return null;
-			}
-			// the SDK returns null (it does not throw) for what it cannot read, e.g. a
-			// timestamp without fractional seconds
-			return Serialization.treeToValue(tree, Activity.class);
-		}
-		catch (IOException | RuntimeException ex) {
-			return null;
-		}
+	/** A 400 with a problem detail: only for a body Samla cannot take as an activity. */
+	private static ResponseEntity<ProblemDetail> notAnActivity(String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setTitle("Not an activity");
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 }
