@@ -19,8 +19,10 @@ import se.samla.surveys.Question;
 
 /**
  * The bot's Adaptive Cards (schema 1.5, which Teams renders on desktop, web and phones),
- * built as JSON trees so that no text, ours or the respondent's, can break the card. What
- * a respondent wrote is shown in {@code TextRun}s, which Teams does not read as Markdown.
+ * built as JSON trees so that no text, ours or the respondent's, can break the card. All
+ * text is shown in {@code TextRun}s, which no renderer reads as Markdown: none of it is
+ * written as Markdown, so a question numbered {@code 2. } or an answer starting with
+ * {@code - } shows as written (see {@link #text}).
  * <p>
  * Every button carries what it is about ({@code samla}: the action, {@code sendOut},
  * {@code step}), so an answer to an old card still lands on the right question.
@@ -62,13 +64,13 @@ final class Cards {
 		header(body, title, step, texts);
 		Question question = step.question();
 		if (question.help() != null) {
-			body.add(text(question.help().in(texts.language())).put("isSubtle", true));
+			body.add(text(question.help().in(texts.language()), Style.SUBTLE));
 		}
 		if (previous != null) {
 			body.add(userText(texts.get("teams.previous", ""), previous, true));
 		}
 		if (error != null) {
-			body.add(text("⚠ " + error).put("color", "Attention").put("weight", "Bolder"));
+			body.add(text("⚠ " + error, Style.ATTENTION, Style.BOLD));
 		}
 		inputs(body, question, step.answer(), tried, texts);
 		ArrayNode actions = json.arrayNode();
@@ -88,7 +90,7 @@ final class Cards {
 		ArrayNode body = json.arrayNode();
 		header(body, title, step, texts);
 		if (step.skipped() || step.answer() == null) {
-			body.add(text("✔ " + texts.get("teams.recorded-skipped")).put("color", "Good"));
+			body.add(text("✔ " + texts.get("teams.recorded-skipped"), Style.GOOD));
 		}
 		else {
 			body.add(userText("✔ " + texts.get("teams.recorded", ""),
@@ -103,15 +105,14 @@ final class Cards {
 	 */
 	static ObjectNode summary(ResponseState state, String title, TeamsTexts texts, boolean final_) {
 		ArrayNode body = json.arrayNode();
-		body.add(text(texts.get("teams.summary.title", title)).put("weight", "Bolder").put("size", "Medium"));
+		body.add(text(texts.get("teams.summary.title", title), Style.BOLD, Style.MEDIUM));
 		String deadline = (state.deadline() != null) ? texts.date(state.deadline()) : "";
 		body.add(text(state.isSubmitted() ? texts.get("teams.summary.submitted", deadline)
-				: texts.get("teams.summary.intro", deadline))
-			.put("isSubtle", true));
+				: texts.get("teams.summary.intro", deadline), Style.SUBTLE));
 		for (Step step : state.steps()) {
 			String heading = step.number() + ". " + ((step.itemLabel() != null) ? step.itemLabel() + ": " : "")
 					+ step.question().text().in(texts.language());
-			body.add(text(heading).put("weight", "Bolder").put("spacing", "Medium"));
+			body.add(text(heading, Style.BOLD).put("spacing", "Medium"));
 			String answer;
 			if (step.answer() != null) {
 				answer = shorten(AnswerFormatter.format(step.question(), step.answer(), texts.language()));
@@ -149,27 +150,18 @@ final class Cards {
 	 */
 	static ObjectNode digest(se.samla.digests.Digest digest, se.samla.digests.DigestTexts texts) {
 		ArrayNode body = json.arrayNode();
-		body.add(text(texts.get("title", digest.title())).put("weight", "Bolder").put("size", "Medium"));
-		body.add(text(digest.open() ? texts.get("open") : texts.get("final")).put("isSubtle", true));
+		body.add(text(texts.get("title", digest.title()), Style.BOLD, Style.MEDIUM));
+		body.add(text(digest.open() ? texts.get("open") : texts.get("final"), Style.SUBTLE));
 		se.samla.digests.Digest.Rate overall = digest.rates().overall();
-		body.add(text(texts.get("card.headline", overall.answered(), overall.asked(), overall.percent())).put("weight",
-				"Bolder"));
-		ArrayNode facts = json.arrayNode();
+		body.add(text(texts.get("card.headline", overall.answered(), overall.asked(), overall.percent()), Style.BOLD));
 		for (se.samla.digests.Digest.NamedRate rate : digest.rates().networks()) {
-			facts.add(json.objectNode()
-				.put("title", rate.name())
-				.put("value",
-						rate.rate().answered() + "/" + rate.rate().asked() + " (" + rate.rate().percent() + " %)"));
+			body.add(fact(rate.name(),
+					rate.rate().answered() + "/" + rate.rate().asked() + " (" + rate.rate().percent() + " %)"));
 		}
 		for (se.samla.digests.Digest.Theme theme : digest.themes().subList(0, Math.min(3, digest.themes().size()))) {
-			facts.add(json.objectNode()
-				.put("title", theme.area())
-				.put("value", texts.get("themes.count", theme.count())));
+			body.add(fact(theme.area(), texts.get("themes.count", theme.count())));
 		}
-		if (!facts.isEmpty()) {
-			body.add(json.objectNode().put("type", "FactSet").set("facts", facts));
-		}
-		body.add(text(texts.get("card.by-email")).put("isSubtle", true));
+		body.add(text(texts.get("card.by-email"), Style.SUBTLE));
 		return card(body, json.arrayNode());
 	}
 
@@ -183,15 +175,13 @@ final class Cards {
 	}
 
 	private static void header(ArrayNode body, String title, Step step, TeamsTexts texts) {
-		body.add(text(texts.get("teams.progress", title, step.number(), step.of())).put("size", "Small")
-			.put("isSubtle", true)
+		body.add(text(texts.get("teams.progress", title, step.number(), step.of()), Style.SMALL, Style.SUBTLE)
 			.put("spacing", "None"));
 		if (step.itemLabel() != null) {
-			body.add(text(step.itemLabel()).put("weight", "Bolder"));
+			body.add(text(step.itemLabel(), Style.BOLD));
 		}
 		String requirement = step.question().required() ? "" : " (" + texts.get("teams.optional").toLowerCase() + ")";
-		body.add(text(step.question().text().in(texts.language()) + requirement).put("weight", "Bolder")
-			.put("size", "Medium"));
+		body.add(text(step.question().text().in(texts.language()) + requirement, Style.BOLD, Style.MEDIUM));
 	}
 
 	private static void inputs(ArrayNode body, Question question, AnswerValue current, JsonNode tried,
@@ -264,9 +254,8 @@ final class Cards {
 			levels.add(choice(levelTitle(level, texts), level.id()));
 		}
 		for (Option row : question.rows()) {
-			body.add(text(row.label().in(texts.language())).put("weight", "Bolder")
-				.put("separator", true)
-				.put("spacing", "Medium"));
+			body.add(
+					text(row.label().in(texts.language()), Style.BOLD).put("separator", true).put("spacing", "Medium"));
 			List<Option> periods = question.periods();
 			for (int i = 0; i < periods.size(); i += 2) {
 				ArrayNode columns = json.arrayNode();
@@ -377,8 +366,71 @@ final class Cards {
 		return card;
 	}
 
-	private static ObjectNode text(String text) {
-		return json.objectNode().put("type", "TextBlock").put("text", text).put("wrap", true);
+	/**
+	 * Text as a {@code RichTextBlock} of one {@code TextRun}, which no renderer reads as
+	 * Markdown: none of the card's text is written as Markdown, and in a
+	 * {@code TextBlock} a line starting with {@code 2. } or {@code - } would become a
+	 * list (Web Chat numbers every such line "1."), and {@code *}, {@code _} or brackets
+	 * would change what a question or an answer says. Escaping with backslashes is not
+	 * read alike by every Teams client.
+	 */
+	static ObjectNode text(String text, Style... styles) {
+		ObjectNode run = json.objectNode().put("type", "TextRun").put("text", text);
+		for (Style style : styles) {
+			style.apply(run);
+		}
+		ObjectNode block = json.objectNode().put("type", "RichTextBlock");
+		block.set("inlines", json.arrayNode().add(run));
+		return block;
+	}
+
+	/**
+	 * A name and its value side by side; not a {@code FactSet}, whose texts renderers
+	 * read as Markdown.
+	 */
+	private static ObjectNode fact(String name, String value) {
+		ArrayNode columns = json.arrayNode();
+		columns.add(column("stretch", text(name, Style.BOLD)));
+		columns.add(column("auto", text(value)));
+		ObjectNode row = json.objectNode().put("type", "ColumnSet").put("spacing", "Small");
+		row.set("columns", columns);
+		return row;
+	}
+
+	private static ObjectNode column(String width, ObjectNode... items) {
+		ArrayNode list = json.arrayNode();
+		for (ObjectNode item : items) {
+			list.add(item);
+		}
+		ObjectNode column = json.objectNode().put("type", "Column").put("width", width);
+		column.set("items", list);
+		return column;
+	}
+
+	/** How a text run looks. */
+	enum Style {
+
+		BOLD("weight", "Bolder"), SUBTLE("isSubtle", null), SMALL("size", "Small"), MEDIUM("size", "Medium"),
+		ATTENTION("color", "Attention"), GOOD("color", "Good");
+
+		private final String property;
+
+		private final String value;
+
+		Style(String property, String value) {
+			this.property = property;
+			this.value = value;
+		}
+
+		void apply(ObjectNode run) {
+			if (this.value == null) {
+				run.put(this.property, true);
+			}
+			else {
+				run.put(this.property, this.value);
+			}
+		}
+
 	}
 
 	/**
