@@ -48,7 +48,11 @@ import se.samla.surveys.AnswerValue;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "samla.campaigns.location=src/test/resources/no-send-outs",
-				"samla.teams.retry.initial-backoff=20ms" })
+				"samla.teams.retry.initial-backoff=20ms",
+				// every test talks in the same chat: Teams' 60 messages in 30 seconds per
+				// chat would make the later ones wait (the limits are ThrottleTests' job)
+				"samla.teams.limits.per-conversation-per30-seconds=100000",
+				"samla.teams.limits.per-conversation-per-hour=100000" })
 @Import(TestClockConfiguration.class)
 class TeamsConversationTests {
 
