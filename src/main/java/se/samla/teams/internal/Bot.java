@@ -391,14 +391,17 @@ class Bot {
 				: ((Outcome.AlreadyRecorded) outcome).state();
 		String summaryCard = turn.activity.getReplyToId();
 		if (summaryCard != null && turn.activity.getValue() != null) {
-			this.messenger.update(turn.conversation, summaryCard,
-					Messenger.card(null, Cards.summary(after, sendOut.title(), turn.texts, true)));
+			// the button is on the summary's last card
+			List<ObjectNode> parts = Cards.summary(after, sendOut.title(), turn.texts, true);
+			this.messenger.update(turn.conversation, summaryCard, Messenger.card(null, parts.get(parts.size() - 1)));
 		}
 		turn.reply(turn.texts.get("teams.submitted", sendOut.title(), turn.texts.date(sendOut.deadline())));
 	}
 
 	private void showSummary(Turn turn, SendOut sendOut, ResponseState state) throws ConnectorFailure {
-		turn.card(null, Cards.summary(state, sendOut.title(), turn.texts, false));
+		for (ObjectNode part : Cards.summary(state, sendOut.title(), turn.texts, false)) {
+			turn.card(null, part);
+		}
 		this.conversations.cardShown(turn.conversation.aadObjectId(), null, null);
 	}
 

@@ -1,5 +1,6 @@
 package se.samla.teams.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,11 @@ final class Cards {
 
 	private static final JsonNodeFactory json = JsonNodeFactory.instance;
 
-	private static final int SUMMARY_ANSWER_LENGTH = 600;
+	/**
+	 * The most a card may take: Teams refuses a message over about 28 KB, and the
+	 * activity around the card takes some of it.
+	 */
+	static final int MAX_CARD_BYTES = 25_000;
 
 	private Cards() {
 	}
@@ -100,48 +105,130 @@ final class Cards {
 	}
 
 	/**
-	 * Every question with its answer, before submitting (with the button to submit) or
-	 * after (to change something).
+	 * Every question with its answer, whole, before submitting (with the button to
+	 * submit) or after (to change something). Over several cards when one would exceed
+	 * what Teams takes in a message: the inputs and buttons are on the last.
 	 */
-	static ObjectNode summary(ResponseState state, String title, TeamsTexts texts, boolean final_) {
-		ArrayNode body = json.arrayNode();
-		body.add(text(texts.get("teams.summary.title", title), Style.BOLD, Style.MEDIUM));
+	static List<ObjectNode> summary(ResponseState state, String title, TeamsTexts texts, boolean final_) {
+		return summary(state, title, texts, final_, MAX_CARD_BYTES);
+	}
+
+	static List<ObjectNode> summary(ResponseState state, String title, TeamsTexts texts, boolean final_, int maxBytes) {
 		String deadline = (state.deadline() != null) ? texts.date(state.deadline()) : "";
-		body.add(text(state.isSubmitted() ? texts.get("teams.summary.submitted", deadline)
-				: texts.get("teams.summary.intro", deadline), Style.SUBTLE));
+		ObjectNode intro = text(state.isSubmitted() ? texts.get("teams.summary.submitted", deadline)
+				: texts.get("teams.summary.intro", deadline), Style.SUBTLE);
+		List<ArrayNode> blocks = new ArrayList<>();
 		for (Step step : state.steps()) {
+			ArrayNode block = json.arrayNode();
 			String heading = step.number() + ". " + ((step.itemLabel() != null) ? step.itemLabel() + ": " : "")
 					+ step.question().text().in(texts.language());
-			body.add(text(heading, Style.BOLD).put("spacing", "Medium"));
-			String answer;
-			if (step.answer() != null) {
-				answer = shorten(AnswerFormatter.format(step.question(), step.answer(), texts.language()));
+			block.add(text(heading, Style.BOLD).put("spacing", "Medium"));
+			if (step.answer() instanceof AnswerValue.MatrixAnswer matrix) {
+				matrixAnswer(block, step.question(), matrix, texts);
+			}
+			else if (step.answer() != null) {
+				block
+					.add(userText("", AnswerFormatter.format(step.question(), step.answer(), texts.language()), false));
 			}
 			else {
-				answer = step.skipped() ? texts.get("teams.summary.skipped") : texts.get("teams.summary.missing");
+				block.add(userText("",
+						step.skipped() ? texts.get("teams.summary.skipped") : texts.get("teams.summary.missing"),
+						true));
 			}
-			body.add(userText("", answer, step.answer() == null));
+			blocks.add(block);
 		}
+		// the inputs of the summary before submitting are counted in every part, so
+		// that the parts before and after submitting hold the same questions
+		ArrayNode inputs = json.arrayNode();
 		ArrayNode actions = json.arrayNode();
-		if (!final_) {
-			ArrayNode choices = json.arrayNode();
-			for (Step step : state.steps()) {
-				choices.add(choice(shortTitle(step, texts), step.key().toString()));
+		summaryInputs(state, texts, inputs, actions);
+		List<List<ArrayNode>> parts = new ArrayList<>();
+		List<ArrayNode> part = new ArrayList<>();
+		for (ArrayNode block : blocks) {
+			part.add(block);
+			if (part.size() > 1 && bytes(summaryCard(title, texts, intro, part, inputs, actions, 1, 1)) > maxBytes) {
+				part.remove(part.size() - 1);
+				parts.add(part);
+				part = new ArrayList<>(List.of(block));
 			}
-			body.add(json.objectNode()
-				.put("type", "Input.ChoiceSet")
-				.put("id", EDIT)
-				.put("style", "compact")
-				.put("label", texts.get("teams.summary.edit-label"))
-				.put("placeholder", texts.get("teams.choose"))
-				.set("choices", choices));
-			if (!state.isSubmitted()) {
-				actions.add(action(texts.get("teams.action.submit"), "submit", state.sendOut().value(), null, false)
-					.put("style", "positive"));
-			}
-			actions.add(action(texts.get("teams.action.edit"), "edit", state.sendOut().value(), null, true));
 		}
-		return card(body, actions);
+		parts.add(part);
+		if (final_) {
+			inputs = json.arrayNode();
+			actions = json.arrayNode();
+		}
+		List<ObjectNode> cards = new ArrayList<>();
+		for (int n = 0; n < parts.size(); n++) {
+			boolean last = n == parts.size() - 1;
+			cards.add(summaryCard(title, texts, (n == 0) ? intro : null, parts.get(n), last ? inputs : json.arrayNode(),
+					last ? actions : json.arrayNode(), n + 1, parts.size()));
+		}
+		return cards;
+	}
+
+	private static ObjectNode summaryCard(String title, TeamsTexts texts, ObjectNode intro, List<ArrayNode> blocks,
+			ArrayNode inputs, ArrayNode actions, int part, int parts) {
+		ArrayNode body = json.arrayNode();
+		body.add(text((parts == 1) ? texts.get("teams.summary.title", title)
+				: texts.get("teams.summary.part", title, part, parts), Style.BOLD, Style.MEDIUM));
+		if (intro != null) {
+			body.add(intro.deepCopy());
+		}
+		blocks.forEach(block -> body.addAll(block.deepCopy()));
+		body.addAll(inputs.deepCopy());
+		return card(body, actions.deepCopy());
+	}
+
+	private static void summaryInputs(ResponseState state, TeamsTexts texts, ArrayNode body, ArrayNode actions) {
+		ArrayNode choices = json.arrayNode();
+		for (Step step : state.steps()) {
+			choices.add(choice(shortTitle(step, texts), step.key().toString()));
+		}
+		body.add(json.objectNode()
+			.put("type", "Input.ChoiceSet")
+			.put("id", EDIT)
+			.put("style", "compact")
+			.put("label", texts.get("teams.summary.edit-label"))
+			.put("placeholder", texts.get("teams.choose"))
+			.set("choices", choices));
+		if (!state.isSubmitted()) {
+			actions.add(action(texts.get("teams.action.submit"), "submit", state.sendOut().value(), null, false)
+				.put("style", "positive"));
+		}
+		actions.add(action(texts.get("teams.action.edit"), "edit", state.sendOut().value(), null, true));
+	}
+
+	/**
+	 * A colour-rating answer whole: per occupation a row of its periods, each with its
+	 * level (the colour mark and the name), and the occupation's comment.
+	 */
+	private static void matrixAnswer(ArrayNode body, Question question, AnswerValue.MatrixAnswer answer,
+			TeamsTexts texts) {
+		for (Option row : question.rows()) {
+			Map<String, String> cells = answer.ratings().getOrDefault(row.id(), Map.of());
+			String comment = answer.comments().get(row.id());
+			if (cells.isEmpty() && comment == null) {
+				continue;
+			}
+			body.add(text(row.label().in(texts.language()), Style.BOLD).put("spacing", "Small"));
+			ArrayNode columns = json.arrayNode();
+			for (Option period : question.periods()) {
+				String level = cells.get(period.id());
+				String shown = (level == null) ? "–"
+						: question.scale().level(level).map(found -> levelTitle(found, texts)).orElse(level);
+				columns.add(column("stretch", text(period.label().in(texts.language()), Style.SMALL, Style.SUBTLE),
+						text(shown, Style.SMALL)));
+			}
+			body.add(json.objectNode().put("type", "ColumnSet").put("spacing", "None").set("columns", columns));
+			if (comment != null) {
+				body.add(userText(texts.get("teams.comment-given", ""), comment, true).put("spacing", "None"));
+			}
+		}
+	}
+
+	/** The size of a card as sent, in bytes. */
+	static int bytes(ObjectNode card) {
+		return card.toString().getBytes(StandardCharsets.UTF_8).length;
 	}
 
 	/**
@@ -346,11 +433,6 @@ final class Cards {
 		String text = step.number() + ". " + ((step.itemLabel() != null) ? step.itemLabel() + ": " : "")
 				+ step.question().text().in(texts.language());
 		return (text.length() > 70) ? text.substring(0, 69) + "…" : text;
-	}
-
-	private static String shorten(String answer) {
-		return (answer.length() > SUMMARY_ANSWER_LENGTH) ? answer.substring(0, SUMMARY_ANSWER_LENGTH - 1) + "…"
-				: answer;
 	}
 
 	private static ObjectNode card(ArrayNode body, ArrayNode actions) {

@@ -129,7 +129,7 @@ class CardsTests {
 
 	@Test
 	void theSummaryNumbersEveryQuestionAsWritten() {
-		ObjectNode summary = Cards.summary(state("steg2"), "Kartläggning steg 2", this.swedish, false);
+		ObjectNode summary = Cards.summary(state("steg2"), "Kartläggning steg 2", this.swedish, false).get(0);
 		List<String> headings = runs(summary).stream()
 			.filter(run -> run.path("weight").asText().equals("Bolder"))
 			.map(run -> run.path("text").asText())
@@ -150,7 +150,8 @@ class CardsTests {
 				new AnswerValue.TextAnswer("1. Brist\n2. Rekrytering\n- **mer**"), false);
 		List<ObjectNode> cards = List.of(
 				Cards.question("s2", title, step, this.swedish, "3. förra svaret", "* ett fel", null),
-				Cards.recorded(title, step, this.swedish), Cards.summary(state("steg2"), title, this.swedish, false),
+				Cards.recorded(title, step, this.swedish),
+				Cards.summary(state("steg2"), title, this.swedish, false).get(0),
 				Cards.resume("s2", "1. Fortsätt där du slutade", this.swedish));
 		for (ObjectNode card : cards) {
 			assertThat(markdownElements(card)).as(card.toString()).isEmpty();
@@ -178,8 +179,8 @@ class CardsTests {
 				cards.add(Cards.question("s", "Titel", step(question, null), this.swedish, "förra", "fel", null));
 				cards.add(Cards.recorded("Titel", step(question, null), this.swedish));
 			}
-			cards.add(Cards.summary(state(questionnaire), "Titel", this.swedish, false));
-			cards.add(Cards.summary(state(questionnaire), "Titel", this.swedish, true));
+			cards.addAll(Cards.summary(state(questionnaire), "Titel", this.swedish, false));
+			cards.addAll(Cards.summary(state(questionnaire), "Titel", this.swedish, true));
 		}
 		cards.add(Cards.question("s1", "Titel", step(matrix, matrixAnswer), this.swedish, null, null, null));
 		cards.add(Cards.recorded("Titel", step(matrix, matrixAnswer), this.swedish));
@@ -200,6 +201,71 @@ class CardsTests {
 				"unknown element type Table", "Action.Submit: associatedInputs \"some\"");
 	}
 
+	@Test
+	void aColourMatrixAnswerIsShownWholeInTheSummary() {
+		Question matrix = question("steg1", "bedomning");
+		Map<String, Map<String, String>> ratings = new java.util.LinkedHashMap<>();
+		Map<String, String> comments = new java.util.LinkedHashMap<>();
+		matrix.rows().forEach(row -> {
+			Map<String, String> cells = new java.util.LinkedHashMap<>();
+			matrix.periods().forEach(period -> cells.put(period.id(), "sarbart"));
+			ratings.put(row.id(), cells);
+			comments.put(row.id(), "Svårt att rekrytera till " + row.id() + " på kvällar och helger i hela länet.");
+		});
+		// the cell just edited: the last occupation's last period
+		String lastRow = matrix.rows().get(matrix.rows().size() - 1).id();
+		String lastPeriod = matrix.periods().get(matrix.periods().size() - 1).id();
+		ratings.get(lastRow).put(lastPeriod, "brist");
+		AnswerValue.MatrixAnswer answer = new AnswerValue.MatrixAnswer(ratings, comments);
+		assertThat(se.samla.surveys.AnswerFormatter.format(matrix, answer, Language.SV)).hasSizeGreaterThan(600);
+
+		List<ObjectNode> summary = Cards.summary(
+				state("steg1", (question, number) -> question.id().equals("bedomning") ? answer : null), "Steg 1",
+				this.swedish, false);
+		assertThat(summary).hasSize(1);
+		List<String> texts = runs(summary.get(0)).stream().map(run -> run.path("text").asText()).toList();
+		for (var row : matrix.rows()) {
+			assertThat(texts).contains(row.label().in(Language.SV)).contains(comments.get(row.id()));
+		}
+		assertThat(texts).filteredOn(text -> text.endsWith("Sårbart"))
+			.hasSize(matrix.rows().size() * matrix.periods().size() - 1);
+		// the last occupation's periods, in order, end with the edited cell
+		JsonNode lastRowColumns = summary.get(0)
+			.findParents("columns")
+			.stream()
+			.filter(set -> set.path("columns").size() == matrix.periods().size())
+			.reduce((first, second) -> second)
+			.orElseThrow();
+		assertThat(lastRowColumns.toString()).contains(matrix.periods().get(3).label().in(Language.SV))
+			.endsWith("🔴 Brist\",\"size\":\"Small\"}]}]}]}");
+		assertThat(texts).noneMatch(text -> text.endsWith("…"));
+	}
+
+	@Test
+	void aSummaryTooLargeForOneCardIsSplitOverSeveralRatherThanCut() {
+		ResponseState state = state("steg2", (question,
+				number) -> new AnswerValue.TextAnswer(number + " " + "ord ".repeat(2000) + "slut " + number));
+		List<ObjectNode> parts = Cards.summary(state, "Steg 2", this.swedish, false);
+		assertThat(parts).hasSizeGreaterThan(1);
+		assertThat(parts).allSatisfy(part -> {
+			assertThat(Cards.bytes(part)).isLessThanOrEqualTo(Cards.MAX_CARD_BYTES);
+			assertThat(CardSchema.problems(part)).isEmpty();
+		});
+		String all = parts.stream().map(ObjectNode::toString).reduce("", String::concat);
+		for (int number = 1; number <= 5; number++) {
+			assertThat(all).contains("ord slut " + number);
+		}
+		// the inputs and buttons only on the last; the parts are numbered
+		assertThat(parts.subList(0, parts.size() - 1)).allSatisfy(part -> assertThat(part.has("actions")).isFalse());
+		assertThat(parts.get(parts.size() - 1).path("actions").findValuesAsText("samla")).contains("submit", "edit");
+		assertThat(runs(parts.get(0)).get(0).path("text").asText())
+			.isEqualTo("Sammanfattning: Steg 2 (1 av " + parts.size() + ")");
+		// after submitting the same questions are on the same parts
+		List<ObjectNode> submitted = Cards.summary(state, "Steg 2", this.swedish, true);
+		assertThat(submitted).hasSameSizeAs(parts);
+		assertThat(submitted.get(submitted.size() - 1).has("actions")).isFalse();
+	}
+
 	/** Elements whose text renderers read as Markdown. */
 	private static List<JsonNode> markdownElements(JsonNode card) {
 		return card.findParents("type")
@@ -213,6 +279,12 @@ class CardsTests {
 	}
 
 	private static ResponseState state(String questionnaire) {
+		return state(questionnaire, (question, number) -> (question.type() == se.samla.surveys.QuestionType.TEXT)
+				? new AnswerValue.TextAnswer("1. Svar på fråga " + number) : null);
+	}
+
+	private static ResponseState state(String questionnaire,
+			java.util.function.BiFunction<Question, Integer, AnswerValue> answers) {
 		Questionnaire found = questionnaires.stream()
 			.filter(candidate -> candidate.id().value().equals(questionnaire))
 			.findFirst()
@@ -221,8 +293,7 @@ class CardsTests {
 		int number = 0;
 		for (Question question : found.questions()) {
 			number++;
-			AnswerValue answer = (question.type() == se.samla.surveys.QuestionType.TEXT)
-					? new AnswerValue.TextAnswer("1. Svar på fråga " + number) : null;
+			AnswerValue answer = answers.apply(question, number);
 			steps.add(new Step(new StepKey(question.id(), null), question, null, number, found.questions().size(),
 					answer, false));
 		}
