@@ -176,6 +176,61 @@ class TeamsConversationTests {
 	}
 
 	@Test
+	void aCardSupersededByTillbakaSaysSoAndItsInputIsNotTakenAsAnAnswer() throws Exception {
+		SendOutId sendOut = invite("teams-ersatt");
+		int before = microsoft.delivered().size();
+		post(this.chat.message(id(), "Bristen växer."));
+		awaitCard(before, "Fråga 2 av 5");
+		before = microsoft.delivered().size();
+		post(this.chat.message(id(), "Vi rekryterar."));
+		Sent q3 = awaitCard(before, "Fråga 3 av 5");
+
+		// back to q2: the q3 card is updated to say it no longer applies, without inputs
+		before = microsoft.delivered().size();
+		post(this.chat.message(id(), "tillbaka"));
+		awaitCard(before, "Fråga 2 av 5");
+		Sent superseded = await(before, sent -> sent.isUpdate() && activityId(q3).equals(sent.updatedActivityId()));
+		assertThat(text(superseded.card().orElseThrow())).contains("Det här kortet gäller inte längre")
+			.doesNotContain("Fråga 3 av 5");
+		assertThat(superseded.card().orElseThrow().has("actions")).isFalse();
+		assertThat(superseded.card().orElseThrow().findValues("id")).isEmpty();
+
+		// what was still typed into the old q3 card is not taken as an answer
+		before = microsoft.delivered().size();
+		post(this.chat.cardSubmit(id(), activityId(q3),
+				value("answer", sendOut, "q3").put("answer", "Från det gamla kortet.")));
+		await(before, sent -> sent.text().contains("Det kortet gäller inte längre"));
+		ResponseState state = this.responses.find(sendOut, this.lena.id()).orElseThrow();
+		assertThat(state.step(StepKey.parse("q3")).orElseThrow().answer()).isNull();
+	}
+
+	@Test
+	void onlyTheLatestOfTwoCardsForTheSameQuestionTakesInput() throws Exception {
+		SendOutId sendOut = invite("teams-tva-kort");
+		Sent first = microsoft.delivered()
+			.stream()
+			.filter(sent -> sent.card().isPresent() && !sent.isUpdate()
+					&& sent.conversationId().equals("a:conv-" + this.lena.teams().entraObjectId()))
+			.reduce((earlier, later) -> later)
+			.orElseThrow();
+		int before = microsoft.delivered().size();
+		post(this.chat.message(id(), "fortsätt"));
+		Sent second = awaitCard(before, "Fråga 1 av 5");
+		await(before, sent -> sent.isUpdate() && activityId(first).equals(sent.updatedActivityId())
+				&& text(sent.card().orElseThrow()).contains("gäller inte längre"));
+
+		before = microsoft.delivered().size();
+		post(this.chat.cardSubmit(id(), activityId(first), value("answer", sendOut, "q1").put("answer", "Gammalt.")));
+		await(before, sent -> sent.text().contains("Det kortet gäller inte längre"));
+		before = microsoft.delivered().size();
+		post(this.chat.cardSubmit(id(), activityId(second), value("answer", sendOut, "q1").put("answer", "Nytt.")));
+		awaitCard(before, "Fråga 2 av 5");
+		ResponseState state = this.responses.find(sendOut, this.lena.id()).orElseThrow();
+		assertThat(state.step(StepKey.parse("q1")).orElseThrow().answer())
+			.isEqualTo(new AnswerValue.TextAnswer("Nytt."));
+	}
+
+	@Test
 	void resumesWhereThePersonLeftOffAndShowsWhatWasAnsweredByEmailMeanwhile() throws Exception {
 		SendOutId sendOut = invite("teams-paus");
 		int before = microsoft.delivered().size();

@@ -105,6 +105,17 @@ final class Cards {
 	}
 
 	/**
+	 * A card that was replaced by a newer one (after "tillbaka", "ändra" or a reminder):
+	 * says so, and takes no input.
+	 */
+	static ObjectNode superseded(TeamsTexts texts) {
+		ArrayNode body = json.arrayNode();
+		body.add(text(texts.get("teams.card-superseded.title"), Style.BOLD));
+		body.add(text(texts.get("teams.card-superseded.text"), Style.SUBTLE));
+		return card(body, json.arrayNode());
+	}
+
+	/**
 	 * Every question with its answer, whole, before submitting (with the button to
 	 * submit) or after (to change something). Over several cards when one would exceed
 	 * what Teams takes in a message: the inputs and buttons are on the last.

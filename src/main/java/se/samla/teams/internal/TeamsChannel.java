@@ -84,6 +84,7 @@ class TeamsChannel implements MessageChannel {
 			String deadline = texts.date(message.sendOut().deadline());
 			Optional<String> sent;
 			Step asked = null;
+			boolean summary = false;
 			if (message.kind() == MessageKind.INVITATION || message.kind() == MessageKind.REMINDER) {
 				ResponseState state = this.responses.find(message.sendOut().id(), person.id())
 					.orElseGet(() -> this.responses.preview(message.sendOut().id(), person.id()));
@@ -95,6 +96,7 @@ class TeamsChannel implements MessageChannel {
 								texts, null, null, null))
 						: Cards.summary(state, message.sendOut().title(), texts, false);
 				asked = next.orElse(null);
+				summary = next.isEmpty();
 				sent = this.messenger.sendOnce(message.key().value(), conversation,
 						Messenger.card(intro, cards.get(0)));
 				for (int part = 1; part < cards.size(); part++) {
@@ -117,7 +119,10 @@ class TeamsChannel implements MessageChannel {
 								names(message.missing()))));
 			}
 			if (asked != null && sent.isPresent()) {
-				this.conversations.cardShown(conversation.aadObjectId(), sent.get(), asked.key().toString());
+				this.bot.cardShown(conversation, texts, sent.get(), asked.key().toString());
+			}
+			else if (summary && sent.isPresent()) {
+				this.bot.cardShown(conversation, texts, sent.get(), Bot.SUMMARY);
 			}
 			return new Delivery.Sent(sent.orElse("(sent before)"));
 		}

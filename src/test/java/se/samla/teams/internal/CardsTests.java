@@ -185,6 +185,7 @@ class CardsTests {
 		cards.add(Cards.question("s1", "Titel", step(matrix, matrixAnswer), this.swedish, null, null, null));
 		cards.add(Cards.recorded("Titel", step(matrix, matrixAnswer), this.swedish));
 		cards.add(Cards.resume("s", "Fortsätt", this.swedish));
+		cards.add(Cards.superseded(this.swedish));
 		cards.add(Cards.digest(digest(), new DigestTexts(messages(), Language.SV, ZoneId.of("Europe/Stockholm"))));
 		for (ObjectNode card : cards) {
 			assertThat(CardSchema.problems(card)).as(card.toString()).isEmpty();
