@@ -3,6 +3,7 @@ package se.samla.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.samla.support.Stockholm.at;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -228,6 +229,36 @@ class TeamsConversationTests {
 		ResponseState state = this.responses.find(sendOut, this.lena.id()).orElseThrow();
 		assertThat(state.step(StepKey.parse("q1")).orElseThrow().answer())
 			.isEqualTo(new AnswerValue.TextAnswer("Nytt."));
+	}
+
+	@Test
+	void anActionExecuteIsAnsweredWithAnInvokeResponseAndTakenAsAnAnswer() throws Exception {
+		SendOutId sendOut = invite("teams-execute");
+		Sent invitation = microsoft.delivered()
+			.stream()
+			.filter(sent -> sent.card().isPresent() && !sent.isUpdate()
+					&& sent.conversationId().equals("a:conv-" + this.lena.teams().entraObjectId()))
+			.reduce((earlier, later) -> later)
+			.orElseThrow();
+		int before = microsoft.delivered().size();
+		HttpResponse<String> response = BotEndpoint.exchange(this.port,
+				this.chat.cardExecute(id(), activityId(invitation), "answer",
+						value("answer", sendOut, "q1").put("answer", "Svar via Action.Execute.")),
+				microsoft.bearer(microsoft.serviceUrl()));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+		JsonNode invokeResponse = json.readTree(response.body());
+		assertThat(invokeResponse.path("statusCode").asInt()).isEqualTo(200);
+		assertThat(invokeResponse.path("type").asText()).isEqualTo("application/vnd.microsoft.activity.message");
+		assertThat(invokeResponse.path("value").asText()).contains("Tack");
+
+		awaitCard(before, "Fråga 2 av 5");
+		assertThat(updates(before)).anyMatch(update -> activityId(invitation).equals(update.updatedActivityId())
+				&& text(update.card().orElseThrow()).contains("Svar via Action.Execute."));
+		ResponseState state = this.responses.find(sendOut, this.lena.id()).orElseThrow();
+		assertThat(state.step(StepKey.parse("q1")).orElseThrow().answer())
+			.isEqualTo(new AnswerValue.TextAnswer("Svar via Action.Execute."));
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
@@ -25,7 +26,9 @@ import se.samla.teams.TeamsProperties;
 /**
  * Where Teams delivers activities. Each one is authenticated, kept and acknowledged at
  * once; the work of answering it (which may wait on Teams' limits) runs on a worker, so
- * Teams never waits and nothing is lost if the process stops before it is done.
+ * Teams never waits and nothing is lost if the process stops before it is done. An
+ * {@code Action.Execute} (invoke {@code adaptiveCard/action}) is acknowledged with the
+ * invoke response Teams requires (a message to show) and answered like a submit.
  * <p>
  * The body is read as text and parsed with the SDK's own (Jackson 2) serialisation: Teams
  * sends properties Spring's JSON reader would refuse. Every activity with a valid token
@@ -51,14 +54,17 @@ class ActivityController {
 
 	private final Clock clock;
 
+	private final Bot bot;
+
 	ActivityController(BotAuthentication authentication, BotConnector connector, InboundActivities inbound,
-			ActivityWorker worker, TeamsProperties properties, Clock clock) {
+			ActivityWorker worker, TeamsProperties properties, Clock clock, Bot bot) {
 		this.authentication = authentication;
 		this.connector = connector;
 		this.inbound = inbound;
 		this.worker = worker;
 		this.properties = properties;
 		this.clock = clock;
+		this.bot = bot;
 	}
 
 	@PostMapping("/api/messages")
@@ -88,8 +94,9 @@ class ActivityController {
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
 		}
 		String type = activity.getType();
+		boolean cardAction = Bot.isCardAction(activity);
 		if (!ActivityTypes.MESSAGE.equals(type) && !ActivityTypes.INSTALLATION_UPDATE.equals(type)
-				&& !ActivityTypes.CONVERSATION_UPDATE.equals(type)) {
+				&& !ActivityTypes.CONVERSATION_UPDATE.equals(type) && !cardAction) {
 			// typing, reactions, anything new: acknowledged, nothing to do
 			return ResponseEntity.ok().build();
 		}
@@ -105,13 +112,25 @@ class ActivityController {
 			else {
 				log.debug("Teams activity delivered again; handled once");
 			}
-			return ResponseEntity.ok().build();
+			return cardAction
+					? ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(invokeResponse(activity))
+					: ResponseEntity.ok().build();
 		}
 		catch (DataAccessException ex) {
 			// not kept: Teams will deliver it again
 			log.warn("Could not keep a Teams activity: {}", ex.getClass().getSimpleName());
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
 		}
+	}
+
+	/**
+	 * The answer Teams expects to an {@code Action.Execute} (Universal Actions): a
+	 * message to show at once. The answer itself follows as the next card, as for a
+	 * submit.
+	 */
+	private Map<String, Object> invokeResponse(Activity activity) {
+		return Map.of("statusCode", 200, "type", "application/vnd.microsoft.activity.message", "value",
+				this.bot.cardActionReceived(activity));
 	}
 
 	/** A 400 with a problem detail: only for a body Samla cannot take as an activity. */

@@ -126,7 +126,7 @@ class Bot {
 			}
 			return;
 		}
-		if (!ActivityTypes.MESSAGE.equals(type)) {
+		if (!ActivityTypes.MESSAGE.equals(type) && !isCardAction(activity)) {
 			return;
 		}
 		if (person.isEmpty()) {
@@ -136,12 +136,35 @@ class Bot {
 		this.routes.markReachable(person.get().id(), Channel.TEAMS);
 		JsonNode value = (activity.getValue() != null)
 				? com.microsoft.bot.schema.Serialization.objectToTree(activity.getValue()) : null;
+		if (value != null && isCardAction(activity)) {
+			// Action.Execute: the button's data, merged with the card's inputs
+			value = value.path("action").path("data");
+		}
 		if (value != null && value.hasNonNull("samla")) {
 			onCard(turn, value);
 		}
 		else {
 			onText(turn, (activity.getText() != null) ? activity.getText() : "");
 		}
+	}
+
+	/**
+	 * Whether an activity is an {@code Action.Execute} pressed on a card (an invoke
+	 * {@code adaptiveCard/action}): it is answered like a card's submit.
+	 */
+	static boolean isCardAction(Activity activity) {
+		return ActivityTypes.INVOKE.equals(activity.getType()) && "adaptiveCard/action".equals(activity.getName());
+	}
+
+	/**
+	 * What Teams shows the person at once for an {@code Action.Execute}, in their
+	 * language, while the answer is worked on.
+	 */
+	String cardActionReceived(Activity activity) {
+		String aad = (activity.getFrom() != null) ? activity.getFrom().getAadObjectId() : null;
+		Person person = (aad != null) ? this.directory.personByEntraId(aad.toLowerCase(Locale.ROOT)).orElse(null)
+				: null;
+		return texts(person).get("teams.card-action-received");
 	}
 
 	private void onCard(Turn turn, JsonNode value) throws ConnectorFailure {
