@@ -109,6 +109,27 @@ public final class TeamsActivities {
 		return activity.toString();
 	}
 
+	/**
+	 * An Adaptive Card {@code Action.Execute} (Universal Actions): an invoke
+	 * {@code adaptiveCard/action} whose value holds the action, its data merged with the
+	 * inputs, replying to the card's activity.
+	 */
+	public String cardExecute(String activityId, String replyToId, String verb, JsonNode data) {
+		ObjectNode activity = base(activityId, "invoke");
+		activity.put("name", "adaptiveCard/action");
+		activity.put("replyToId", replyToId);
+		ObjectNode value = activity.putObject("value");
+		ObjectNode action = value.putObject("action");
+		action.put("type", "Action.Execute");
+		action.put("verb", verb);
+		action.set("data", data);
+		value.put("trigger", "manual");
+		ObjectNode channelData = (ObjectNode) activity.get("channelData");
+		channelData.putObject("source").put("name", "message");
+		channelData.putObject("legacy").put("replyToId", replyToId);
+		return activity.toString();
+	}
+
 	/** The user installed the bot. */
 	public String installationAdd(String activityId) {
 		ObjectNode activity = base(activityId, "installationUpdate");

@@ -3,6 +3,7 @@ package se.samla.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.samla.support.Stockholm.at;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -48,7 +49,11 @@ import se.samla.surveys.AnswerValue;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "samla.campaigns.location=src/test/resources/no-send-outs",
-				"samla.teams.retry.initial-backoff=20ms" })
+				"samla.teams.retry.initial-backoff=20ms",
+				// every test talks in the same chat: Teams' 60 messages in 30 seconds per
+				// chat would make the later ones wait (the limits are ThrottleTests' job)
+				"samla.teams.limits.per-conversation-per30-seconds=100000",
+				"samla.teams.limits.per-conversation-per-hour=100000" })
 @Import(TestClockConfiguration.class)
 class TeamsConversationTests {
 
@@ -172,6 +177,91 @@ class TeamsConversationTests {
 	}
 
 	@Test
+	void aCardSupersededByTillbakaSaysSoAndItsInputIsNotTakenAsAnAnswer() throws Exception {
+		SendOutId sendOut = invite("teams-ersatt");
+		int before = microsoft.delivered().size();
+		post(this.chat.message(id(), "Bristen växer."));
+		awaitCard(before, "Fråga 2 av 5");
+		before = microsoft.delivered().size();
+		post(this.chat.message(id(), "Vi rekryterar."));
+		Sent q3 = awaitCard(before, "Fråga 3 av 5");
+
+		// back to q2: the q3 card is updated to say it no longer applies, without inputs
+		before = microsoft.delivered().size();
+		post(this.chat.message(id(), "tillbaka"));
+		awaitCard(before, "Fråga 2 av 5");
+		Sent superseded = await(before, sent -> sent.isUpdate() && activityId(q3).equals(sent.updatedActivityId()));
+		assertThat(text(superseded.card().orElseThrow())).contains("Det här kortet gäller inte längre")
+			.doesNotContain("Fråga 3 av 5");
+		assertThat(superseded.card().orElseThrow().has("actions")).isFalse();
+		assertThat(superseded.card().orElseThrow().findValues("id")).isEmpty();
+
+		// what was still typed into the old q3 card is not taken as an answer
+		before = microsoft.delivered().size();
+		post(this.chat.cardSubmit(id(), activityId(q3),
+				value("answer", sendOut, "q3").put("answer", "Från det gamla kortet.")));
+		await(before, sent -> sent.text().contains("Det kortet gäller inte längre"));
+		ResponseState state = this.responses.find(sendOut, this.lena.id()).orElseThrow();
+		assertThat(state.step(StepKey.parse("q3")).orElseThrow().answer()).isNull();
+	}
+
+	@Test
+	void onlyTheLatestOfTwoCardsForTheSameQuestionTakesInput() throws Exception {
+		SendOutId sendOut = invite("teams-tva-kort");
+		Sent first = microsoft.delivered()
+			.stream()
+			.filter(sent -> sent.card().isPresent() && !sent.isUpdate()
+					&& sent.conversationId().equals("a:conv-" + this.lena.teams().entraObjectId()))
+			.reduce((earlier, later) -> later)
+			.orElseThrow();
+		int before = microsoft.delivered().size();
+		post(this.chat.message(id(), "fortsätt"));
+		Sent second = awaitCard(before, "Fråga 1 av 5");
+		await(before, sent -> sent.isUpdate() && activityId(first).equals(sent.updatedActivityId())
+				&& text(sent.card().orElseThrow()).contains("gäller inte längre"));
+
+		before = microsoft.delivered().size();
+		post(this.chat.cardSubmit(id(), activityId(first), value("answer", sendOut, "q1").put("answer", "Gammalt.")));
+		await(before, sent -> sent.text().contains("Det kortet gäller inte längre"));
+		before = microsoft.delivered().size();
+		post(this.chat.cardSubmit(id(), activityId(second), value("answer", sendOut, "q1").put("answer", "Nytt.")));
+		awaitCard(before, "Fråga 2 av 5");
+		ResponseState state = this.responses.find(sendOut, this.lena.id()).orElseThrow();
+		assertThat(state.step(StepKey.parse("q1")).orElseThrow().answer())
+			.isEqualTo(new AnswerValue.TextAnswer("Nytt."));
+	}
+
+	@Test
+	void anActionExecuteIsAnsweredWithAnInvokeResponseAndTakenAsAnAnswer() throws Exception {
+		SendOutId sendOut = invite("teams-execute");
+		Sent invitation = microsoft.delivered()
+			.stream()
+			.filter(sent -> sent.card().isPresent() && !sent.isUpdate()
+					&& sent.conversationId().equals("a:conv-" + this.lena.teams().entraObjectId()))
+			.reduce((earlier, later) -> later)
+			.orElseThrow();
+		int before = microsoft.delivered().size();
+		HttpResponse<String> response = BotEndpoint.exchange(this.port,
+				this.chat.cardExecute(id(), activityId(invitation), "answer",
+						value("answer", sendOut, "q1").put("answer", "Svar via Action.Execute.")),
+				microsoft.bearer(microsoft.serviceUrl()));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+		JsonNode invokeResponse = json.readTree(response.body());
+		assertThat(invokeResponse.path("statusCode").asInt()).isEqualTo(200);
+		assertThat(invokeResponse.path("type").asText()).isEqualTo("application/vnd.microsoft.activity.message");
+		assertThat(invokeResponse.path("value").asText()).contains("Tack");
+
+		awaitCard(before, "Fråga 2 av 5");
+		assertThat(updates(before)).anyMatch(update -> activityId(invitation).equals(update.updatedActivityId())
+				&& text(update.card().orElseThrow()).contains("Svar via Action.Execute."));
+		ResponseState state = this.responses.find(sendOut, this.lena.id()).orElseThrow();
+		assertThat(state.step(StepKey.parse("q1")).orElseThrow().answer())
+			.isEqualTo(new AnswerValue.TextAnswer("Svar via Action.Execute."));
+	}
+
+	@Test
 	void resumesWhereThePersonLeftOffAndShowsWhatWasAnsweredByEmailMeanwhile() throws Exception {
 		SendOutId sendOut = invite("teams-paus");
 		int before = microsoft.delivered().size();
@@ -223,6 +313,29 @@ class TeamsConversationTests {
 		before = microsoft.delivered().size();
 		post(this.chat.message(id(), "ändra 42"));
 		await(before, sent -> sent.text().contains("Det finns ingen fråga 42"));
+	}
+
+	@Test
+	void aMessageWithoutFractionalSecondsIsKeptAndAnswered() throws Exception {
+		SendOutId sendOut = invite("teams-tidsstampel");
+		int before = microsoft.delivered().size();
+		ObjectNode typed = (ObjectNode) json.readTree(this.chat.message(id(), "Bristen växer."));
+		typed.put("timestamp", "2026-12-04T08:01:37Z");
+		typed.put("localTimestamp", "2026-12-04T09:01:37+01:00");
+		post(typed.toString());
+		awaitCard(before, "Fråga 2 av 5");
+		before = microsoft.delivered().size();
+		ObjectNode odd = (ObjectNode) json.readTree(this.chat.message(id(), "Vi rekryterar."));
+		odd.put("timestamp", "2026-12-04T08:02:10+00:00");
+		odd.put("localTimestamp", "inte en tid");
+		odd.put("entities", "inte en lista");
+		post(odd.toString());
+		awaitCard(before, "Fråga 3 av 5");
+		ResponseState state = this.responses.find(sendOut, this.lena.id()).orElseThrow();
+		assertThat(state.step(StepKey.parse("q1")).orElseThrow().answer())
+			.isEqualTo(new AnswerValue.TextAnswer("Bristen växer."));
+		assertThat(state.step(StepKey.parse("q2")).orElseThrow().answer())
+			.isEqualTo(new AnswerValue.TextAnswer("Vi rekryterar."));
 	}
 
 	@Test

@@ -2,10 +2,16 @@ package se.samla.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,7 +27,8 @@ import se.samla.support.TestClockConfiguration;
 
 /**
  * {@code /api/messages} takes only what Teams signed for this bot, and answers anything
- * else with a 4xx, keeping nothing.
+ * else with a 4xx, keeping nothing; what Teams signed it keeps, whatever the form of the
+ * fields Samla does not need.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "samla.campaigns.location=src/test/resources/no-send-outs",
@@ -30,6 +37,8 @@ import se.samla.support.TestClockConfiguration;
 class TeamsEndpointTests {
 
 	static final FakeMicrosoft microsoft = FakeMicrosoft.shared();
+
+	static final ObjectMapper json = new ObjectMapper();
 
 	@DynamicPropertySource
 	static void teams(DynamicPropertyRegistry registry) {
@@ -109,12 +118,37 @@ class TeamsEndpointTests {
 	}
 
 	@Test
-	void answersAnActivityTheSdkCannotReadWith400() throws Exception {
-		// Teams always sends fractional seconds; without them the SDK cannot read the
-		// activity
-		String activity = this.chat.message(id(), "hjälp").replaceAll("(\"timestamp\":\"[^\"]*?)\\.\\d+Z", "$1Z");
-		assertThat(post(activity, microsoft.bearer(microsoft.serviceUrl()))).isEqualTo(400);
+	void answersWhatIsNotAnActivityWithAProblemDetail() throws Exception {
+		HttpResponse<String> response = BotEndpoint.exchange(this.port, "{\"text\": \"no type\"}",
+				microsoft.bearer(microsoft.serviceUrl()));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("\"status\":400");
 		assertThat(kept()).isZero();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2026-12-04T08:01:37Z", "2026-12-04T08:01:37+00:00", "2026-12-04T09:01:37+01:00",
+			"2026-12-04T09:01:37.1234567+01:00", "2026-12-04T09:01:37+0100", "2026-12-04T09:01+01:00",
+			"2026-12-04t08:01:37z", "yesterday", "" })
+	void keepsAnActivityWhateverTheFormOfItsTimestamps(String timestamp) throws Exception {
+		ObjectNode activity = (ObjectNode) json.readTree(this.chat.message(id(), "hjälp"));
+		activity.put("timestamp", timestamp);
+		activity.put("localTimestamp", timestamp.replace("Z", "+01:00"));
+		assertThat(post(activity.toString(), microsoft.bearer(microsoft.serviceUrl()))).isEqualTo(200);
+		assertThat(kept()).isEqualTo(1);
+	}
+
+	@Test
+	void keepsAnActivityWithFieldsInUnexpectedFormsThatSamlaDoesNotNeed() throws Exception {
+		ObjectNode activity = (ObjectNode) json.readTree(this.chat.message(id(), "hjälp"));
+		activity.put("attachments", 5);
+		activity.put("entities", "not a list");
+		activity.put("expiration", "tomorrow");
+		((ObjectNode) activity.get("from")).putArray("role").add(1);
+		assertThat(post(activity.toString(), microsoft.bearer(microsoft.serviceUrl()))).isEqualTo(200);
+		assertThat(kept()).isEqualTo(1);
 	}
 
 	@Test

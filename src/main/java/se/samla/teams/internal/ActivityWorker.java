@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.microsoft.bot.schema.Activity;
-import com.microsoft.bot.schema.Serialization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -98,7 +97,7 @@ class ActivityWorker implements SmartLifecycle {
 	void handle(Inbound activity) {
 		Instant now = this.clock.instant();
 		try {
-			Activity parsed = Serialization.treeToValue(Serialization.jsonToTree(activity.body()), Activity.class);
+			Activity parsed = ActivityReader.read(activity.body()).orElse(null);
 			if (parsed == null) {
 				this.inbound.finish(activity.id(), Status.FAILED, "unreadable activity", now);
 				return;
@@ -106,7 +105,7 @@ class ActivityWorker implements SmartLifecycle {
 			this.bot.handle(activity.id().toString(), parsed);
 			this.inbound.finish(activity.id(), Status.DONE, null, this.clock.instant());
 		}
-		catch (ConnectorFailure | RuntimeException | java.io.IOException ex) {
+		catch (ConnectorFailure | RuntimeException ex) {
 			String detail = ex.getClass().getSimpleName()
 					+ ((ex instanceof ConnectorFailure failure) ? " " + failure.kind() + ": " + ex.getMessage() : "");
 			if (activity.attempts() >= MAX_ATTEMPTS) {

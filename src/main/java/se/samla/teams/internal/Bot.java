@@ -59,6 +59,9 @@ class Bot {
 
 	private static final Logger log = LoggerFactory.getLogger(Bot.class);
 
+	/** What a conversation's live card asks when it is the summary (not a step key). */
+	static final String SUMMARY = "@summary";
+
 	private static final Pattern EDIT = Pattern
 		.compile("(?:ändra|andra|change|edit|fråga|fraga|question|gå till|go to)\\s*(\\d+)");
 
@@ -123,7 +126,7 @@ class Bot {
 			}
 			return;
 		}
-		if (!ActivityTypes.MESSAGE.equals(type)) {
+		if (!ActivityTypes.MESSAGE.equals(type) && !isCardAction(activity)) {
 			return;
 		}
 		if (person.isEmpty()) {
@@ -133,6 +136,10 @@ class Bot {
 		this.routes.markReachable(person.get().id(), Channel.TEAMS);
 		JsonNode value = (activity.getValue() != null)
 				? com.microsoft.bot.schema.Serialization.objectToTree(activity.getValue()) : null;
+		if (value != null && isCardAction(activity)) {
+			// Action.Execute: the button's data, merged with the card's inputs
+			value = value.path("action").path("data");
+		}
 		if (value != null && value.hasNonNull("samla")) {
 			onCard(turn, value);
 		}
@@ -141,8 +148,31 @@ class Bot {
 		}
 	}
 
+	/**
+	 * Whether an activity is an {@code Action.Execute} pressed on a card (an invoke
+	 * {@code adaptiveCard/action}): it is answered like a card's submit.
+	 */
+	static boolean isCardAction(Activity activity) {
+		return ActivityTypes.INVOKE.equals(activity.getType()) && "adaptiveCard/action".equals(activity.getName());
+	}
+
+	/**
+	 * What Teams shows the person at once for an {@code Action.Execute}, in their
+	 * language, while the answer is worked on.
+	 */
+	String cardActionReceived(Activity activity) {
+		String aad = (activity.getFrom() != null) ? activity.getFrom().getAadObjectId() : null;
+		Person person = (aad != null) ? this.directory.personByEntraId(aad.toLowerCase(Locale.ROOT)).orElse(null)
+				: null;
+		return texts(person).get("teams.card-action-received");
+	}
+
 	private void onCard(Turn turn, JsonNode value) throws ConnectorFailure {
 		String what = value.get("samla").asText();
+		if (isSuperseded(turn) && !what.equals("pause") && !what.equals("continue")) {
+			turn.reply(turn.texts.get("teams.card-superseded.reply"));
+			return;
+		}
 		Optional<SendOut> sendOut = this.sendOuts.find(new SendOutId(value.path("sendOut").asText("")));
 		if (sendOut.isEmpty()) {
 			turn.reply(turn.texts.get("teams.nothing-open"));
@@ -295,6 +325,8 @@ class Bot {
 		if (cardId != null) {
 			this.messenger.update(turn.conversation, cardId,
 					Messenger.card(null, Cards.recorded(sendOut.title(), answered, turn.texts)));
+			// answered: it takes no more input, and is not superseded by the next card
+			this.conversations.cardShown(turn.conversation.aadObjectId(), null, null);
 		}
 		showNext(turn, sendOut, after, step.key());
 	}
@@ -338,7 +370,8 @@ class Bot {
 	 */
 	private boolean answeredElsewhere(Turn turn, SendOut sendOut, ResponseState state) throws ConnectorFailure {
 		Conversation now = this.conversations.find(turn.conversation.aadObjectId()).orElse(turn.conversation);
-		if (now.lastCardStep() == null || !sendOut.id().value().equals(now.currentSendOut())) {
+		if (now.lastCardStep() == null || SUMMARY.equals(now.lastCardStep())
+				|| !sendOut.id().value().equals(now.currentSendOut())) {
 			return false;
 		}
 		Optional<Step> shown = state.step(StepKey.parse(now.lastCardStep()));
@@ -391,15 +424,24 @@ class Bot {
 				: ((Outcome.AlreadyRecorded) outcome).state();
 		String summaryCard = turn.activity.getReplyToId();
 		if (summaryCard != null && turn.activity.getValue() != null) {
-			this.messenger.update(turn.conversation, summaryCard,
-					Messenger.card(null, Cards.summary(after, sendOut.title(), turn.texts, true)));
+			// the button is on the summary's last card
+			List<ObjectNode> parts = Cards.summary(after, sendOut.title(), turn.texts, true);
+			this.messenger.update(turn.conversation, summaryCard, Messenger.card(null, parts.get(parts.size() - 1)));
 		}
+		// the summary submitted from takes no more input (it shows the final answers)
+		this.conversations.cardShown(turn.conversation.aadObjectId(), null, null);
 		turn.reply(turn.texts.get("teams.submitted", sendOut.title(), turn.texts.date(sendOut.deadline())));
 	}
 
 	private void showSummary(Turn turn, SendOut sendOut, ResponseState state) throws ConnectorFailure {
-		turn.card(null, Cards.summary(state, sendOut.title(), turn.texts, false));
-		this.conversations.cardShown(turn.conversation.aadObjectId(), null, null);
+		Optional<String> last = Optional.empty();
+		for (ObjectNode part : Cards.summary(state, sendOut.title(), turn.texts, false)) {
+			last = turn.card(null, part);
+		}
+		// the inputs are on the last part
+		if (last.isPresent()) {
+			cardShown(turn.conversation, turn.texts, last.get(), SUMMARY);
+		}
 	}
 
 	private void showError(Turn turn, SendOut sendOut, Step step, String error, JsonNode tried)
@@ -411,7 +453,9 @@ class Bot {
 			return;
 		}
 		Optional<String> sent = turn.card(null, card);
-		sent.ifPresent(id -> this.conversations.cardShown(turn.conversation.aadObjectId(), id, step.key().toString()));
+		if (sent.isPresent()) {
+			cardShown(turn.conversation, turn.texts, sent.get(), step.key().toString());
+		}
 	}
 
 	private void ask(Turn turn, SendOut sendOut, ResponseState state, StepKey key, String intro)
@@ -420,7 +464,40 @@ class Bot {
 		ObjectNode card = Cards.question(sendOut.id().value(), sendOut.title(), step, turn.texts, previous(step, turn),
 				null, null);
 		Optional<String> sent = turn.card(intro, card);
-		sent.ifPresent(id -> this.conversations.cardShown(turn.conversation.aadObjectId(), id, key.toString()));
+		if (sent.isPresent()) {
+			cardShown(turn.conversation, turn.texts, sent.get(), key.toString());
+		}
+	}
+
+	/**
+	 * A card that takes input was just shown: the one shown before it (after "tillbaka",
+	 * "ändra", a reminder) is updated to say it no longer applies, so that only one card
+	 * takes input. The update goes through the same limits and retries as a send; done
+	 * again after a crash it changes nothing.
+	 * @param step the question the card asks, or {@link #SUMMARY}
+	 */
+	void cardShown(Conversation conversation, TeamsTexts texts, String cardId, String step) {
+		Conversation now = this.conversations.find(conversation.aadObjectId()).orElse(conversation);
+		String previous = now.lastCardId();
+		if (previous != null && !previous.equals(cardId)) {
+			this.messenger.update(conversation, previous, Messenger.card(null, Cards.superseded(texts)));
+		}
+		this.conversations.cardShown(conversation.aadObjectId(), cardId, step);
+	}
+
+	/**
+	 * Whether the card the person pressed is not the one that takes input now (it was
+	 * superseded); a card from before cards were tracked counts as current.
+	 */
+	private boolean isSuperseded(Turn turn) {
+		String pressed = turn.activity.getReplyToId();
+		if (pressed == null) {
+			return false;
+		}
+		String live = this.conversations.find(turn.conversation.aadObjectId())
+			.map(Conversation::lastCardId)
+			.orElse(null);
+		return live != null && !live.equals(pressed);
 	}
 
 	private String previous(Step step, Turn turn) {

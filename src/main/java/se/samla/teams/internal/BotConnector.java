@@ -1,8 +1,11 @@
 package se.samla.teams.internal;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,25 +69,68 @@ class BotConnector {
 		this.throttle = new Throttle(properties.limits(), () -> System.nanoTime() / 1_000_000, sleeper);
 	}
 
-	/** Whether the bot may talk to (and send its token to) this service URL. */
+	/**
+	 * Whether the bot may talk to (and send its token to) this service URL: https to an
+	 * allowed host, or plain http to an allowed loopback host (localhost, 127.0.0.0/8,
+	 * ::1; for local tests and emulators). Every refusal is logged with its reason.
+	 */
 	boolean isAllowed(String serviceUrl) {
-		if (serviceUrl == null) {
-			return false;
+		String refusal = refusal(serviceUrl);
+		if (refusal != null) {
+			log.warn("Teams service URL refused: {}", refusal);
 		}
+		return refusal == null;
+	}
+
+	/** Why a service URL is refused, or {@code null} when it is allowed. */
+	private String refusal(String serviceUrl) {
+		if (serviceUrl == null) {
+			return "none given";
+		}
+		URI uri;
 		try {
-			URI uri = URI.create(serviceUrl);
-			String host = (uri.getHost() != null) ? uri.getHost().toLowerCase(Locale.ROOT) : null;
-			boolean secure = "https".equalsIgnoreCase(uri.getScheme())
-					|| ("http".equalsIgnoreCase(uri.getScheme()) && "localhost".equals(host));
-			return host != null && secure
-					&& this.properties.allowedServiceUrlHosts()
-						.stream()
-						.map(allowed -> allowed.toLowerCase(Locale.ROOT))
-						.anyMatch(allowed -> host.equals(allowed) || host.endsWith("." + allowed));
+			uri = URI.create(serviceUrl);
 		}
 		catch (IllegalArgumentException ex) {
-			return false;
+			return "not a valid URL";
 		}
+		String host = (uri.getHost() != null) ? uri.getHost().toLowerCase(Locale.ROOT) : null;
+		if (host == null) {
+			return "no host";
+		}
+		String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
+		if (!scheme.equals("https") && !(scheme.equals("http") && isLoopback(host))) {
+			return "scheme " + scheme + " not allowed for host " + host
+					+ " (https is required; http only for loopback addresses)";
+		}
+		String bare = host.replace("[", "").replace("]", "");
+		boolean listed = this.properties.allowedServiceUrlHosts()
+			.stream()
+			.map(allowed -> allowed.toLowerCase(Locale.ROOT).replace("[", "").replace("]", ""))
+			.anyMatch(allowed -> bare.equals(allowed) || bare.endsWith("." + allowed));
+		return listed ? null : "host " + host + " not in samla.teams.allowed-service-url-hosts";
+	}
+
+	/**
+	 * Whether a host is a loopback name or address literal; names other than localhost
+	 * are not resolved, so DNS cannot make a remote host look local.
+	 */
+	static boolean isLoopback(String host) {
+		if (host.equals("localhost")) {
+			return true;
+		}
+		if (host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+			return Arrays.stream(host.split("\\.")).allMatch(part -> Integer.parseInt(part) <= 255);
+		}
+		if (host.startsWith("[") && host.endsWith("]")) {
+			try {
+				return InetAddress.getByName(host.substring(1, host.length() - 1)).isLoopbackAddress();
+			}
+			catch (UnknownHostException ex) {
+				return false;
+			}
+		}
+		return false;
 	}
 
 	/**

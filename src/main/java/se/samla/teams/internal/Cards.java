@@ -1,5 +1,6 @@
 package se.samla.teams.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,10 @@ import se.samla.surveys.Question;
 
 /**
  * The bot's Adaptive Cards (schema 1.5, which Teams renders on desktop, web and phones),
- * built as JSON trees so that no text, ours or the respondent's, can break the card. What
- * a respondent wrote is shown in {@code TextRun}s, which Teams does not read as Markdown.
+ * built as JSON trees so that no text, ours or the respondent's, can break the card. All
+ * text is shown in {@code TextRun}s, which no renderer reads as Markdown: none of it is
+ * written as Markdown, so a question numbered {@code 2. } or an answer starting with
+ * {@code - } shows as written (see {@link #text}).
  * <p>
  * Every button carries what it is about ({@code samla}: the action, {@code sendOut},
  * {@code step}), so an answer to an old card still lands on the right question.
@@ -37,7 +40,11 @@ final class Cards {
 
 	private static final JsonNodeFactory json = JsonNodeFactory.instance;
 
-	private static final int SUMMARY_ANSWER_LENGTH = 600;
+	/**
+	 * The most a card may take: Teams refuses a message over about 28 KB, and the
+	 * activity around the card takes some of it.
+	 */
+	static final int MAX_CARD_BYTES = 25_000;
 
 	private Cards() {
 	}
@@ -62,13 +69,13 @@ final class Cards {
 		header(body, title, step, texts);
 		Question question = step.question();
 		if (question.help() != null) {
-			body.add(text(question.help().in(texts.language())).put("isSubtle", true));
+			body.add(text(question.help().in(texts.language()), Style.SUBTLE));
 		}
 		if (previous != null) {
 			body.add(userText(texts.get("teams.previous", ""), previous, true));
 		}
 		if (error != null) {
-			body.add(text("⚠ " + error).put("color", "Attention").put("weight", "Bolder"));
+			body.add(text("⚠ " + error, Style.ATTENTION, Style.BOLD));
 		}
 		inputs(body, question, step.answer(), tried, texts);
 		ArrayNode actions = json.arrayNode();
@@ -88,7 +95,7 @@ final class Cards {
 		ArrayNode body = json.arrayNode();
 		header(body, title, step, texts);
 		if (step.skipped() || step.answer() == null) {
-			body.add(text("✔ " + texts.get("teams.recorded-skipped")).put("color", "Good"));
+			body.add(text("✔ " + texts.get("teams.recorded-skipped"), Style.GOOD));
 		}
 		else {
 			body.add(userText("✔ " + texts.get("teams.recorded", ""),
@@ -98,49 +105,141 @@ final class Cards {
 	}
 
 	/**
-	 * Every question with its answer, before submitting (with the button to submit) or
-	 * after (to change something).
+	 * A card that was replaced by a newer one (after "tillbaka", "ändra" or a reminder):
+	 * says so, and takes no input.
 	 */
-	static ObjectNode summary(ResponseState state, String title, TeamsTexts texts, boolean final_) {
+	static ObjectNode superseded(TeamsTexts texts) {
 		ArrayNode body = json.arrayNode();
-		body.add(text(texts.get("teams.summary.title", title)).put("weight", "Bolder").put("size", "Medium"));
+		body.add(text(texts.get("teams.card-superseded.title"), Style.BOLD));
+		body.add(text(texts.get("teams.card-superseded.text"), Style.SUBTLE));
+		return card(body, json.arrayNode());
+	}
+
+	/**
+	 * Every question with its answer, whole, before submitting (with the button to
+	 * submit) or after (to change something). Over several cards when one would exceed
+	 * what Teams takes in a message: the inputs and buttons are on the last.
+	 */
+	static List<ObjectNode> summary(ResponseState state, String title, TeamsTexts texts, boolean final_) {
+		return summary(state, title, texts, final_, MAX_CARD_BYTES);
+	}
+
+	static List<ObjectNode> summary(ResponseState state, String title, TeamsTexts texts, boolean final_, int maxBytes) {
 		String deadline = (state.deadline() != null) ? texts.date(state.deadline()) : "";
-		body.add(text(state.isSubmitted() ? texts.get("teams.summary.submitted", deadline)
-				: texts.get("teams.summary.intro", deadline))
-			.put("isSubtle", true));
+		ObjectNode intro = text(state.isSubmitted() ? texts.get("teams.summary.submitted", deadline)
+				: texts.get("teams.summary.intro", deadline), Style.SUBTLE);
+		List<ArrayNode> blocks = new ArrayList<>();
 		for (Step step : state.steps()) {
+			ArrayNode block = json.arrayNode();
 			String heading = step.number() + ". " + ((step.itemLabel() != null) ? step.itemLabel() + ": " : "")
 					+ step.question().text().in(texts.language());
-			body.add(text(heading).put("weight", "Bolder").put("spacing", "Medium"));
-			String answer;
-			if (step.answer() != null) {
-				answer = shorten(AnswerFormatter.format(step.question(), step.answer(), texts.language()));
+			block.add(text(heading, Style.BOLD).put("spacing", "Medium"));
+			if (step.answer() instanceof AnswerValue.MatrixAnswer matrix) {
+				matrixAnswer(block, step.question(), matrix, texts);
+			}
+			else if (step.answer() != null) {
+				block
+					.add(userText("", AnswerFormatter.format(step.question(), step.answer(), texts.language()), false));
 			}
 			else {
-				answer = step.skipped() ? texts.get("teams.summary.skipped") : texts.get("teams.summary.missing");
+				block.add(userText("",
+						step.skipped() ? texts.get("teams.summary.skipped") : texts.get("teams.summary.missing"),
+						true));
 			}
-			body.add(userText("", answer, step.answer() == null));
+			blocks.add(block);
 		}
+		// the inputs of the summary before submitting are counted in every part, so
+		// that the parts before and after submitting hold the same questions
+		ArrayNode inputs = json.arrayNode();
 		ArrayNode actions = json.arrayNode();
-		if (!final_) {
-			ArrayNode choices = json.arrayNode();
-			for (Step step : state.steps()) {
-				choices.add(choice(shortTitle(step, texts), step.key().toString()));
+		summaryInputs(state, texts, inputs, actions);
+		List<List<ArrayNode>> parts = new ArrayList<>();
+		List<ArrayNode> part = new ArrayList<>();
+		for (ArrayNode block : blocks) {
+			part.add(block);
+			if (part.size() > 1 && bytes(summaryCard(title, texts, intro, part, inputs, actions, 1, 1)) > maxBytes) {
+				part.remove(part.size() - 1);
+				parts.add(part);
+				part = new ArrayList<>(List.of(block));
 			}
-			body.add(json.objectNode()
-				.put("type", "Input.ChoiceSet")
-				.put("id", EDIT)
-				.put("style", "compact")
-				.put("label", texts.get("teams.summary.edit-label"))
-				.put("placeholder", texts.get("teams.choose"))
-				.set("choices", choices));
-			if (!state.isSubmitted()) {
-				actions.add(action(texts.get("teams.action.submit"), "submit", state.sendOut().value(), null, false)
-					.put("style", "positive"));
-			}
-			actions.add(action(texts.get("teams.action.edit"), "edit", state.sendOut().value(), null, true));
 		}
-		return card(body, actions);
+		parts.add(part);
+		if (final_) {
+			inputs = json.arrayNode();
+			actions = json.arrayNode();
+		}
+		List<ObjectNode> cards = new ArrayList<>();
+		for (int n = 0; n < parts.size(); n++) {
+			boolean last = n == parts.size() - 1;
+			cards.add(summaryCard(title, texts, (n == 0) ? intro : null, parts.get(n), last ? inputs : json.arrayNode(),
+					last ? actions : json.arrayNode(), n + 1, parts.size()));
+		}
+		return cards;
+	}
+
+	private static ObjectNode summaryCard(String title, TeamsTexts texts, ObjectNode intro, List<ArrayNode> blocks,
+			ArrayNode inputs, ArrayNode actions, int part, int parts) {
+		ArrayNode body = json.arrayNode();
+		body.add(text((parts == 1) ? texts.get("teams.summary.title", title)
+				: texts.get("teams.summary.part", title, part, parts), Style.BOLD, Style.MEDIUM));
+		if (intro != null) {
+			body.add(intro.deepCopy());
+		}
+		blocks.forEach(block -> body.addAll(block.deepCopy()));
+		body.addAll(inputs.deepCopy());
+		return card(body, actions.deepCopy());
+	}
+
+	private static void summaryInputs(ResponseState state, TeamsTexts texts, ArrayNode body, ArrayNode actions) {
+		ArrayNode choices = json.arrayNode();
+		for (Step step : state.steps()) {
+			choices.add(choice(shortTitle(step, texts), step.key().toString()));
+		}
+		body.add(json.objectNode()
+			.put("type", "Input.ChoiceSet")
+			.put("id", EDIT)
+			.put("style", "compact")
+			.put("label", texts.get("teams.summary.edit-label"))
+			.put("placeholder", texts.get("teams.choose"))
+			.set("choices", choices));
+		if (!state.isSubmitted()) {
+			actions.add(action(texts.get("teams.action.submit"), "submit", state.sendOut().value(), null, false)
+				.put("style", "positive"));
+		}
+		actions.add(action(texts.get("teams.action.edit"), "edit", state.sendOut().value(), null, true));
+	}
+
+	/**
+	 * A colour-rating answer whole: per occupation a row of its periods, each with its
+	 * level (the colour mark and the name), and the occupation's comment.
+	 */
+	private static void matrixAnswer(ArrayNode body, Question question, AnswerValue.MatrixAnswer answer,
+			TeamsTexts texts) {
+		for (Option row : question.rows()) {
+			Map<String, String> cells = answer.ratings().getOrDefault(row.id(), Map.of());
+			String comment = answer.comments().get(row.id());
+			if (cells.isEmpty() && comment == null) {
+				continue;
+			}
+			body.add(text(row.label().in(texts.language()), Style.BOLD).put("spacing", "Small"));
+			ArrayNode columns = json.arrayNode();
+			for (Option period : question.periods()) {
+				String level = cells.get(period.id());
+				String shown = (level == null) ? "–"
+						: question.scale().level(level).map(found -> levelTitle(found, texts)).orElse(level);
+				columns.add(column("stretch", text(period.label().in(texts.language()), Style.SMALL, Style.SUBTLE),
+						text(shown, Style.SMALL)));
+			}
+			body.add(json.objectNode().put("type", "ColumnSet").put("spacing", "None").set("columns", columns));
+			if (comment != null) {
+				body.add(userText(texts.get("teams.comment-given", ""), comment, true).put("spacing", "None"));
+			}
+		}
+	}
+
+	/** The size of a card as sent, in bytes. */
+	static int bytes(ObjectNode card) {
+		return card.toString().getBytes(StandardCharsets.UTF_8).length;
 	}
 
 	/**
@@ -149,27 +248,18 @@ final class Cards {
 	 */
 	static ObjectNode digest(se.samla.digests.Digest digest, se.samla.digests.DigestTexts texts) {
 		ArrayNode body = json.arrayNode();
-		body.add(text(texts.get("title", digest.title())).put("weight", "Bolder").put("size", "Medium"));
-		body.add(text(digest.open() ? texts.get("open") : texts.get("final")).put("isSubtle", true));
+		body.add(text(texts.get("title", digest.title()), Style.BOLD, Style.MEDIUM));
+		body.add(text(digest.open() ? texts.get("open") : texts.get("final"), Style.SUBTLE));
 		se.samla.digests.Digest.Rate overall = digest.rates().overall();
-		body.add(text(texts.get("card.headline", overall.answered(), overall.asked(), overall.percent())).put("weight",
-				"Bolder"));
-		ArrayNode facts = json.arrayNode();
+		body.add(text(texts.get("card.headline", overall.answered(), overall.asked(), overall.percent()), Style.BOLD));
 		for (se.samla.digests.Digest.NamedRate rate : digest.rates().networks()) {
-			facts.add(json.objectNode()
-				.put("title", rate.name())
-				.put("value",
-						rate.rate().answered() + "/" + rate.rate().asked() + " (" + rate.rate().percent() + " %)"));
+			body.add(fact(rate.name(),
+					rate.rate().answered() + "/" + rate.rate().asked() + " (" + rate.rate().percent() + " %)"));
 		}
 		for (se.samla.digests.Digest.Theme theme : digest.themes().subList(0, Math.min(3, digest.themes().size()))) {
-			facts.add(json.objectNode()
-				.put("title", theme.area())
-				.put("value", texts.get("themes.count", theme.count())));
+			body.add(fact(theme.area(), texts.get("themes.count", theme.count())));
 		}
-		if (!facts.isEmpty()) {
-			body.add(json.objectNode().put("type", "FactSet").set("facts", facts));
-		}
-		body.add(text(texts.get("card.by-email")).put("isSubtle", true));
+		body.add(text(texts.get("card.by-email"), Style.SUBTLE));
 		return card(body, json.arrayNode());
 	}
 
@@ -183,15 +273,13 @@ final class Cards {
 	}
 
 	private static void header(ArrayNode body, String title, Step step, TeamsTexts texts) {
-		body.add(text(texts.get("teams.progress", title, step.number(), step.of())).put("size", "Small")
-			.put("isSubtle", true)
+		body.add(text(texts.get("teams.progress", title, step.number(), step.of()), Style.SMALL, Style.SUBTLE)
 			.put("spacing", "None"));
 		if (step.itemLabel() != null) {
-			body.add(text(step.itemLabel()).put("weight", "Bolder"));
+			body.add(text(step.itemLabel(), Style.BOLD));
 		}
 		String requirement = step.question().required() ? "" : " (" + texts.get("teams.optional").toLowerCase() + ")";
-		body.add(text(step.question().text().in(texts.language()) + requirement).put("weight", "Bolder")
-			.put("size", "Medium"));
+		body.add(text(step.question().text().in(texts.language()) + requirement, Style.BOLD, Style.MEDIUM));
 	}
 
 	private static void inputs(ArrayNode body, Question question, AnswerValue current, JsonNode tried,
@@ -264,9 +352,8 @@ final class Cards {
 			levels.add(choice(levelTitle(level, texts), level.id()));
 		}
 		for (Option row : question.rows()) {
-			body.add(text(row.label().in(texts.language())).put("weight", "Bolder")
-				.put("separator", true)
-				.put("spacing", "Medium"));
+			body.add(
+					text(row.label().in(texts.language()), Style.BOLD).put("separator", true).put("spacing", "Medium"));
 			List<Option> periods = question.periods();
 			for (int i = 0; i < periods.size(); i += 2) {
 				ArrayNode columns = json.arrayNode();
@@ -359,11 +446,6 @@ final class Cards {
 		return (text.length() > 70) ? text.substring(0, 69) + "…" : text;
 	}
 
-	private static String shorten(String answer) {
-		return (answer.length() > SUMMARY_ANSWER_LENGTH) ? answer.substring(0, SUMMARY_ANSWER_LENGTH - 1) + "…"
-				: answer;
-	}
-
 	private static ObjectNode card(ArrayNode body, ArrayNode actions) {
 		ObjectNode card = json.objectNode()
 			.put("type", "AdaptiveCard")
@@ -377,8 +459,71 @@ final class Cards {
 		return card;
 	}
 
-	private static ObjectNode text(String text) {
-		return json.objectNode().put("type", "TextBlock").put("text", text).put("wrap", true);
+	/**
+	 * Text as a {@code RichTextBlock} of one {@code TextRun}, which no renderer reads as
+	 * Markdown: none of the card's text is written as Markdown, and in a
+	 * {@code TextBlock} a line starting with {@code 2. } or {@code - } would become a
+	 * list (Web Chat numbers every such line "1."), and {@code *}, {@code _} or brackets
+	 * would change what a question or an answer says. Escaping with backslashes is not
+	 * read alike by every Teams client.
+	 */
+	static ObjectNode text(String text, Style... styles) {
+		ObjectNode run = json.objectNode().put("type", "TextRun").put("text", text);
+		for (Style style : styles) {
+			style.apply(run);
+		}
+		ObjectNode block = json.objectNode().put("type", "RichTextBlock");
+		block.set("inlines", json.arrayNode().add(run));
+		return block;
+	}
+
+	/**
+	 * A name and its value side by side; not a {@code FactSet}, whose texts renderers
+	 * read as Markdown.
+	 */
+	private static ObjectNode fact(String name, String value) {
+		ArrayNode columns = json.arrayNode();
+		columns.add(column("stretch", text(name, Style.BOLD)));
+		columns.add(column("auto", text(value)));
+		ObjectNode row = json.objectNode().put("type", "ColumnSet").put("spacing", "Small");
+		row.set("columns", columns);
+		return row;
+	}
+
+	private static ObjectNode column(String width, ObjectNode... items) {
+		ArrayNode list = json.arrayNode();
+		for (ObjectNode item : items) {
+			list.add(item);
+		}
+		ObjectNode column = json.objectNode().put("type", "Column").put("width", width);
+		column.set("items", list);
+		return column;
+	}
+
+	/** How a text run looks. */
+	enum Style {
+
+		BOLD("weight", "Bolder"), SUBTLE("isSubtle", null), SMALL("size", "Small"), MEDIUM("size", "Medium"),
+		ATTENTION("color", "Attention"), GOOD("color", "Good");
+
+		private final String property;
+
+		private final String value;
+
+		Style(String property, String value) {
+			this.property = property;
+			this.value = value;
+		}
+
+		void apply(ObjectNode run) {
+			if (this.value == null) {
+				run.put(this.property, true);
+			}
+			else {
+				run.put(this.property, this.value);
+			}
+		}
+
 	}
 
 	/**

@@ -31,8 +31,10 @@ class Conversations {
 	 * @param conversationId the chat
 	 * @param serviceUrl where the chat's Bot Connector is
 	 * @param currentSendOut the send-out the person is answering, if any
-	 * @param lastCardId the last question card shown, to mark it answered
-	 * @param lastCardStep the question that card asked
+	 * @param lastCardId the card that takes input now (the last question card or summary
+	 * shown, not yet answered), to mark it answered or superseded; {@code null} when none
+	 * does
+	 * @param lastCardStep the question that card asked, or {@code Bot.SUMMARY}
 	 */
 	record Conversation(String aadObjectId, String tenantId, String userId, String conversationId, String serviceUrl,
 			String currentSendOut, String lastCardId, String lastCardStep) {

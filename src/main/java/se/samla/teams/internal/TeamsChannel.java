@@ -84,17 +84,26 @@ class TeamsChannel implements MessageChannel {
 			String deadline = texts.date(message.sendOut().deadline());
 			Optional<String> sent;
 			Step asked = null;
+			boolean summary = false;
 			if (message.kind() == MessageKind.INVITATION || message.kind() == MessageKind.REMINDER) {
 				ResponseState state = this.responses.find(message.sendOut().id(), person.id())
 					.orElseGet(() -> this.responses.preview(message.sendOut().id(), person.id()));
 				String intro = texts.get("teams.intro." + message.kind().name(), firstName(person),
 						message.sendOut().title(), deadline, state.steps().size());
 				Optional<Step> next = state.next();
-				ObjectNode card = next.isPresent() ? Cards.question(message.sendOut().id().value(),
-						message.sendOut().title(), next.get(), texts, null, null, null)
+				List<ObjectNode> cards = next.isPresent()
+						? List.of(Cards.question(message.sendOut().id().value(), message.sendOut().title(), next.get(),
+								texts, null, null, null))
 						: Cards.summary(state, message.sendOut().title(), texts, false);
 				asked = next.orElse(null);
-				sent = this.messenger.sendOnce(message.key().value(), conversation, Messenger.card(intro, card));
+				summary = next.isEmpty();
+				sent = this.messenger.sendOnce(message.key().value(), conversation,
+						Messenger.card(intro, cards.get(0)));
+				for (int part = 1; part < cards.size(); part++) {
+					// a summary too long for one card: the rest under keys of their own
+					sent = this.messenger.sendOnce(message.key().value() + "/" + (part + 1), conversation,
+							Messenger.card(null, cards.get(part)));
+				}
 				this.conversations.answering(conversation.aadObjectId(), message.sendOut().id().value());
 			}
 			else if (message.kind() == MessageKind.DIGEST) {
@@ -110,7 +119,10 @@ class TeamsChannel implements MessageChannel {
 								names(message.missing()))));
 			}
 			if (asked != null && sent.isPresent()) {
-				this.conversations.cardShown(conversation.aadObjectId(), sent.get(), asked.key().toString());
+				this.bot.cardShown(conversation, texts, sent.get(), asked.key().toString());
+			}
+			else if (summary && sent.isPresent()) {
+				this.bot.cardShown(conversation, texts, sent.get(), Bot.SUMMARY);
 			}
 			return new Delivery.Sent(sent.orElse("(sent before)"));
 		}
