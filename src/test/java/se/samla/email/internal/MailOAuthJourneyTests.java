@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -116,6 +117,9 @@ class MailOAuthJourneyTests {
 	AccessTokens tokens;
 
 	@Autowired
+	JavaMailSenderImpl sender;
+
+	@Autowired
 	MutableClock clock;
 
 	@Autowired
@@ -176,6 +180,16 @@ class MailOAuthJourneyTests {
 		assertThat(this.reader.read()).isEqualTo(1);
 		assertThat(tokenRequests()).hasSize(3);
 		assertThat(this.responses.find(id, people.get(0).id()).orElseThrow().steps().get(0).isAnswered()).isTrue();
+	}
+
+	@Test
+	void bootsMailSenderForConfirmationsAndTheHealthCheckSignsInWithTheTokenToo() throws Exception {
+		issueInTurn("token-expired", "token-2");
+		serverAccepts("token-2");
+
+		this.sender.testConnection();
+
+		assertThat(tokenRequests()).hasSize(2);
 	}
 
 	@Test
