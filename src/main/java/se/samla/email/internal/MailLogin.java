@@ -44,8 +44,13 @@ class MailLogin {
 			return null;
 		}
 		if (oauth.appId() != null) {
-			return new Registration(oauth.tenantId(), oauth.appId(), oauth.clientSecret(), oauth.certificate(),
-					oauth.certificatePassword(), List.of(), false, null);
+			try {
+				return new Registration(oauth.tenantId(), oauth.appId(), oauth.clientSecret(), oauth.certificate(),
+						oauth.certificatePassword(), List.of(), false, null);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException("samla.email.oauth: " + ex.getMessage(), ex);
+			}
 		}
 		return registrations.forTenant(oauth.tenantId())
 			.orElseThrow(() -> new IllegalStateException("samla.email.oauth.tenant-id is " + oauth.tenantId()

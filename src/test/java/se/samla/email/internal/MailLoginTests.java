@@ -80,6 +80,15 @@ class MailLoginTests {
 			.withMessageContaining("samla.email.oauth.app-id");
 	}
 
+	@Test
+	void aRegistrationOfMailsOwnWithoutACredentialIsRefusedAtStartNamingTheSettings() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new MailLogin(new MailOAuthProperties(TENANT, BOT, null, null, null),
+					new EntraRegistrations(List.of()), this.tokens))
+			.withMessageStartingWith("samla.email.oauth: ")
+			.withMessageContaining("client-secret or certificate");
+	}
+
 	private static Store openMailbox(MailLogin login, String password) throws Exception {
 		Store store = Session.getInstance(login.settings(new Properties(), "imap")).getStore("imap");
 		login.connect(store, "localhost", mail.getImap().getPort(), MAILBOX, password);
