@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param host the IMAP server
  * @param port its port (993 for TLS, 143 for plain or STARTTLS)
  * @param ssl whether to connect with TLS
- * @param username the mailbox's user name
- * @param password its password (or an OAuth token with XOAUTH2, see README)
+ * @param username the mailbox's user name (Exchange Online: the mailbox address)
+ * @param password its password; none when signing in with a token
+ * ({@code samla.email.oauth})
  * @param folder the folder replies arrive in
  * @param pollInterval how often the mailbox is read
  * @param retention how long raw messages are kept for audit and reprocessing

@@ -49,13 +49,16 @@ class EmailChannel implements MessageChannel {
 
 	private final Clock clock;
 
+	private final MailLogin login;
+
 	private Transport transport;
 
 	/** Reply tokens prepared for the messages of the current run, by outbox key. */
 	private final Map<String, String> tokens = new HashMap<>();
 
-	EmailChannel(JavaMailSenderImpl sender, MailComposer composer, EmailRecords records, Clock clock) {
+	EmailChannel(JavaMailSenderImpl sender, MailComposer composer, EmailRecords records, Clock clock, MailLogin login) {
 		this.sender = sender;
+		this.login = login;
 		this.composer = composer;
 		this.records = records;
 		this.clock = clock;
@@ -153,7 +156,8 @@ class EmailChannel implements MessageChannel {
 		if (this.transport == null || !this.transport.isConnected()) {
 			Transport fresh = session()
 				.getTransport((this.sender.getProtocol() != null) ? this.sender.getProtocol() : "smtp");
-			fresh.connect(this.sender.getHost(), this.sender.getPort(), this.sender.getUsername(),
+			// the password, or the access token of the moment (a run may outlast a token)
+			this.login.connect(fresh, this.sender.getHost(), this.sender.getPort(), this.sender.getUsername(),
 					this.sender.getPassword());
 			this.transport = fresh;
 		}

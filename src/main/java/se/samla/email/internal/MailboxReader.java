@@ -34,8 +34,11 @@ class MailboxReader {
 
 	private final InboundProcessor processor;
 
-	MailboxReader(ImapProperties properties, InboundRecords records, InboundProcessor processor) {
+	private final MailLogin login;
+
+	MailboxReader(ImapProperties properties, InboundRecords records, InboundProcessor processor, MailLogin login) {
 		this.properties = properties;
+		this.login = login;
 		this.records = records;
 		this.processor = processor;
 	}
@@ -46,9 +49,9 @@ class MailboxReader {
 		String protocol = this.properties.ssl() ? "imaps" : "imap";
 		settings.put("mail." + protocol + ".connectiontimeout", "10000");
 		settings.put("mail." + protocol + ".timeout", "30000");
-		Session session = Session.getInstance(settings);
+		Session session = Session.getInstance(this.login.settings(settings, protocol));
 		Store store = session.getStore(protocol);
-		store.connect(this.properties.host(), this.properties.port(), this.properties.username(),
+		this.login.connect(store, this.properties.host(), this.properties.port(), this.properties.username(),
 				this.properties.password());
 		try {
 			IMAPFolder folder = (IMAPFolder) store.getFolder(this.properties.folder());

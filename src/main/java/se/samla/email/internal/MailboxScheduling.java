@@ -27,14 +27,15 @@ class MailboxScheduling {
 	static final String JOB = "samla-mailbox";
 
 	@Bean
-	MailboxReader mailboxReader(ImapProperties properties, InboundRecords records, InboundProcessor processor) {
-		return new MailboxReader(properties, records, processor);
+	MailboxReader mailboxReader(ImapProperties properties, InboundRecords records, InboundProcessor processor,
+			MailLogin login) {
+		return new MailboxReader(properties, records, processor, login);
 	}
 
 	@Bean
 	@ConditionalOnProperty(name = "samla.email.imap.idle", havingValue = "true", matchIfMissing = true)
-	MailboxWatcher mailboxWatcher(ImapProperties properties, org.quartz.Scheduler scheduler) {
-		return new MailboxWatcher(properties, scheduler);
+	MailboxWatcher mailboxWatcher(ImapProperties properties, org.quartz.Scheduler scheduler, MailLogin login) {
+		return new MailboxWatcher(properties, scheduler, login);
 	}
 
 	@Bean

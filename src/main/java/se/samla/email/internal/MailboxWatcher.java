@@ -31,14 +31,17 @@ class MailboxWatcher implements SmartLifecycle {
 
 	private final Scheduler scheduler;
 
+	private final MailLogin login;
+
 	private volatile boolean running;
 
 	private volatile Store store;
 
 	private Thread thread;
 
-	MailboxWatcher(ImapProperties properties, Scheduler scheduler) {
+	MailboxWatcher(ImapProperties properties, Scheduler scheduler, MailLogin login) {
 		this.properties = properties;
+		this.login = login;
 		this.scheduler = scheduler;
 	}
 
@@ -89,9 +92,11 @@ class MailboxWatcher implements SmartLifecycle {
 		Properties settings = new Properties();
 		String protocol = this.properties.ssl() ? "imaps" : "imap";
 		settings.put("mail." + protocol + ".connectiontimeout", "10000");
-		Session session = Session.getInstance(settings);
+		Session session = Session.getInstance(this.login.settings(settings, protocol));
 		IMAPStore imap = (IMAPStore) session.getStore(protocol);
-		imap.connect(this.properties.host(), this.properties.port(), this.properties.username(),
+		// each reconnect asks for the token anew: Exchange ends a connection whose token
+		// has expired
+		this.login.connect(imap, this.properties.host(), this.properties.port(), this.properties.username(),
 				this.properties.password());
 		this.store = imap;
 		try {
