@@ -6,6 +6,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,66 +47,76 @@ class WebConfiguration {
 		return new GuessLimiter(properties, clock);
 	}
 
-	@Bean
-	@Order(1)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
-		AccessDeniedHandlerImpl expired = new AccessDeniedHandlerImpl();
-		expired.setErrorPage("/webb/formularet-gick-ut");
-		return http.securityMatcher("/svar/**", "/webb/**")
-			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			.csrf(Customizer.withDefaults())
-			.exceptionHandling(handling -> handling.accessDeniedHandler(expired))
-			.requestCache(cache -> cache.disable())
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-				.frameOptions(frames -> frames.deny()))
-			.build();
-	}
-
-	@Bean
-	@Order(2)
-	SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-		return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			.csrf(csrf -> csrf.disable())
-			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.requestCache(cache -> cache.disable())
-			.build();
-	}
-
-	@Bean
-	ServletContextInitializer sessionCookies(WebProperties properties) {
-		return context -> {
-			context.getSessionCookieConfig().setHttpOnly(true);
-			context.getSessionCookieConfig().setSecure(properties.baseUrl().startsWith("https:"));
-			context.getSessionCookieConfig().setAttribute("SameSite", "Lax");
-		};
-	}
-
 	/**
-	 * The language of a page: the person's own, as the answer pages set it; otherwise
-	 * what the browser asks for, Swedish by default.
+	 * What only a servlet web server needs (operator commands and tests without one have
+	 * the links, not the pages).
 	 */
-	@Bean
-	LocaleResolver localeResolver() {
-		return new LocaleResolver() {
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class Pages {
 
-			@Override
-			public Locale resolveLocale(HttpServletRequest request) {
-				Object chosen = request.getAttribute(AnswerPages.LOCALE);
-				if (chosen instanceof Locale locale) {
-					return locale;
+		@Bean
+		@Order(1)
+		SecurityFilterChain pages(HttpSecurity http) throws Exception {
+			AccessDeniedHandlerImpl expired = new AccessDeniedHandlerImpl();
+			expired.setErrorPage("/webb/formularet-gick-ut");
+			return http.securityMatcher("/svar/**", "/webb/**")
+				.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+				.csrf(Customizer.withDefaults())
+				.exceptionHandling(handling -> handling.accessDeniedHandler(expired))
+				.requestCache(cache -> cache.disable())
+				.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+					.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+					.frameOptions(frames -> frames.deny()))
+				.build();
+		}
+
+		@Bean
+		@Order(2)
+		SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+			return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+				.csrf(csrf -> csrf.disable())
+				.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.requestCache(cache -> cache.disable())
+				.build();
+		}
+
+		@Bean
+		ServletContextInitializer sessionCookies(WebProperties properties) {
+			return context -> {
+				context.getSessionCookieConfig().setHttpOnly(true);
+				context.getSessionCookieConfig().setSecure(properties.baseUrl().startsWith("https:"));
+				context.getSessionCookieConfig().setAttribute("SameSite", "Lax");
+			};
+		}
+
+		/**
+		 * The language of a page: the person's own, as the answer pages set it; otherwise
+		 * what the browser asks for, Swedish by default.
+		 */
+		@Bean
+		LocaleResolver localeResolver() {
+			return new LocaleResolver() {
+
+				@Override
+				public Locale resolveLocale(HttpServletRequest request) {
+					Object chosen = request.getAttribute(AnswerPages.LOCALE);
+					if (chosen instanceof Locale locale) {
+						return locale;
+					}
+					String header = request.getHeader("Accept-Language");
+					return (header != null && header.toLowerCase(Locale.ROOT).startsWith("en")) ? Locale.ENGLISH
+							: Locale.forLanguageTag("sv");
 				}
-				String header = request.getHeader("Accept-Language");
-				return (header != null && header.toLowerCase(Locale.ROOT).startsWith("en")) ? Locale.ENGLISH
-						: Locale.forLanguageTag("sv");
-			}
 
-			@Override
-			public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-				request.setAttribute(AnswerPages.LOCALE, locale);
-			}
+				@Override
+				public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+					request.setAttribute(AnswerPages.LOCALE, locale);
+				}
 
-		};
+			};
+		}
+
 	}
 
 }
