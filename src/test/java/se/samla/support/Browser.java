@@ -16,10 +16,12 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,7 +113,26 @@ public final class Browser implements AutoCloseable {
 		List<WebElement> candidates = this.driver.findElements(
 				By.xpath("//button[normalize-space()='" + text + "'] | //a[normalize-space()='" + text + "']"));
 		assertThat(candidates).as("a button or link '%s' on %s", text, this.driver.getCurrentUrl()).isNotEmpty();
+		WebElement page = this.driver.findElement(By.tagName("html"));
 		candidates.get(0).click();
+		awaitNewPage(page);
+	}
+
+	/** Waits until the page that was shown has been replaced by the next one, loaded. */
+	private void awaitNewPage(WebElement previous) {
+		WebDriverWait wait = new WebDriverWait(this.driver, Duration.ofSeconds(20));
+		wait.until(driver -> {
+			try {
+				previous.isEnabled();
+				return false;
+			}
+			catch (WebDriverException gone) {
+				// stale, or no longer in any document: the next page replaced it
+				return true;
+			}
+		});
+		wait.until(
+				driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
 	}
 
 	/**

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,9 +18,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.LocaleResolver;
 
+import se.samla.directory.Directory;
 import se.samla.web.WebProperties;
 
 /**
@@ -43,6 +46,17 @@ class WebConfiguration {
 	}
 
 	@Bean
+	SignIn signIn(JdbcClient jdbc, Directory directory, WebProperties properties, ApplicationEventPublisher events,
+			Clock clock) {
+		return new SignIn(jdbc, directory, properties, events, clock);
+	}
+
+	@Bean
+	LeadAudit leadAudit(JdbcClient jdbc, Clock clock) {
+		return new LeadAudit(jdbc, clock);
+	}
+
+	@Bean
 	GuessLimiter guessLimiter(WebProperties properties, Clock clock) {
 		return new GuessLimiter(properties, clock);
 	}
@@ -60,10 +74,17 @@ class WebConfiguration {
 		SecurityFilterChain pages(HttpSecurity http) throws Exception {
 			AccessDeniedHandlerImpl expired = new AccessDeniedHandlerImpl();
 			expired.setErrorPage("/webb/formularet-gick-ut");
-			return http.securityMatcher("/svar/**", "/webb/**")
-				.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			return http
+				.securityMatcher("/svar/**", "/webb/**", "/logga-in", "/logga-in/**", "/logga-ut", "/projektledning",
+						"/projektledning/**")
+				.authorizeHttpRequests(requests -> requests.requestMatchers("/projektledning", "/projektledning/**")
+					.hasAuthority(LeadPages.ROLE)
+					.anyRequest()
+					.permitAll())
 				.csrf(Customizer.withDefaults())
-				.exceptionHandling(handling -> handling.accessDeniedHandler(expired))
+				.logout(logout -> logout.logoutUrl("/logga-ut").logoutSuccessUrl("/logga-in?utloggad"))
+				.exceptionHandling(handling -> handling.accessDeniedHandler(expired)
+					.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/logga-in")))
 				.requestCache(cache -> cache.disable())
 				.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 					.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
