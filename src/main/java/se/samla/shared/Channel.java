@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum Channel {
 
 	TEAMS, EMAIL,
+	/** The answer pages a person opens by the personal link in their messages. */
+	WEB,
 	/** An operator acting for a person, e.g. accepting an email held for review. */
 	OPERATOR;
 

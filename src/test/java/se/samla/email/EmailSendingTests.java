@@ -66,6 +66,9 @@ class EmailSendingTests {
 	MutableClock clock;
 
 	@Autowired
+	se.samla.web.AnswerLinks links;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@BeforeEach
@@ -102,6 +105,17 @@ class EmailSendingTests {
 			.contains("Skriv frågans nummer före varje svar")
 			.contains("Sista svarsdag är 18 december 2026");
 		assertThat(text).isNotBlank();
+
+		// the personal link to the answer pages, in both parts, opening this person's
+		// response
+		java.util.regex.Matcher link = java.util.regex.Pattern
+			.compile("Du kan också svara i webbläsaren: (http://localhost:8080/svar/([A-Za-z0-9_-]{43}))")
+			.matcher(plain);
+		assertThat(link.find()).as("the web link in %s", plain).isTrue();
+		assertThat((String) alternative.getBodyPart(1).getContent()).contains("href=\"" + link.group(1) + "\"")
+			.contains("Svara i webbläsaren");
+		Person invited = this.directory.personByEmail(recipient(invitation)).orElseThrow();
+		assertThat(this.links.resolve(link.group(2))).hasValue(new se.samla.web.AnswerLinks.Target(id, invited.id()));
 	}
 
 	@Test

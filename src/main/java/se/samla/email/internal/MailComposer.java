@@ -36,6 +36,7 @@ import se.samla.directory.Person;
 import se.samla.email.EmailProperties;
 import se.samla.shared.Language;
 import se.samla.surveys.AnswerFormatter;
+import se.samla.web.AnswerLinks;
 
 /**
  * Writes Samla's emails: multipart plain text and HTML from the templates in
@@ -65,8 +66,12 @@ class MailComposer {
 
 	private final RenderedBodies bodies;
 
+	private final AnswerLinks links;
+
 	MailComposer(ITemplateEngine templates, MessageSource messages, ResponseManagement responses, Directory directory,
-			EmailProperties properties, CampaignProperties campaigns, Digests digests, ReplyTexts replyTexts) {
+			EmailProperties properties, CampaignProperties campaigns, Digests digests, ReplyTexts replyTexts,
+			AnswerLinks links) {
+		this.links = links;
 		this.digests = digests;
 		this.replyTexts = replyTexts;
 		this.templates = templates;
@@ -125,7 +130,9 @@ class MailComposer {
 		List<QuestionLine> questions = new ArrayList<>();
 		List<String> howTo = new ArrayList<>();
 		List<String> people = List.of();
+		String webLink = null;
 		if (message.kind() == MessageKind.INVITATION || message.kind() == MessageKind.REMINDER) {
+			webLink = this.links.linkFor(message.sendOut().id(), person.id());
 			ResponseState state = this.responses.preview(message.sendOut().id(), person.id());
 			if (message.kind() == MessageKind.INVITATION && state.questionnaire().intro() != null) {
 				lead.add(state.questionnaire().intro().in(language));
@@ -144,6 +151,7 @@ class MailComposer {
 		model.setVariable("questions", questions);
 		model.setVariable("people", people);
 		model.setVariable("howTo", howTo);
+		model.setVariable("webLink", webLink);
 
 		SMTPMessage mail = new StableIdMessage(session, messageId(message.key()));
 		mail.setFrom(new InternetAddress(this.properties.from(), this.properties.fromName(), "UTF-8"));

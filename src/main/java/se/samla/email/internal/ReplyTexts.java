@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import se.samla.web.AnswerLinks;
 import se.samla.answers.ResponseState;
 import se.samla.answers.Step;
 import se.samla.answers.StepKey;
@@ -35,8 +36,11 @@ class ReplyTexts {
 
 	private final MessageSource messages;
 
-	ReplyTexts(MessageSource messages) {
+	private final AnswerLinks links;
+
+	ReplyTexts(MessageSource messages, AnswerLinks links) {
 		this.messages = messages;
+		this.links = links;
 	}
 
 	/**
@@ -218,6 +222,7 @@ class ReplyTexts {
 		lines.add(text("email.reply.clarify.how-to", language));
 		lines.add(text("email.how-to.2", language));
 		choiceExample(state.steps(), language).ifPresent(lines::add);
+		lines.add(text("email.web-link", language, this.links.linkFor(state.sendOut(), state.person())));
 		return lines;
 	}
 

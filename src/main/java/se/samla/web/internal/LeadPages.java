@@ -1,0 +1,265 @@
+package se.samla.web.internal;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import se.samla.answers.ResponseManagement;
+import se.samla.campaigns.CampaignProperties;
+import se.samla.campaigns.DeadlineParser;
+import se.samla.campaigns.SendOut;
+import se.samla.campaigns.SendOutOperations;
+import se.samla.campaigns.SendOutState;
+import se.samla.campaigns.SendOuts;
+import se.samla.directory.Directory;
+import se.samla.shared.Language;
+import se.samla.shared.SendOutId;
+
+/**
+ * The project leads' pages: sign-in by a one-time link by email, the send-outs with their
+ * state, deadline and response rate, and per send-out the rate per organisation and
+ * network, who has not answered and why, who cannot be reached, and the actions (pause,
+ * resume, send now, extend the deadline, close), each after a confirmation and recorded
+ * with who did it. The figures follow the round as answers come in (polled by a small
+ * script; the page works without it).
+ */
+@Controller
+class LeadPages {
+
+	static final String ROLE = "ROLE_PROJEKTLEDARE";
+
+	private static final Set<String> ACTIONS = Set.of("pausa", "ateruppta", "skicka-nu", "forlang", "stang");
+
+	private final SignIn signIn;
+
+	private final SendOuts sendOuts;
+
+	private final SendOutOperations operations;
+
+	private final ResponseManagement responses;
+
+	private final Directory directory;
+
+	private final LeadAudit audit;
+
+	private final ZoneId zone;
+
+	private final long liveMillis;
+
+	private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	LeadPages(SignIn signIn, SendOuts sendOuts, SendOutOperations operations, ResponseManagement responses,
+			Directory directory, LeadAudit audit, CampaignProperties campaigns, se.samla.web.WebProperties web) {
+		this.liveMillis = web.liveInterval().toMillis();
+		this.signIn = signIn;
+		this.sendOuts = sendOuts;
+		this.operations = operations;
+		this.responses = responses;
+		this.directory = directory;
+		this.audit = audit;
+		this.zone = campaigns.zone();
+	}
+
+	@GetMapping("/logga-in")
+	String signInForm(Model model) {
+		model.addAttribute("language", "sv");
+		return "leads/sign-in";
+	}
+
+	@PostMapping("/logga-in")
+	String requestLink(@RequestParam(name = "epost", defaultValue = "") String email, Model model) {
+		model.addAttribute("language", "sv");
+		if (!email.contains("@")) {
+			model.addAttribute("errors", List.of(new AnswerPages.ErrorLink("epost", "Skriv din e-postadress.")));
+			return "leads/sign-in";
+		}
+		this.signIn.request(email);
+		return "leads/link-sent";
+	}
+
+	/**
+	 * The link itself only shows a button: mail scanners that open links do not use it
+	 * up.
+	 */
+	@GetMapping("/logga-in/{token}")
+	String confirmSignIn(@PathVariable String token, Model model) {
+		model.addAttribute("language", "sv");
+		model.addAttribute("token", token);
+		return "leads/sign-in-confirm";
+	}
+
+	@PostMapping("/logga-in/{token}")
+	String signIn(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+		Optional<String> email = this.signIn.consume(token);
+		if (email.isEmpty()) {
+			response.setStatus(404);
+			model.addAttribute("language", "sv");
+			return "leads/link-used";
+		}
+		request.getSession(true);
+		request.changeSessionId();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(email.get(), null,
+				List.of(new SimpleGrantedAuthority(ROLE))));
+		SecurityContextHolder.setContext(context);
+		this.contexts.saveContext(context, request, response);
+		this.audit.record(email.get(), "sign-in", null, null);
+		return "redirect:/projektledning";
+	}
+
+	@GetMapping("/projektledning")
+	String sendOutList(Principal who, Model model) {
+		List<SendOutLine> lines = new ArrayList<>();
+		for (SendOut sendOut : this.sendOuts.all()) {
+			int recipients = this.sendOuts.recipients(sendOut).size();
+			int answered = this.responses.submitted(sendOut.id()).size();
+			lines.add(new SendOutLine(sendOut.id().value(), sendOut.title(), state(this.sendOuts.state(sendOut)),
+					date(sendOut.deadline()), recipients, answered, RoundView.Rate.percent(answered, recipients)));
+		}
+		model.addAttribute("language", "sv");
+		model.addAttribute("who", who.getName());
+		model.addAttribute("sendOuts", lines);
+		return "leads/send-outs";
+	}
+
+	@GetMapping("/projektledning/utskick/{id}")
+	String sendOut(@PathVariable String id, @RequestParam(name = "klart", required = false) String done, Principal who,
+			HttpServletResponse response, Model model) {
+		Optional<SendOut> sendOut = this.sendOuts.find(new SendOutId(id));
+		if (sendOut.isEmpty()) {
+			response.setStatus(404);
+			model.addAttribute("language", "sv");
+			return "leads/no-send-out";
+		}
+		figures(sendOut.get(), model);
+		model.addAttribute("who", who.getName());
+		model.addAttribute("done", (done != null && ACTIONS.contains(done)) ? done : null);
+		model.addAttribute("history", this.audit.forSendOut(id));
+		return "leads/send-out";
+	}
+
+	/** The figures alone, for the page's script to refresh them. */
+	@GetMapping("/projektledning/utskick/{id}/siffror")
+	String liveFigures(@PathVariable String id, HttpServletResponse response, Model model) {
+		Optional<SendOut> sendOut = this.sendOuts.find(new SendOutId(id));
+		if (sendOut.isEmpty()) {
+			response.setStatus(404);
+			model.addAttribute("language", "sv");
+			return "leads/no-send-out";
+		}
+		figures(sendOut.get(), model);
+		return "leads/send-out :: figures";
+	}
+
+	@GetMapping("/projektledning/utskick/{id}/bekrafta/{action}")
+	String confirm(@PathVariable String id, @PathVariable String action, HttpServletResponse response, Model model) {
+		Optional<SendOut> sendOut = this.sendOuts.find(new SendOutId(id));
+		model.addAttribute("language", "sv");
+		if (sendOut.isEmpty() || !ACTIONS.contains(action)) {
+			response.setStatus(404);
+			return "leads/no-send-out";
+		}
+		model.addAttribute("sendOut", sendOut.get());
+		model.addAttribute("action", action);
+		model.addAttribute("deadline", date(sendOut.get().deadline()));
+		return "leads/confirm";
+	}
+
+	@PostMapping("/projektledning/utskick/{id}/{action}")
+	String act(@PathVariable String id, @PathVariable String action,
+			@RequestParam(name = "deadline", required = false) String deadline, Principal who,
+			HttpServletResponse response, Model model) {
+		SendOutId sendOut = new SendOutId(id);
+		Optional<SendOut> found = this.sendOuts.find(sendOut);
+		model.addAttribute("language", "sv");
+		if (found.isEmpty() || !ACTIONS.contains(action)) {
+			response.setStatus(404);
+			return "leads/no-send-out";
+		}
+		String detail = null;
+		try {
+			switch (action) {
+				case "pausa" -> this.operations.pause(sendOut);
+				case "ateruppta" -> this.operations.resume(sendOut);
+				case "skicka-nu" -> {
+					var report = this.operations.sendNow(sendOut);
+					detail = report.recorded() + " meddelanden";
+				}
+				case "stang" -> this.operations.close(sendOut);
+				case "forlang" -> {
+					Instant moved = DeadlineParser.parse((deadline != null) ? deadline : "", this.zone);
+					this.operations.extendDeadline(sendOut, moved);
+					detail = "ny sista svarsdag " + date(moved);
+				}
+				default -> throw new IllegalStateException(action);
+			}
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			response.setStatus(422);
+			model.addAttribute("sendOut", found.get());
+			model.addAttribute("action", action);
+			model.addAttribute("deadline", date(found.get().deadline()));
+			model.addAttribute("errors", List.of(new AnswerPages.ErrorLink("deadline", problem(action))));
+			return "leads/confirm";
+		}
+		this.audit.record(who.getName(), action, id, detail);
+		return "redirect:/projektledning/utskick/" + id + "?klart=" + action;
+	}
+
+	private static String problem(String action) {
+		return "forlang".equals(action) ? "Skriv ett datum efter utskickets start, till exempel 2026-12-22."
+				: "Det gick inte just nu; utskicket kan vara stängt.";
+	}
+
+	private void figures(SendOut sendOut, Model model) {
+		model.addAttribute("language", "sv");
+		model.addAttribute("sendOut", sendOut);
+		model.addAttribute("liveMillis", this.liveMillis);
+		model.addAttribute("state", state(this.sendOuts.state(sendOut)));
+		model.addAttribute("paused", sendOut.pausedAt() != null);
+		model.addAttribute("closed", sendOut.closedAt() != null);
+		model.addAttribute("deadline", date(sendOut.deadline()));
+		model.addAttribute("round",
+				RoundView.of(this.sendOuts.recipients(sendOut), this.operations.recipients(sendOut.id()),
+						this.directory.organisations(), this.operations.texts(), Language.SV));
+	}
+
+	private static String state(SendOutState state) {
+		return switch (state) {
+			case SCHEDULED -> "Planerat";
+			case OPEN -> "Öppet";
+			case PAUSED -> "Pausat";
+			default -> "Avslutat";
+		};
+	}
+
+	private String date(Instant instant) {
+		return DateTimeFormatter.ofPattern("yyyy-MM-dd").format(instant.atZone(this.zone));
+	}
+
+	/** A send-out in the list. */
+	record SendOutLine(String id, String title, String state, String deadline, int recipients, int answered,
+			int percent) {
+	}
+
+}

@@ -1,0 +1,217 @@
+package se.samla.web;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import se.samla.answers.ResponseManagement;
+import se.samla.answers.ResponseState;
+import se.samla.answers.Source;
+import se.samla.answers.StepKey;
+import se.samla.campaigns.Audience;
+import se.samla.campaigns.SendOut;
+import se.samla.campaigns.SendOutRules;
+import se.samla.campaigns.SendOuts;
+import se.samla.directory.Directory;
+import se.samla.directory.OrganisationId;
+import se.samla.directory.Person;
+import se.samla.shared.Channel;
+import se.samla.shared.SendOutId;
+import se.samla.support.Browser;
+import se.samla.support.MutableClock;
+import se.samla.support.Stockholm;
+import se.samla.support.TestClockConfiguration;
+import se.samla.surveys.AnswerValue;
+import se.samla.surveys.QuestionnaireId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A project lead signs in by a one-time link from their inbox, follows a round as an
+ * answer comes in without reloading, and pauses and resumes it after confirming, in a
+ * real browser; every page passes axe-core at WCAG 2.1 AA. Only project leads get a link,
+ * and a link works once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "samla.campaigns.location=src/test/resources/no-send-outs",
+				"samla.surveys.location=src/test/resources/web/conversations", "samla.web.live-interval=500ms",
+				"samla.email.from=samla@region.example.org" })
+@Import(TestClockConfiguration.class)
+class ProjectLeadsPageTests {
+
+	static final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+	static {
+		mail.start();
+	}
+
+	static Browser browser;
+
+	private static final Pattern LINK = Pattern.compile("(http://\\S+/logga-in/[A-Za-z0-9_-]{43})");
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "localhost");
+		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SendOuts sendOuts;
+
+	@Autowired
+	ResponseManagement responses;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	MutableClock clock;
+
+	@BeforeAll
+	static void startBrowser() {
+		browser = Browser.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		browser.close();
+		mail.stop();
+	}
+
+	@BeforeEach
+	void openRound() {
+		this.clock.set(Stockholm.at(2026, 12, 2, 9, 0));
+	}
+
+	@Test
+	void aProjectLeadSignsInByLinkSeesTheRateChangeAfterAnAnswerAndPausesAndResumes() throws Exception {
+		SendOutId sendOut = define("ledning-degerfors");
+
+		browser.open(url("/projektledning"));
+		assertThat(browser.driver().getCurrentUrl()).endsWith("/logga-in");
+		browser.assertAccessible("leads-sign-in");
+		browser.click("Skicka inloggningslänk");
+		assertThat(browser.text()).contains("Skriv din e-postadress.");
+		browser.assertAccessible("leads-sign-in-error");
+		browser.type(By.id("epost"), "anna.lind@example.org");
+		browser.click("Skicka inloggningslänk");
+		assertThat(browser.text()).contains("Kolla din e-post");
+		browser.assertAccessible("leads-link-sent");
+
+		String link = signInLink("anna.lind@example.org");
+		browser.open(link);
+		browser.assertAccessible("leads-sign-in-confirm");
+		browser.click("Logga in");
+		assertThat(browser.text()).contains("Inloggad som anna.lind@example.org").contains("Webbprov ledning");
+		browser.assertAccessible("leads-send-outs");
+
+		browser.click("Webbprov ledning");
+		assertThat(browser.text()).contains("0 %").contains("Mats Öberg").contains("Anders Björk");
+		browser.assertAccessible("leads-send-out");
+		browser.assertReflowsAt320("leads-send-out");
+
+		// an answer comes in: the page shows it without a reload
+		submit(sendOut, "mats.oberg@example.org");
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+			.until(driver -> driver.findElement(By.id("siffror")).getText().contains("50 %"));
+		assertThat(browser.find(By.id("siffror")).getText()).contains("1 av 2").doesNotContain("Mats Öberg");
+
+		// pause, after a confirmation
+		browser.click("Pausa");
+		assertThat(browser.text()).contains("Pausa Webbprov ledning?");
+		browser.assertAccessible("leads-confirm");
+		browser.click("Ja, gör det");
+		assertThat(browser.text()).contains("Utskicket är pausat.")
+			.contains("Läge: Pausat")
+			.contains("anna.lind@example.org: pausa");
+		assertThat(this.sendOuts.find(sendOut).orElseThrow().pausedAt()).isNotNull();
+
+		browser.click("Återuppta");
+		browser.click("Ja, gör det");
+		assertThat(browser.text()).contains("Utskicket är återupptaget.").contains("Läge: Öppet");
+		assertThat(this.sendOuts.find(sendOut).orElseThrow().pausedAt()).isNull();
+
+		// the link worked once
+		browser.click("Logga ut");
+		browser.open(link);
+		browser.click("Logga in");
+		assertThat(browser.text()).contains("Länken fungerar inte längre");
+		browser.open(url("/projektledning"));
+		assertThat(browser.driver().getCurrentUrl()).endsWith("/logga-in");
+	}
+
+	@Test
+	void someoneWhoIsNotAProjectLeadGetsNoLinkButTheSameAnswer() throws Exception {
+		browser.open(url("/logga-in"));
+		browser.type(By.id("epost"), "mats.oberg@example.org");
+		browser.click("Skicka inloggningslänk");
+
+		assertThat(browser.text()).contains("Kolla din e-post");
+		Thread.sleep(300);
+		assertThat(mail.getReceivedMessagesForDomain("mats.oberg@example.org")).isEmpty();
+	}
+
+	private String signInLink(String address) throws Exception {
+		assertThat(mail.waitForIncomingEmail(5000, 1)).isTrue();
+		for (MimeMessage message : mail.getReceivedMessagesForDomain(address)) {
+			Matcher matcher = LINK.matcher(GreenMailUtil.getBody(message));
+			if (matcher.find()) {
+				return url(matcher.group(1).substring(matcher.group(1).indexOf("/logga-in/")));
+			}
+		}
+		throw new AssertionError("no sign-in link for " + address);
+	}
+
+	private void submit(SendOutId sendOut, String email) {
+		Person person = this.directory.personByEmail(email).orElseThrow();
+		ResponseState state = this.responses.startOrResume(sendOut, person.id(), Channel.EMAIL);
+		Source source = Source.of(Channel.EMAIL, null);
+		this.responses.answer(state.id(), StepKey.of("status"), new AnswerValue.ChoiceAnswer("bra"), source);
+		this.responses.answer(state.id(), StepKey.of("insatser"), new AnswerValue.ChoicesAnswer(List.of("mentorskap")),
+				source);
+		this.responses.answer(state.id(), StepKey.of("lage"), new AnswerValue.ChoiceAnswer("hallbart"), source);
+		this.responses.answer(state.id(), StepKey.of("bedomning"),
+				new AnswerValue.MatrixAnswer(
+						java.util.Map.of("sjukskoterska", java.util.Map.of("nu", "hallbart", "ar1", "hallbart"),
+								"underskoterska", java.util.Map.of("nu", "hallbart", "ar1", "hallbart")),
+						java.util.Map.of()),
+				source);
+		assertThat(this.responses.submit(state.id(), source).isAccepted()).isTrue();
+	}
+
+	private SendOutId define(String id) {
+		SendOutId sendOut = new SendOutId(id);
+		this.sendOuts.define(new SendOut(sendOut, "Webbprov ledning", new QuestionnaireId("webbprov"),
+				new Audience(Set.of(), Set.of(new OrganisationId("degerfors")), List.of(), false),
+				Stockholm.at(2026, 12, 1, 8, 0), Stockholm.at(2026, 12, 18, 17, 0), null, null, "test",
+				SendOutRules.defaults(Stockholm.ZONE), null));
+		return sendOut;
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
