@@ -28,7 +28,9 @@ class CommandContextFilter implements AutoConfigurationImportFilter, Environment
 			// Bean Validation (about 450 classes of Hibernate Validator made at start)
 			// serves
 			// only the HTTP API; the OpenAPI description only the web server
-			"org.springframework.boot.validation.", "org.springdoc.");
+			"org.springframework.boot.validation.", "org.springdoc.",
+			// Spring Security protects the web pages only
+			"org.springframework.boot.security.");
 
 	private static final List<String> LEFT_OUT_PARTS = List.of(".metrics.", ".health.", ".actuate.");
 
