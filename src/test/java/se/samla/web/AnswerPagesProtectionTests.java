@@ -1,21 +1,12 @@
 package se.samla.web;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +32,7 @@ import se.samla.shared.SendOutId;
 import se.samla.support.MutableClock;
 import se.samla.support.Stockholm;
 import se.samla.support.TestClockConfiguration;
+import se.samla.support.WebSession;
 import se.samla.surveys.QuestionnaireId;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,10 +49,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(TestClockConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
 class AnswerPagesProtectionTests {
-
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-	private static final Pattern FORM_ID = Pattern.compile("name=\"formular\" value=\"([^\"]+)\"");
 
 	@LocalServerPort
 	int port;
@@ -80,7 +68,7 @@ class AnswerPagesProtectionTests {
 	@Autowired
 	MutableClock clock;
 
-	HttpClient http;
+	WebSession web;
 
 	Person mats;
 
@@ -93,10 +81,7 @@ class AnswerPagesProtectionTests {
 	@BeforeEach
 	void setUp() {
 		this.clock.set(Stockholm.at(2026, 12, 2, 9, 0).plus(Duration.ofMinutes(20L * tests.getAndIncrement())));
-		this.http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
+		this.web = new WebSession(this.port);
 		this.mats = this.directory.personByEmail("mats.oberg@example.org").orElseThrow();
 	}
 
@@ -150,8 +135,8 @@ class AnswerPagesProtectionTests {
 		String link = path(sendOut, this.mats);
 		String form = get(link + "/fraga/status").body();
 		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("_csrf", find(CSRF, form));
-		fields.put("formular", find(FORM_ID, form));
+		fields.put("_csrf", WebSession.csrf(form));
+		fields.put("formular", WebSession.formId(form));
 		fields.put("status", "sadar");
 		fields.put("status.kommentar", "Hemligt-svar-4711");
 		fields.put("handling", "fortsatt");
@@ -233,27 +218,12 @@ class AnswerPagesProtectionTests {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return this.web.get(path);
 	}
 
 	private HttpResponse<String> post(String path, Map<String, String> fields)
 			throws IOException, InterruptedException {
-		String form = fields.entrySet()
-			.stream()
-			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String find(Pattern pattern, String body) {
-		Matcher matcher = pattern.matcher(body);
-		assertThat(matcher.find()).as("%s in the page", pattern).isTrue();
-		return matcher.group(1);
+		return this.web.post(path, fields);
 	}
 
 }
