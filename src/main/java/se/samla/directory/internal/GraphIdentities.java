@@ -2,7 +2,9 @@ package se.samla.directory.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -53,19 +55,28 @@ class GraphIdentities implements TeamsIdentities {
 			.filter(person -> person.entraObjectId() == null)
 			.sorted(Comparator.comparing(StoredPerson::organisationId).thenComparing(StoredPerson::email))
 			.toList();
+		Map<String, String> refusedTenants = new HashMap<>();
 		for (StoredPerson stored : unknown) {
-			entries.add(resolve(stored));
+			entries.add(resolve(stored, refusedTenants));
 		}
 		IdentityReport report = new IdentityReport(true, entries);
 		log.info(report.summary());
 		return report;
 	}
 
-	private Entry resolve(StoredPerson stored) {
+	/**
+	 * One person. A tenant that refused Samla as such (no token, or the permission
+	 * missing) is not asked again for the rest of the run: the reason is the same.
+	 */
+	private Entry resolve(StoredPerson stored, Map<String, String> refusedTenants) {
 		Person person = stored.toPerson();
 		Optional<Registration> registration = this.registrations.forOrganisation(stored.organisationId());
 		if (registration.isEmpty()) {
 			return new Entry(person, Outcome.NO_REGISTRATION, "organisation " + stored.organisationId());
+		}
+		String tenant = registration.get().tenantId();
+		if (refusedTenants.containsKey(tenant)) {
+			return new Entry(person, Outcome.REFUSED, refusedTenants.get(tenant));
 		}
 		UserLookup lookup = this.graph.find(registration.get(), stored.email());
 		if (lookup instanceof UserLookup.Found found) {
@@ -76,6 +87,10 @@ class GraphIdentities implements TeamsIdentities {
 					ambiguous.users() + " users in tenant " + registration.get().tenantId());
 		}
 		if (lookup instanceof UserLookup.Refused refused) {
+			if (refused.reason().startsWith("no Graph token") || refused.reason().startsWith("HTTP 401")
+					|| refused.reason().startsWith("HTTP 403")) {
+				refusedTenants.put(tenant, refused.reason());
+			}
 			return new Entry(person, Outcome.REFUSED, refused.reason());
 		}
 		return new Entry(person, Outcome.NOT_FOUND, "tenant " + registration.get().tenantId());

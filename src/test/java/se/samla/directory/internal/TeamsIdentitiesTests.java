@@ -36,6 +36,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -174,6 +175,21 @@ class TeamsIdentitiesTests {
 		assertThat(report.summary())
 			.isEqualTo("Teams identities from Graph: 1 not found, 1 no registration, 1 refused");
 		assertThat(this.directory.people()).allSatisfy(person -> assertThat(person.teams()).isNull());
+	}
+
+	@Test
+	void aTenantThatRefusesSamlaIsAskedOnceAndEveryoneThereIsReportedRefused() {
+		microsoft.stubFor(get(urlPathMatching("/v1.0/users/.*@karlskoga.se")).willReturn(aResponse().withStatus(403)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":{\"code\":\"Authorization_RequestDenied\","
+					+ "\"message\":\"Insufficient privileges to complete the operation.\"}}")));
+		people("Cia Ros;cia@karlskoga.se;Karlskoga;;;;sv;;\n" + "Dag Ek;dag@karlskoga.se;Karlskoga;;;;sv;;\n");
+
+		IdentityReport report = this.identities.resolve();
+
+		assertThat(report.people()).extracting(IdentityReport.Entry::outcome)
+			.containsExactly(Outcome.REFUSED, Outcome.REFUSED);
+		assertThat(microsoft.findAll(getRequestedFor(urlPathMatching("/v1.0/users.*")))).hasSize(1);
 	}
 
 	@Test
