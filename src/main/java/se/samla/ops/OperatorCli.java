@@ -39,7 +39,7 @@ public final class OperatorCli {
 
 	static final Set<String> COMMANDS = Set.of("validate", "import-directory", "send-outs", "response", "status",
 			"preview", "schedule", "pause", "resume", "send-now", "resend-logged", "close", "extend", "eml", "review",
-			"digest", "teams-package", "person", "help");
+			"digest", "teams-package", "person", "resolve-teams", "help");
 
 	/**
 	 * The commands that start Samla against the database (the others need only files).
@@ -270,7 +270,13 @@ public final class OperatorCli {
 				      check the questionnaire and send-out files; exit 1 listing file:line: problem
 				  import-directory [--dry-run] [--organisations FILE] [--people FILE] [--activities FILE]
 				      import directory CSV files (semicolon-separated, UTF-8 or Windows-1252);
-				      all rows of a file or none; --dry-run only reports
+				      all rows of a file or none; --dry-run only reports; people then get their
+				      Teams identities from Microsoft Graph as resolve-teams does
+				  resolve-teams
+				      find each active person without a Teams identity in Microsoft Graph by e-mail
+				      address (in the tenant of their organisation's registration); one line each:
+				      found, not found, ambiguous, no registration or refused (with the reason);
+				      whoever is not found is asked by e-mail
 				  send-outs
 				      list the send-outs with their state and response counts
 				  response SEND-OUT PERSON

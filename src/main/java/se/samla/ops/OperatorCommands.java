@@ -39,9 +39,11 @@ import se.samla.digests.Digest;
 import se.samla.digests.Digests;
 import se.samla.directory.Directory;
 import se.samla.directory.DirectoryImport;
+import se.samla.directory.IdentityReport;
 import se.samla.directory.ImportReport;
 import se.samla.directory.Person;
 import se.samla.directory.PersonId;
+import se.samla.directory.TeamsIdentities;
 import se.samla.ops.OperatorCli.UsageException;
 import se.samla.email.AcceptedMail;
 import se.samla.email.HeldMail;
@@ -78,12 +80,15 @@ class OperatorCommands {
 
 	private final PersonCommands persons;
 
+	private final TeamsIdentities identities;
+
 	// @Lazy: a command's context makes what the command uses; status needs no digest
 	// themes and no email parsing
 	OperatorCommands(DirectoryImport directoryImport, Directory directory, SendOuts sendOuts,
 			ResponseManagement responses, SendOutOperations operations, @Lazy MailInspector mail,
-			@Lazy MailReview review, CampaignProperties campaigns, @Lazy Digests digests,
-			@Lazy PersonCommands persons) {
+			@Lazy MailReview review, CampaignProperties campaigns, @Lazy Digests digests, @Lazy PersonCommands persons,
+			@Lazy TeamsIdentities identities) {
+		this.identities = identities;
 		this.digests = digests;
 		this.persons = persons;
 		this.operations = operations;
@@ -129,6 +134,10 @@ class OperatorCommands {
 	private int dispatch(String command, Options options, PrintStream out, PrintStream err) {
 		return switch (command) {
 			case "import-directory" -> importDirectory(options, out, err);
+			case "resolve-teams" -> {
+				options.requireNoMore();
+				yield resolveTeams(out);
+			}
 			case "send-outs" -> {
 				options.requireNoMore();
 				yield sendOuts(out);
@@ -213,7 +222,24 @@ class OperatorCommands {
 				failures++;
 			}
 		}
+		if (failures == 0 && !dryRun && files.get("people") != null) {
+			resolveTeams(out);
+		}
 		return (failures > 0) ? 1 : 0;
+	}
+
+	/** One line per person looked up in Graph, then the counts. */
+	private int resolveTeams(PrintStream out) {
+		IdentityReport report;
+		try (Progress progress = Progress.start("resolve-teams")) {
+			report = this.identities.resolve();
+		}
+		for (IdentityReport.Entry entry : report.people()) {
+			out.printf("%-16s %-36s %-16s %s%n", entry.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+					entry.person().email(), entry.person().organisation().value(), entry.detail());
+		}
+		out.println(report.summary());
+		return 0;
 	}
 
 	private int status(SendOutId sendOut, Options options, PrintStream out) {

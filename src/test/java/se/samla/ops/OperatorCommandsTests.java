@@ -187,6 +187,14 @@ class OperatorCommandsTests {
 	}
 
 	@Test
+	void resolvingTeamsIdentitiesWithoutAnyEntraRegistrationSaysNobodyWasLookedUp() {
+		int code = run("resolve-teams");
+
+		assertThat(code).isZero();
+		assertThat(output()).isEqualTo("no Entra registration configured; nobody looked up in Graph\n");
+	}
+
+	@Test
 	void showsOneResponseWithAnswersAndAuditTrail() {
 		Person chief = this.directory.members(Network.SOCIALCHEFSNATVERKET).get(1);
 		SendOutId sendOut = new SendOutId("steg2-2026");

@@ -137,6 +137,15 @@ public final class TeamsActivities {
 		return activity.toString();
 	}
 
+	/**
+	 * The user removed the bot (Teams says {@code remove}, or {@code remove-upgrade}).
+	 */
+	public String installationRemove(String activityId) {
+		ObjectNode activity = base(activityId, "installationUpdate");
+		activity.put("action", "remove");
+		return activity.toString();
+	}
+
 	/** The user joined the 1:1 conversation with the bot. */
 	public String membersAdded(String activityId) {
 		ObjectNode activity = base(activityId, "conversationUpdate");

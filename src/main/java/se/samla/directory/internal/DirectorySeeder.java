@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import se.samla.directory.DirectoryImport;
 import se.samla.directory.ImportReport;
 import se.samla.directory.RejectedRow;
+import se.samla.directory.TeamsIdentities;
 import se.samla.shared.StartupLock;
 
 /**
@@ -41,8 +42,11 @@ class DirectorySeeder implements ApplicationRunner {
 
 	private final StartupLock startupLock;
 
+	private final TeamsIdentities identities;
+
 	DirectorySeeder(DirectoryImport directoryImport, StoredPeople people, DirectoryProperties properties,
-			StartupLock startupLock) {
+			StartupLock startupLock, TeamsIdentities identities) {
+		this.identities = identities;
 		this.directoryImport = directoryImport;
 		this.people = people;
 		this.properties = properties;
@@ -69,6 +73,8 @@ class DirectorySeeder implements ApplicationRunner {
 			importFile(location.resolve("organisations.csv"), this.directoryImport::importOrganisations);
 			importFile(location.resolve("people.csv"), this.directoryImport::importPeople);
 			importFile(location.resolve("activities.csv"), this.directoryImport::importActivities);
+			// people.csv may leave Teams identities out: Graph finds them by address
+			this.identities.resolve();
 		});
 	}
 

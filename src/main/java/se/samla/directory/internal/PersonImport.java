@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -25,7 +26,9 @@ import se.samla.shared.Language;
 /**
  * Imports {@code Namn;E-post;Organisation;Roll;Nätverk;Kanal;Språk;Entra-id;Tenant-id}
  * (and an optional {@code Aktiv}). People are matched by e-mail, so a re-import updates
- * them and keeps their ids; people missing from the file are left as they are.
+ * them and keeps their ids; people missing from the file are left as they are. Entra-id
+ * and Tenant-id, when given, override what Microsoft Graph finds; left empty, an identity
+ * Graph found before is kept.
  */
 class PersonImport {
 
@@ -94,8 +97,16 @@ class PersonImport {
 			}
 			OrganisationId organisation = organisationOf(row, organisationsByKey, problems);
 			Set<Network> networks = networksOf(row, problems);
+			StoredPerson stored = (email != null) ? byEmail.get(email) : null;
 			TeamsIdentity teams = teamsOf(row, problems);
-			if (teams != null) {
+			String teamsSource = (teams != null) ? StoredPerson.CSV : null;
+			if (teams == null && row.get(ENTRA_ID).isEmpty() && row.get(TENANT_ID).isEmpty() && stored != null
+					&& stored.graphIdentity() != null) {
+				// found in Graph before: empty columns do not mean "forget it"
+				teams = stored.graphIdentity();
+				teamsSource = StoredPerson.GRAPH;
+			}
+			else if (teams != null) {
 				Integer first = entraLines.putIfAbsent(teams.entraObjectId(), row.line());
 				if (first != null) {
 					problems.add("Entra id '" + teams.entraObjectId() + "' appears more than once (first on line "
@@ -115,21 +126,23 @@ class PersonImport {
 				plan.reject(row.line(), problems);
 				continue;
 			}
-			StoredPerson stored = byEmail.get(email);
 			PersonId id = (stored != null) ? new PersonId(stored.id()) : PersonId.random();
+			TeamsIdentity identity = teams;
 			Person person = ImportPlan.attempt(problems, () -> new Person(id, name, email, row.get(ROLE), organisation,
-					networks, teams, channel, language, active));
+					networks, identity, channel, language, active));
+			boolean channelGiven = !row.get(CHANNEL).isEmpty();
 			if (person == null) {
 				plan.reject(row.line(), problems);
 			}
 			else if (stored == null) {
-				plan.create(StoredPerson.of(person));
+				plan.create(StoredPerson.of(person, teamsSource, channelGiven));
 			}
-			else if (stored.toPerson().equals(person)) {
+			else if (stored.toPerson().equals(person) && Objects.equals(stored.teamsSource(), teamsSource)
+					&& stored.channelGiven() == channelGiven) {
 				plan.unchanged();
 			}
 			else {
-				plan.update(stored.with(person));
+				plan.update(stored.with(person, teamsSource, channelGiven));
 			}
 		}
 		return plan.complete(source, dryRun, this.people::saveAll);

@@ -29,22 +29,53 @@ record StoredPerson(@Id @Column("id") UUID id, @Version @Column("version") Long 
 		@MappedCollection(idColumn = "person_id") Set<Membership> networks,
 		@Column("entra_object_id") String entraObjectId, @Column("tenant_id") String tenantId,
 		@Column("preferred_channel") PreferredChannel preferredChannel, @Column("language") Language language,
-		@Column("active") boolean active) {
+		@Column("active") boolean active, @Column("teams_source") String teamsSource,
+		@Column("channel_given") boolean channelGiven) {
 
-	static StoredPerson of(Person person) {
+	/** The Teams identity was typed into people.csv: it overrides Graph. */
+	static final String CSV = "CSV";
+
+	/** The Teams identity was found in Microsoft Graph by the person's address. */
+	static final String GRAPH = "GRAPH";
+
+	static StoredPerson of(Person person, String teamsSource, boolean channelGiven) {
 		return new StoredPerson(person.id().value(), null, null, null, null, null, Set.of(), null, null, null, null,
-				false)
-			.with(person);
+				false, null, false)
+			.with(person, teamsSource, channelGiven);
 	}
 
-	/** This person with the content of the given one, keeping id and version. */
-	StoredPerson with(Person person) {
+	/**
+	 * This person with the content of the given one, keeping id and version.
+	 * @param teamsSource where the person's Teams identity came from ({@link #CSV},
+	 * {@link #GRAPH}), {@code null} without one
+	 * @param channelGiven whether people.csv named the preferred channel
+	 */
+	StoredPerson with(Person person, String teamsSource, boolean channelGiven) {
 		TeamsIdentity teams = person.teams();
 		return new StoredPerson(this.id, this.version, person.name(), person.email(), person.role(),
 				person.organisation().value(),
 				person.networks().stream().map(Membership::new).collect(Collectors.toUnmodifiableSet()),
 				(teams != null) ? teams.entraObjectId() : null, (teams != null) ? teams.tenantId() : null,
-				person.preferredChannel(), person.language(), person.active());
+				person.preferredChannel(), person.language(), person.active(), (teams != null) ? teamsSource : null,
+				channelGiven);
+	}
+
+	/**
+	 * The Teams identity Graph found, and Teams as the channel unless people.csv named
+	 * one.
+	 */
+	StoredPerson foundInGraph(TeamsIdentity teams) {
+		Person person = toPerson();
+		PreferredChannel channel = this.channelGiven ? person.preferredChannel() : PreferredChannel.TEAMS;
+		return with(
+				new Person(person.id(), person.name(), person.email(), person.role(), person.organisation(),
+						person.networks(), teams, channel, person.language(), person.active()),
+				GRAPH, this.channelGiven);
+	}
+
+	/** The Teams identity, if it came from Graph (a re-import without one keeps it). */
+	TeamsIdentity graphIdentity() {
+		return GRAPH.equals(this.teamsSource) ? toPerson().teams() : null;
 	}
 
 	Person toPerson() {

@@ -8,8 +8,13 @@ import org.springframework.context.annotation.Configuration;
 import se.samla.entra.AccessTokens;
 import se.samla.entra.EntraProperties;
 import se.samla.entra.EntraRegistrations;
+import se.samla.entra.GraphProperties;
+import se.samla.entra.GraphUsers;
 
-/** The registrations and the token client, present whether or not any is configured. */
+/**
+ * The registrations, the token client and the Graph client, present whether or not any is
+ * configured.
+ */
 @Configuration(proxyBeanMethods = false)
 class EntraConfiguration {
 
@@ -21,6 +26,11 @@ class EntraConfiguration {
 	@Bean
 	AccessTokens accessTokens(EntraProperties properties, Clock clock) {
 		return new EntraTokenClient(properties, clock);
+	}
+
+	@Bean
+	GraphUsers graphUsers(GraphProperties properties, AccessTokens tokens) {
+		return new GraphClient(properties, tokens, GraphClient.Pause.real());
 	}
 
 }

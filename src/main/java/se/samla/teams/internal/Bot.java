@@ -119,6 +119,9 @@ class Bot {
 		Optional<Person> person = this.directory.personByEntraId(aad);
 		Turn turn = new Turn(inboundId, activity, conversation, person.orElse(null), texts(person.orElse(null)));
 		String type = activity.getType();
+		if (ActivityTypes.INSTALLATION_UPDATE.equals(type) && person.isPresent()) {
+			installationChanged(person.get(), activity.getAction());
+		}
 		if (ActivityTypes.INSTALLATION_UPDATE.equals(type) || ActivityTypes.CONVERSATION_UPDATE.equals(type)) {
 			if (isAdded(activity)) {
 				turn.say("welcome/" + aad,
@@ -620,6 +623,20 @@ class Bot {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The person removed the app (the bot can no longer write to them): the next message
+	 * goes by email at once instead of failing first. Adding it back makes Teams a route
+	 * again.
+	 */
+	private void installationChanged(Person person, String action) {
+		if (action != null && action.startsWith("remove")) {
+			this.routes.markUnreachable(person.id(), Channel.TEAMS, "Teams app removed by the person");
+		}
+		else if (action == null || action.startsWith("add")) {
+			this.routes.markReachable(person.id(), Channel.TEAMS);
+		}
 	}
 
 	private static boolean isAdded(Activity activity) {

@@ -30,7 +30,9 @@ import se.samla.teams.internal.Conversations.Conversation;
  * first unanswered question, saying what the send-out is and its deadline. Each outbox
  * message is sent at most once (its key is booked before sending). A 403 (the app blocked
  * or uninstalled) makes the person unreachable in Teams, so the dispatcher hands the
- * message to email.
+ * message to email. Before the first chat with a person, Samla's app is installed for
+ * them where their tenant allows it; if that fails they are reached by email, with the
+ * reason.
  */
 class TeamsChannel implements MessageChannel {
 
@@ -50,9 +52,13 @@ class TeamsChannel implements MessageChannel {
 
 	private final Digests digests;
 
+	private final AppInstaller installer;
+
 	TeamsChannel(TeamsProperties properties, Messenger messenger, Conversations conversations,
-			ResponseManagement responses, Directory directory, Bot bot, Clock clock, Digests digests) {
+			ResponseManagement responses, Directory directory, Bot bot, Clock clock, Digests digests,
+			AppInstaller installer) {
 		this.digests = digests;
+		this.installer = installer;
 		this.properties = properties;
 		this.messenger = messenger;
 		this.conversations = conversations;
@@ -77,6 +83,13 @@ class TeamsChannel implements MessageChannel {
 		Person person = message.recipient();
 		if (person.teams() == null) {
 			return new Delivery.Unreachable("no Teams identity");
+		}
+		if (this.conversations.find(person.teams().entraObjectId()).isEmpty()) {
+			// no chat yet: the bot can open one only if the person has the app
+			Optional<String> notInstalled = this.installer.install(person);
+			if (notInstalled.isPresent()) {
+				return new Delivery.Unreachable(notInstalled.get());
+			}
 		}
 		try {
 			Conversation conversation = conversationWith(person);

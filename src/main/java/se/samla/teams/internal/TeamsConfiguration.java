@@ -14,6 +14,8 @@ import se.samla.campaigns.ContactRoutes;
 import se.samla.campaigns.SendOuts;
 import se.samla.digests.Digests;
 import se.samla.directory.Directory;
+import se.samla.entra.EntraRegistrations;
+import se.samla.entra.GraphUsers;
 import se.samla.teams.TeamsProperties;
 
 /**
@@ -49,8 +51,10 @@ class TeamsConfiguration {
 
 	@Bean
 	TeamsChannel teamsChannel(TeamsProperties properties, Messenger messenger, Conversations conversations,
-			ResponseManagement responses, Directory directory, Bot bot, Clock clock, Digests digests) {
-		return new TeamsChannel(properties, messenger, conversations, responses, directory, bot, clock, digests);
+			ResponseManagement responses, Directory directory, Bot bot, Clock clock, Digests digests,
+			EntraRegistrations registrations, GraphUsers graph) {
+		return new TeamsChannel(properties, messenger, conversations, responses, directory, bot, clock, digests,
+				new AppInstaller(registrations, graph));
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Import;
 
 import se.samla.directory.Directory;
 import se.samla.directory.DirectoryImport;
+import se.samla.directory.IdentityReport;
 import se.samla.shared.StartupLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,7 +85,7 @@ class DirectorySeederTests {
 
 	private DirectorySeeder seeder(Path location) {
 		return new DirectorySeeder(this.directoryImport, this.people, new DirectoryProperties(location),
-				this.startupLock);
+				this.startupLock, () -> new IdentityReport(false, List.of()));
 	}
 
 }
