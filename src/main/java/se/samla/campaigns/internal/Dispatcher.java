@@ -510,7 +510,9 @@ public class Dispatcher {
 						: Outcome.NONE;
 			}
 			if (delivery instanceof Delivery.Unreachable unreachableBy) {
-				this.routes.markUnreachable(person.id(), channel, unreachableBy.reason());
+				if (!unreachableBy.forNow()) {
+					this.routes.markUnreachable(person.id(), channel, unreachableBy.reason());
+				}
 				unreachable.add(channel + ": " + unreachableBy.reason());
 				continue;
 			}

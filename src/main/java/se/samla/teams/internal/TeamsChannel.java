@@ -3,9 +3,13 @@ package se.samla.teams.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
@@ -30,9 +34,12 @@ import se.samla.teams.internal.Conversations.Conversation;
  * first unanswered question, saying what the send-out is and its deadline. Each outbox
  * message is sent at most once (its key is booked before sending). A 403 (the app blocked
  * or uninstalled) makes the person unreachable in Teams, so the dispatcher hands the
- * message to email.
+ * message to email; so does a tenant where the bot has no registration, or one whose
+ * token is refused (for now: the person's route is not marked broken).
  */
 class TeamsChannel implements MessageChannel {
+
+	private static final Logger log = LoggerFactory.getLogger(TeamsChannel.class);
 
 	private final TeamsProperties properties;
 
@@ -50,9 +57,15 @@ class TeamsChannel implements MessageChannel {
 
 	private final Digests digests;
 
+	private final TenantProblems problems;
+
+	private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
 	TeamsChannel(TeamsProperties properties, Messenger messenger, Conversations conversations,
-			ResponseManagement responses, Directory directory, Bot bot, Clock clock, Digests digests) {
+			ResponseManagement responses, Directory directory, Bot bot, Clock clock, Digests digests,
+			TenantProblems problems) {
 		this.digests = digests;
+		this.problems = problems;
 		this.properties = properties;
 		this.messenger = messenger;
 		this.conversations = conversations;
@@ -77,6 +90,19 @@ class TeamsChannel implements MessageChannel {
 		Person person = message.recipient();
 		if (person.teams() == null) {
 			return new Delivery.Unreachable("no Teams identity");
+		}
+		String tenant = person.teams().tenantId();
+		try {
+			this.messenger.connector().registration(tenant);
+		}
+		catch (ConnectorFailure none) {
+			String reason = "no Teams registration for tenant " + tenant + " (organisation "
+					+ person.organisation().value() + ")";
+			if (this.warned.add(tenant)) {
+				log.warn("Teams: {}; its people get email (said once per tenant)", reason);
+			}
+			this.problems.record(tenant, TenantProblems.Kind.NO_REGISTRATION, reason);
+			return Delivery.Unreachable.forNow(reason);
 		}
 		try {
 			Conversation conversation = conversationWith(person);
@@ -115,6 +141,10 @@ class TeamsChannel implements MessageChannel {
 			return new Delivery.Sent(sent.orElse("(sent before)"));
 		}
 		catch (ConnectorFailure failure) {
+			if (failure.kind() == Kind.UNAUTHORISED) {
+				// logged and shown to operators where it happened; the person gets email
+				return Delivery.Unreachable.forNow(failure.getMessage());
+			}
 			if (failure.kind() == Kind.BLOCKED) {
 				return new Delivery.Unreachable("Teams app blocked or uninstalled (" + failure.getMessage() + ")");
 			}
