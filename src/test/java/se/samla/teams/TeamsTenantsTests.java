@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.samla.support.Stockholm.at;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -164,7 +168,7 @@ class TeamsTenantsTests {
 	}
 
 	@Test
-	void aRegistrationEntraRefusesAndATenantWithoutOneSendTheirPeopleEmailAndShowInStatus() {
+	void aRegistrationEntraRefusesAndATenantWithoutOneSendTheirPeopleEmailAndShowInStatus() throws Exception {
 		SendOutId sendOut = define("tenants-refused");
 
 		this.dispatcher.runNow(sendOut);
@@ -188,6 +192,11 @@ class TeamsTenantsTests {
 			assertThat(problem.kind()).isEqualTo("NO_REGISTRATION");
 			assertThat(problem.reason()).contains("lekeberg");
 		});
+		HttpResponse<String> shown = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/teams/status")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(shown.statusCode()).isEqualTo(200);
+		assertThat(shown.body()).contains(KARLSKOGA, "TOKEN_REFUSED", "AADSTS7000215", LEKEBERG, "NO_REGISTRATION");
 	}
 
 	@Test
