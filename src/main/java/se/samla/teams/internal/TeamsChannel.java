@@ -85,6 +85,12 @@ class TeamsChannel implements MessageChannel {
 		return person.teams() != null;
 	}
 
+	/** Teams' limits are per app and tenant: each tenant is a lane of its own. */
+	@Override
+	public String lane(Person person) {
+		return (person.teams() != null) ? person.teams().tenantId() : "";
+	}
+
 	@Override
 	public Delivery deliver(OutgoingMessage message) {
 		Person person = message.recipient();
