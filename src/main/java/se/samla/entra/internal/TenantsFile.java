@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
+import se.samla.entra.RegisteredApp;
 import se.samla.entra.Registration;
 import se.samla.shared.DefinitionProblem;
 
@@ -45,6 +46,20 @@ final class TenantsFile {
 	 * @throws IllegalStateException naming every problem as {@code file:line: problem}
 	 */
 	static List<Registration> read(Path file, UnaryOperator<String> environment) {
+		return read(file, environment, true);
+	}
+
+	/**
+	 * The tenants and apps of the file, without their credentials (for the Teams app
+	 * packages, which need only the app ids).
+	 */
+	static List<RegisteredApp> apps(Path file) {
+		return read(file, name -> null, false).stream()
+			.map(r -> new RegisteredApp(r.tenantId(), r.appId(), r.organisations()))
+			.toList();
+	}
+
+	private static List<Registration> read(Path file, UnaryOperator<String> environment, boolean credentials) {
 		if (!Files.isRegularFile(file)) {
 			return List.of();
 		}
@@ -118,13 +133,18 @@ final class TenantsFile {
 		for (Row row : byTenant.values()) {
 			String variable = row.tenant.toUpperCase(Locale.ROOT).replace('-', '_');
 			String secret = row.certificate.isEmpty() ? environment.apply(SECRET_PREFIX + variable) : null;
+			if (!credentials) {
+				// only the app ids are wanted: a stand-in the registration's check
+				// accepts
+				secret = row.certificate.isEmpty() ? "(not read)" : null;
+			}
 			if (row.certificate.isEmpty() && (secret == null || secret.isBlank())) {
 				problems.add(problem(file, row.line, "tenant " + row.tenant + " has no Certificate, and "
 						+ SECRET_PREFIX + variable + " holds no client secret (secrets never go in the file)"));
 				continue;
 			}
 			Path certificate = row.certificate.isEmpty() ? null : resolve(file, row.certificate);
-			if (certificate != null && !Files.isRegularFile(certificate)) {
+			if (credentials && certificate != null && !Files.isRegularFile(certificate)) {
 				problems.add(problem(file, row.line, "Certificate " + certificate + " does not exist"));
 				continue;
 			}
