@@ -10,7 +10,7 @@ import java.util.List;
  * by email meanwhile.
  *
  * @param registrations one per tenant
- * @param problems what went wrong, per tenant and kind, newest reason first
+ * @param problems what went wrong, per tenant and kind, with the latest reason
  */
 public record TeamsStatus(List<RegistrationLine> registrations, List<Problem> problems) {
 

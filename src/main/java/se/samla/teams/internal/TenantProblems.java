@@ -50,6 +50,12 @@ class TenantProblems {
 	 */
 	private final Set<String> recorded = ConcurrentHashMap.newKeySet();
 
+	/**
+	 * What this process has cleared once: a problem an earlier run recorded is cleared by
+	 * the first success after a restart.
+	 */
+	private final Set<String> clearedOnce = ConcurrentHashMap.newKeySet();
+
 	TenantProblems(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -84,18 +90,12 @@ class TenantProblems {
 	/** The problem is over (a token was given again, a registration was added). */
 	void clear(String tenantId, Kind kind) {
 		String tenant = normalise(tenantId);
-		if (this.recorded.remove(tenant + "/" + kind)) {
+		String key = tenant + "/" + kind;
+		if (this.recorded.remove(key) | this.clearedOnce.add(key)) {
 			this.jdbc.sql("DELETE FROM teams_tenant_problem WHERE tenant_id = ? AND kind = ?")
 				.params(tenant, kind.name())
 				.update();
 		}
-	}
-
-	/** Forgets what no longer holds whatever process recorded it: at start-up. */
-	void clearAll(String tenantId, Kind kind) {
-		this.jdbc.sql("DELETE FROM teams_tenant_problem WHERE tenant_id = ? AND kind = ?")
-			.params(normalise(tenantId), kind.name())
-			.update();
 	}
 
 	List<Problem> all() {

@@ -36,7 +36,17 @@ class TenantStatus implements TeamsTenants {
 			.map(r -> new RegistrationLine(r.tenantId(), r.appId(), credential(r), r.organisations(),
 					this.registrations.servesEveryone(r)))
 			.toList();
-		List<Problem> problems = new ArrayList<>(this.problems.all());
+		List<Problem> problems = new ArrayList<>();
+		for (Problem problem : this.problems.all()) {
+			// a tenant given a registration since is no longer without one
+			boolean registered = problem.kind().equals(TenantProblems.Kind.NO_REGISTRATION.name())
+					&& this.registrations.all()
+						.stream()
+						.anyMatch(r -> r.tenantId().equalsIgnoreCase(problem.tenantId()));
+			if (!registered) {
+				problems.add(problem);
+			}
+		}
 		for (TokenProblem refused : this.tokens.problems()) {
 			boolean known = problems.stream()
 				.anyMatch(p -> p.tenantId().equalsIgnoreCase(refused.tenantId()) && p.kind().equals("TOKEN_REFUSED")
