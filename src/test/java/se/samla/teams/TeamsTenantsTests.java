@@ -168,6 +168,28 @@ class TeamsTenantsTests {
 	}
 
 	@Test
+	void aTokenTheBotConnectorRefusesIsFetchedAgainAndTheMessageSentOnce() {
+		SendOutId sendOut = define("tenants-401");
+		// a chat is opened first, then the invitation goes out: the first send is refused
+		microsoft.failNextSends(1, 401, null);
+
+		this.dispatcher.runNow(sendOut);
+
+		long invitations = microsoft.delivered()
+			.stream()
+			.filter(sent -> sent.text().contains("inbjuden"))
+			.filter(sent -> sent.conversationId().equals(conversation(1))
+					|| sent.conversationId().equals(conversation(2)))
+			.count();
+		assertThat(invitations).isEqualTo(2);
+		assertThat(microsoft.tokenRequests(ASKERSUND) + microsoft.tokenRequests(DEGERFORS))
+			.as("one registration asked Entra again after the 401")
+			.isGreaterThanOrEqualTo(1);
+		assertThat(channelOf(sendOut, 1)).isEqualTo("TEAMS");
+		assertThat(channelOf(sendOut, 2)).isEqualTo("TEAMS");
+	}
+
+	@Test
 	void aRegistrationEntraRefusesAndATenantWithoutOneSendTheirPeopleEmailAndShowInStatus() throws Exception {
 		SendOutId sendOut = define("tenants-refused");
 
