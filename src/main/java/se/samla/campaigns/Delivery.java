@@ -29,9 +29,27 @@ public sealed interface Delivery permits Delivery.Sent, Delivery.Logged, Deliver
 
 	/**
 	 * This channel cannot reach the person (no Teams identity, app blocked, address
-	 * bouncing): try the next route, and remember it.
+	 * bouncing): try the next route, and remember it unless {@code forNow}.
+	 *
+	 * @param reason why
+	 * @param forNow whether it is a matter of Samla's set-up rather than of the person
+	 * (the bot has no working registration in their tenant): the next route is tried, but
+	 * the person's route is not marked broken, so it is used again once the set-up is
+	 * fixed
 	 */
-	record Unreachable(String reason) implements Delivery {
+	record Unreachable(String reason, boolean forNow) implements Delivery {
+
+		public Unreachable(String reason) {
+			this(reason, false);
+		}
+
+		/**
+		 * Unreachable until Samla's set-up is fixed; nothing is remembered of the person.
+		 */
+		public static Unreachable forNow(String reason) {
+			return new Unreachable(reason, true);
+		}
+
 	}
 
 	/** A passing failure (timeout, throttling): try again later by the same route. */

@@ -41,6 +41,16 @@ public interface MessageChannel {
 	}
 
 	/**
+	 * The lane a message to the person goes in when this channel is its first route:
+	 * messages of different lanes are delivered side by side, those of one lane one after
+	 * another. A channel whose limits are per group of people (Teams: per tenant) names
+	 * the group, so that groups do not wait for each other; the default is one lane.
+	 */
+	default String lane(se.samla.directory.Person person) {
+		return "";
+	}
+
+	/**
 	 * Called after the last message of a dispatch run, e.g. to close a connection the
 	 * messages of the run shared.
 	 */

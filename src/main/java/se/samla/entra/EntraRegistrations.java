@@ -1,7 +1,10 @@
 package se.samla.entra;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+
+import se.samla.entra.internal.RegisteredApps;
 
 /**
  * Samla's app registrations, one per tenant, and which one serves whom.
@@ -33,6 +36,16 @@ public class EntraRegistrations {
 	 */
 	public Optional<Registration> forOrganisation(String organisation) {
 		return this.registrations.stream().filter(r -> r.serves(organisation)).findFirst();
+	}
+
+	/**
+	 * The apps of the registrations as a command sees them without starting Samla (the
+	 * file, and {@code samla.entra.registrations} from environment variables or system
+	 * properties), without their credentials: for the Teams app packages.
+	 * @throws IllegalStateException naming each problem of the file as file:line: problem
+	 */
+	public static List<RegisteredApp> apps(Path tenantsFile) {
+		return RegisteredApps.read(tenantsFile);
 	}
 
 	public boolean isEmpty() {

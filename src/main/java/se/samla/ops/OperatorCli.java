@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,8 @@ import org.springframework.context.support.AbstractApplicationContext;
 import se.samla.campaigns.ScheduleDefinitionException;
 import se.samla.campaigns.ScheduleValidator;
 import se.samla.campaigns.SendOut;
+import se.samla.entra.EntraRegistrations;
+import se.samla.entra.RegisteredApp;
 import se.samla.shared.DefinitionProblem;
 import se.samla.surveys.QuestionnaireValidator;
 import se.samla.teams.TeamsAppPackage;
@@ -205,30 +208,79 @@ public final class OperatorCli {
 		return 0;
 	}
 
-	/** Builds the Teams app zip (needs no database, like {@code validate}). */
+	/**
+	 * Builds the Teams app zip (needs no database, like {@code validate}): one per
+	 * registration, as each tenant's app names that tenant's bot.
+	 */
 	private static int teamsPackage(Options options, PrintStream out, PrintStream err) {
-		String appId = options.value("--app-id", System.getenv("SAMLA_TEAMS_APP_ID"));
+		String appId = options.value("--app-id", null);
+		String tenant = options.value("--tenant", null);
 		Path folder = Path.of(options.value("--app-dir", "./teams-app"));
-		Path zip = Path.of(options.value("--out", "samla-teams.zip"));
+		Path tenantsFile = Path.of(options.value("--tenants", "./directory/tenants.csv"));
+		String zip = options.value("--out", null);
 		options.requireNoMore();
-		if (appId == null || appId.isBlank()) {
-			err.println("teams-package needs --app-id (the bot's Microsoft app id) or SAMLA_TEAMS_APP_ID");
+		List<RegisteredApp> apps;
+		if (appId != null) {
+			apps = List.of(new RegisteredApp("(given)", appId, List.of()));
+		}
+		else {
+			try {
+				apps = new ArrayList<>(EntraRegistrations.apps(tenantsFile));
+			}
+			catch (IllegalStateException ex) {
+				err.println(ex.getMessage());
+				return 1;
+			}
+			String single = System.getenv("SAMLA_TEAMS_APP_ID");
+			if (single != null && !single.isBlank()) {
+				String singleTenant = System.getenv("SAMLA_TEAMS_TENANT_ID");
+				apps.add(new RegisteredApp(
+						(singleTenant != null && !singleTenant.isBlank()) ? singleTenant : "botframework.com", single,
+						List.of()));
+			}
+		}
+		if (apps.isEmpty()) {
+			err.println("teams-package needs --app-id (the bot's Microsoft app id), SAMLA_TEAMS_APP_ID, or the"
+					+ " registrations in " + tenantsFile + " or samla.entra.registrations");
 			return 2;
 		}
-		try {
-			Path written = TeamsAppPackage.write(folder, appId, zip);
-			out.println("Wrote " + written + ": upload it in Teams admin center (Manage apps, Upload).");
-			return 0;
+		if (tenant != null) {
+			List<RegisteredApp> chosen = apps.stream().filter(app -> app.isFor(tenant)).toList();
+			if (chosen.isEmpty()) {
+				err.println("no registration for tenant or organisation '" + tenant + "'; known: "
+						+ apps.stream()
+							.map(app -> app.label() + " (" + app.tenantId() + ")")
+							.collect(Collectors.joining(", ")));
+				return 1;
+			}
+			apps = chosen;
 		}
-		catch (IllegalArgumentException ex) {
-			// a malformed --app-id is wrong usage
-			err.println(ex.getMessage());
+		if (zip != null && apps.size() > 1) {
+			err.println("--out names one file, but there are " + apps.size()
+					+ " registrations: leave it out (one zip each) or choose one with --tenant");
 			return 2;
 		}
-		catch (IOException ex) {
-			err.println("Could not build the Teams app package: " + ex.getMessage());
-			return 1;
+		for (RegisteredApp app : apps) {
+			Path target = Path.of((zip != null) ? zip
+					: (apps.size() == 1 && tenant == null) ? "samla-teams.zip" : "samla-teams-" + app.label() + ".zip");
+			try {
+				Path written = TeamsAppPackage.write(folder, app.appId(), target);
+				out.println("Wrote " + written
+						+ ((apps.size() > 1 || tenant != null)
+								? " for tenant " + app.tenantId() + " (" + app.label() + ")" : "")
+						+ ": upload it in Teams admin center (Manage apps, Upload).");
+			}
+			catch (IllegalArgumentException ex) {
+				// a malformed app id is wrong usage
+				err.println(ex.getMessage());
+				return 2;
+			}
+			catch (IOException ex) {
+				err.println("Could not build the Teams app package: " + ex.getMessage());
+				return 1;
+			}
 		}
+		return 0;
 	}
 
 	private static int withContext(Class<?> application, PrintStream err, ContextCommand command) {
@@ -258,62 +310,65 @@ public final class OperatorCli {
 	}
 
 	static int usage(PrintStream out, int code) {
-		out.println("""
-				Usage: java -jar samla.jar <command> [options]
+		out.println(
+				"""
+						Usage: java -jar samla.jar <command> [options]
 
-				  digest SEND-OUT [--out DIR] [--view organisations|persons] [--language sv|en]
-				      write the send-out's digest as HTML, XLSX and CSV into DIR, named
-				      sammanstallning-SEND-OUT-organisationer.html (…-personer, -en for English)
-				  teams-package --app-id GUID [--out FILE] [--app-dir DIR]
-				      build the Teams app zip (manifest with the app id, icons) to upload
-				  validate [--conversations DIR] [--scheduler DIR]
-				      check the questionnaire and send-out files; exit 1 listing file:line: problem
-				  import-directory [--dry-run] [--organisations FILE] [--people FILE] [--activities FILE]
-				      import directory CSV files (semicolon-separated, UTF-8 or Windows-1252);
-				      all rows of a file or none; --dry-run only reports; people then get their
-				      Teams identities from Microsoft Graph as resolve-teams does
-				  resolve-teams
-				      find each active person without a Teams identity in Microsoft Graph by e-mail
-				      address (in the tenant of their organisation's registration); one line each:
-				      found, not found, ambiguous, no registration or refused (with the reason);
-				      whoever is not found is asked by e-mail
-				  send-outs
-				      list the send-outs with their state and response counts
-				  response SEND-OUT PERSON
-				      show one response (PERSON: e-mail address or person id) with its audit trail
-				  status SEND-OUT
-				      each recipient: invited, reminded n times, answered, bounced, no route,
-				      logged only (no channel configured)
-				  preview SEND-OUT DATE
-				      what the plan sends on that day (2026-12-01), as things stand
-				  schedule SEND-OUT
-				      every message the plan will still send: when, what, by which channel, to whom
-				  pause SEND-OUT | resume SEND-OUT
-				      stop and restart sending (answers are still accepted while paused)
-				  send-now SEND-OUT
-				      open it now if not open and record what is due, outside sending hours too;
-				      the running service sends it on its next dispatch run
-				  resend-logged SEND-OUT
-				      send again what was only logged because no channel was configured
-				  close SEND-OUT
-				      close early: no more answers, nothing more sent
-				  extend SEND-OUT DEADLINE
-				      move the deadline (2026-12-22 or 2026-12-22T17:00); reminders are re-planned
-				  review | review accept ID PERSON [--replace] [--operator NAME] | review discard ID
-				      emails held for review (e.g. an assistant answering with a chief's token), with
-				      what each would record next to what is recorded now; accept one as the answers
-				      of PERSON (e-mail address), keeping answers already recorded unless --replace,
-				      or discard it
-				  person export ADDRESS [--out FILE] | person erase ADDRESS --yes [--operator NAME]
-				      everything Samla holds on a person, as JSON; or erase it (pseudonymised entry,
-				      free text, kept emails and Teams activities removed; counts stay)
-				  eml FILE
-				      what Samla would record from an email (.eml), as JSON, changing nothing
-				  help
-				      this text
+						  digest SEND-OUT [--out DIR] [--view organisations|persons] [--language sv|en]
+						      write the send-out's digest as HTML, XLSX and CSV into DIR, named
+						      sammanstallning-SEND-OUT-organisationer.html (…-personer, -en for English)
+						  teams-package [--tenant TENANT|ORGANISATION] [--app-id GUID] [--out FILE] [--app-dir DIR] [--tenants FILE]
+						      build the Teams app zip (manifest with the app id, icons) to upload: one per
+						      registration (directory/tenants.csv, samla.entra.registrations, SAMLA_TEAMS_APP_ID),
+						      samla-teams-ORGANISATION.zip each, or the one of --tenant
+						  validate [--conversations DIR] [--scheduler DIR]
+						      check the questionnaire and send-out files; exit 1 listing file:line: problem
+						  import-directory [--dry-run] [--organisations FILE] [--people FILE] [--activities FILE]
+						      import directory CSV files (semicolon-separated, UTF-8 or Windows-1252);
+						      all rows of a file or none; --dry-run only reports; people then get their
+						      Teams identities from Microsoft Graph as resolve-teams does
+						  resolve-teams
+						      find each active person without a Teams identity in Microsoft Graph by e-mail
+						      address (in the tenant of their organisation's registration); one line each:
+						      found, not found, ambiguous, no registration or refused (with the reason);
+						      whoever is not found is asked by e-mail
+						  send-outs
+						      list the send-outs with their state and response counts
+						  response SEND-OUT PERSON
+						      show one response (PERSON: e-mail address or person id) with its audit trail
+						  status SEND-OUT
+						      each recipient: invited, reminded n times, answered, bounced, no route,
+						      logged only (no channel configured)
+						  preview SEND-OUT DATE
+						      what the plan sends on that day (2026-12-01), as things stand
+						  schedule SEND-OUT
+						      every message the plan will still send: when, what, by which channel, to whom
+						  pause SEND-OUT | resume SEND-OUT
+						      stop and restart sending (answers are still accepted while paused)
+						  send-now SEND-OUT
+						      open it now if not open and record what is due, outside sending hours too;
+						      the running service sends it on its next dispatch run
+						  resend-logged SEND-OUT
+						      send again what was only logged because no channel was configured
+						  close SEND-OUT
+						      close early: no more answers, nothing more sent
+						  extend SEND-OUT DEADLINE
+						      move the deadline (2026-12-22 or 2026-12-22T17:00); reminders are re-planned
+						  review | review accept ID PERSON [--replace] [--operator NAME] | review discard ID
+						      emails held for review (e.g. an assistant answering with a chief's token), with
+						      what each would record next to what is recorded now; accept one as the answers
+						      of PERSON (e-mail address), keeping answers already recorded unless --replace,
+						      or discard it
+						  person export ADDRESS [--out FILE] | person erase ADDRESS --yes [--operator NAME]
+						      everything Samla holds on a person, as JSON; or erase it (pseudonymised entry,
+						      free text, kept emails and Teams activities removed; counts stay)
+						  eml FILE
+						      what Samla would record from an email (.eml), as JSON, changing nothing
+						  help
+						      this text
 
-				Without arguments, or with only options (--spring.profiles.active=local), the service starts.
-				Exit codes: 0 done, 1 failed (one line on standard error says why), 2 wrong usage.""");
+						Without arguments, or with only options (--spring.profiles.active=local), the service starts.
+						Exit codes: 0 done, 1 failed (one line on standard error says why), 2 wrong usage.""");
 		return code;
 	}
 

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.SerializationFeature;
@@ -53,6 +54,8 @@ import se.samla.email.MailInspector;
 import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
 import se.samla.surveys.AnswerFormatter;
+import se.samla.teams.TeamsStatus;
+import se.samla.teams.TeamsTenants;
 
 /** The operator commands that need Samla's database and services. */
 @Component
@@ -82,13 +85,16 @@ class OperatorCommands {
 
 	private final TeamsIdentities identities;
 
+	private final ObjectProvider<TeamsTenants> teams;
+
 	// @Lazy: a command's context makes what the command uses; status needs no digest
 	// themes and no email parsing
 	OperatorCommands(DirectoryImport directoryImport, Directory directory, SendOuts sendOuts,
 			ResponseManagement responses, SendOutOperations operations, @Lazy MailInspector mail,
 			@Lazy MailReview review, CampaignProperties campaigns, @Lazy Digests digests, @Lazy PersonCommands persons,
-			@Lazy TeamsIdentities identities) {
+			@Lazy TeamsIdentities identities, ObjectProvider<TeamsTenants> teams) {
 		this.identities = identities;
+		this.teams = teams;
 		this.digests = digests;
 		this.persons = persons;
 		this.operations = operations;
@@ -254,7 +260,34 @@ class OperatorCommands {
 					(status.invitedBy() != null) ? status.invitedBy() : "-",
 					why.describe(status.reasons(), Language.EN));
 		}
+		TeamsTenants teams = this.teams.getIfAvailable();
+		if (teams != null) {
+			printTeams(teams.status(), out);
+		}
 		return 0;
+	}
+
+	/**
+	 * The bot's registrations and what keeps it from a tenant: whoever it cannot reach
+	 * gets email, and this says why.
+	 */
+	private void printTeams(TeamsStatus teams, PrintStream out) {
+		out.println();
+		out.println("Teams");
+		for (TeamsStatus.RegistrationLine registration : teams.registrations()) {
+			out.printf("  tenant %-36s app %-36s %s%s%s%n", registration.tenantId(), registration.appId(),
+					registration.credential(),
+					registration.organisations().isEmpty() ? ""
+							: ", organisations " + String.join(", ", registration.organisations()),
+					registration.servesEveryone() ? ", serves tenants without a registration of their own" : "");
+		}
+		if (teams.problems().isEmpty()) {
+			out.println("  no problems: every tenant's registration works");
+		}
+		for (TeamsStatus.Problem problem : teams.problems()) {
+			out.printf("  PROBLEM tenant %s %s (%d time(s), last %s): %s%n", problem.tenantId(), problem.kind(),
+					problem.occurrences(), this.time.format(problem.lastAt()), problem.reason());
+		}
 	}
 
 	private int preview(Options options, PrintStream out) {

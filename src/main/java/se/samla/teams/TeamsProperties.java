@@ -10,12 +10,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the Teams channel, bound from {@code samla.teams.*} (environment:
  * {@code SAMLA_TEAMS_APP_ID} and so on). The app password is a secret: give it by
  * environment, never in a committed file.
+ * <p>
+ * The bot signs in as the Entra registrations ({@code samla.entra.registrations}, the
+ * file {@code directory/tenants.csv}): one per tenant. {@code app-id},
+ * {@code app-password}, {@code tenant-id} and {@code token-url} are the older way to give
+ * one registration; they still work, as one registration serving everyone (tenant
+ * {@code botframework.com} without a tenant id).
  *
  * @param enabled whether Teams is a channel at all (otherwise a logging stand-in is used)
  * @param appId the bot's Microsoft app (client) id: the audience of Teams' tokens
  * @param appPassword the app's client secret, for the bot's own token
  * @param tenantId the tenant the bot serves, used when it opens a chat
- * @param tokenUrl where the bot gets its token (client credentials)
+ * @param tokenUrl where the bot gets its token (client credentials); unset: the tenant's
+ * endpoint at the Entra authority
  * @param openIdMetadataUrl where Teams' signing keys are published
  * @param serviceUrl the Bot Connector used to open a chat before Teams has named one
  * @param allowedServiceUrlHosts the only hosts the bot sends its token to; activities
@@ -28,7 +35,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("samla.teams")
 public record TeamsProperties(@DefaultValue("false") boolean enabled, String appId, String appPassword, String tenantId,
-		@DefaultValue("https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token") String tokenUrl,
+		String tokenUrl,
 		@DefaultValue("https://login.botframework.com/v1/.well-known/openidconfiguration") String openIdMetadataUrl,
 		@DefaultValue("https://smba.trafficmanager.net/emea/") String serviceUrl,
 		@DefaultValue("smba.trafficmanager.net") List<String> allowedServiceUrlHosts,
@@ -37,16 +44,11 @@ public record TeamsProperties(@DefaultValue("false") boolean enabled, String app
 
 	public TeamsProperties {
 		allowedServiceUrlHosts = (allowedServiceUrlHosts != null) ? List.copyOf(allowedServiceUrlHosts) : List.of();
-		if (enabled) {
-			if (appId == null || appId.isBlank()) {
-				throw new IllegalArgumentException(
-						"samla.teams.app-id (SAMLA_TEAMS_APP_ID) is required when Teams is enabled: without it"
-								+ " Teams' tokens could not be checked");
-			}
-			if (appPassword == null || appPassword.isBlank()) {
-				throw new IllegalArgumentException(
-						"samla.teams.app-password (SAMLA_TEAMS_APP_PASSWORD) is required when Teams is enabled");
-			}
+		// without any registration Teams refuses to start (TeamsConfiguration): the
+		// registrations may come from samla.entra instead
+		if (enabled && appId != null && !appId.isBlank() && (appPassword == null || appPassword.isBlank())) {
+			throw new IllegalArgumentException(
+					"samla.teams.app-password (SAMLA_TEAMS_APP_PASSWORD) is required with samla.teams.app-id");
 		}
 	}
 

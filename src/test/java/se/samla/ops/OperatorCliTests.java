@@ -99,6 +99,32 @@ class OperatorCliTests {
 	}
 
 	@Test
+	void buildsEachTenantsPackageWithThatTenantsAppAndRefusesAnUnknownTenant(@TempDir Path dir) throws IOException {
+		Path tenants = dir.resolve("tenants.csv");
+		java.nio.file.Files.writeString(tenants, """
+				Organisation;Tenant-id;App-id;Certificate;Installera-app
+				askersund;a1a1a1a1-0000-4000-8000-000000000001;aaaa0001-1111-4111-8111-111111111111;;
+				degerfors;d2d2d2d2-0000-4000-8000-000000000002;dddd0002-2222-4222-8222-222222222222;;
+				""");
+		Path zip = dir.resolve("degerfors.zip");
+
+		int code = run("teams-package", "--tenants", tenants.toString(), "--tenant", "degerfors", "--out",
+				zip.toString());
+
+		assertThat(code).isZero();
+		try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(zip.toFile())) {
+			String manifest = new String(file.getInputStream(file.getEntry("manifest.json")).readAllBytes(),
+					StandardCharsets.UTF_8);
+			assertThat(manifest).contains("dddd0002-2222-4222-8222-222222222222")
+				.doesNotContain("aaaa0001-1111-4111-8111-111111111111");
+		}
+		assertThat(run("teams-package", "--tenants", tenants.toString(), "--tenant", "nora")).isEqualTo(1);
+		assertThat(this.err.toString(StandardCharsets.UTF_8).strip().lines())
+			.anyMatch(line -> line.startsWith("no registration for tenant or organisation 'nora'")
+					&& line.contains("askersund"));
+	}
+
+	@Test
 	void refusesToBuildTheTeamsAppPackageWithoutAnAppId() {
 		int code = run("teams-package", "--app-id", "not-a-guid");
 

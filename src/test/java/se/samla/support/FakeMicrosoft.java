@@ -1,14 +1,24 @@
 package se.samla.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,9 +28,12 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -71,6 +84,15 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * {@code Bearer }{@link #ACCESS_TOKEN}, the token its token endpoint issues, as the real
  * one refuses unauthenticated sends; a bot that skipped the token endpoint therefore
  * fails here too.
+ *
+ * <p>
+ * Several tenants, each with its own app registration: {@link #addTenant} opens a token
+ * endpoint {@code /{tenant}/oauth2/v2.0/token} that checks the client credential (the
+ * secret, or a client assertion signed with the registration's certificate) and issues a
+ * token of that tenant's own. The Bot Connector then requires the token of the tenant a
+ * conversation lives in (the tenant named when the chat was opened), and keeps Teams'
+ * limits per tenant ({@link #enforceLimits}). The older settings' token
+ * ({@link #ACCESS_TOKEN}) stands for a bot that serves everyone, as before.
  */
 public final class FakeMicrosoft implements AutoCloseable {
 
@@ -100,6 +122,8 @@ public final class FakeMicrosoft implements AutoCloseable {
 
 	private static final String TRANSFORMER = "fake-microsoft-bot-connector";
 
+	private static final String ENTRA = "fake-microsoft-entra";
+
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	/** Unique across instances and resets, so ids never repeat within a JVM. */
@@ -113,9 +137,13 @@ public final class FakeMicrosoft implements AutoCloseable {
 
 	private final boolean isShared;
 
+	private final Entra entra;
+
 	private FakeMicrosoft(boolean isShared) {
-		this.connector = new BotConnector();
-		this.server = new WireMockServer(options().dynamicPort().bindAddress("localhost").extensions(this.connector));
+		this.entra = new Entra();
+		this.connector = new BotConnector(this.entra);
+		this.server = new WireMockServer(
+				options().dynamicPort().bindAddress("localhost").extensions(this.connector, this.entra));
 		this.isShared = isShared;
 	}
 
@@ -159,6 +187,67 @@ public final class FakeMicrosoft implements AutoCloseable {
 
 	public String tokenUrl() {
 		return baseUrl() + "botframework.com/oauth2/v2.0/token";
+	}
+
+	/** The token endpoint of a tenant added with {@link #addTenant}. */
+	public String tokenUrl(String tenantId) {
+		return baseUrl() + tenantId + "/oauth2/v2.0/token";
+	}
+
+	/** Where tenants' token endpoints live ({@code samla.entra.authority}). */
+	public String authority() {
+		return baseUrl();
+	}
+
+	/**
+	 * A tenant with an app registration whose credential is a client secret; its token
+	 * endpoint issues {@link #accessToken(String)}.
+	 */
+	public void addTenant(String tenantId, String appId, String secret) {
+		this.entra.tenants.put(tenantId.toLowerCase(Locale.ROOT), new Tenant(tenantId, appId, secret, null));
+	}
+
+	/**
+	 * A tenant whose app registration holds a certificate: its token endpoint takes only
+	 * a client assertion signed with the certificate's key (PS256, {@code x5t#S256}).
+	 * @param certificatePem a PEM file holding the certificate
+	 */
+	public void addTenantWithCertificate(String tenantId, String appId, Path certificatePem) {
+		this.entra.tenants.put(tenantId.toLowerCase(Locale.ROOT),
+				new Tenant(tenantId, appId, null, readCertificate(certificatePem)));
+	}
+
+	/** Entra refuses the tenant's registration from now on (a secret expired). */
+	public void refuseTenant(String tenantId) {
+		this.entra.refused.add(tenantId.toLowerCase(Locale.ROOT));
+	}
+
+	/** The Bot Connector token a tenant's endpoint issues. */
+	public static String accessToken(String tenantId) {
+		return "fake-bot-connector-token-" + tenantId.toLowerCase(Locale.ROOT);
+	}
+
+	/** How many tokens a tenant's endpoint issued (or refused) since the reset. */
+	public int tokenRequests(String tenantId) {
+		return this.server
+			.countRequestsMatching(postRequestedFor(urlPathEqualTo("/" + tenantId + "/oauth2/v2.0/token")).build())
+			.getCount();
+	}
+
+	/**
+	 * The tenant a request to the Bot Connector spoke for (by its token): a tenant's id,
+	 * {@link #TENANT_ID} for {@link #ACCESS_TOKEN}, or null.
+	 */
+	public String tenantOf(Sent sent) {
+		return this.entra.tenantOfAuthorization(sent.authorization());
+	}
+
+	/**
+	 * An activity token as the Bot Connector signs it for the app {@code audience}
+	 * (another tenant's app id, for instance).
+	 */
+	public String bearerFor(String appId, String serviceUrl) {
+		return bearerForAudience(appId, serviceUrl);
 	}
 
 	/** Spring properties that point the application under test at this instance. */
@@ -240,7 +329,7 @@ public final class FakeMicrosoft implements AutoCloseable {
 	 * A Bot Connector request's arrival ({@link System#nanoTime()}), method, path and
 	 * status.
 	 */
-	public record Timed(long nanos, String method, String path, int status) {
+	public record Timed(long nanos, String method, String path, int status, String tenant) {
 
 		/** Whether it opened a chat ({@code POST /v3/conversations}). */
 		public boolean opensConversation() {
@@ -257,6 +346,7 @@ public final class FakeMicrosoft implements AutoCloseable {
 	public void reset() {
 		this.server.resetRequests();
 		this.connector.reset();
+		this.entra.refused.clear();
 	}
 
 	/**
@@ -287,9 +377,9 @@ public final class FakeMicrosoft implements AutoCloseable {
 	/**
 	 * Enforces Teams' rate limits, as Teams does: a request to the Bot Connector that
 	 * would exceed a ceiling is answered 429 with {@code Retry-After} (and does not count
-	 * towards the window). Sliding windows of one second: one for all requests (the fake
-	 * plays a single tenant, so every request counts towards the tenant's ceiling) and
-	 * one per conversation for requests naming a conversation. Until {@link #reset()}.
+	 * towards the window). Sliding windows of one second: one per tenant (the tenant
+	 * whose token the request carries: Teams' limit is per app and tenant) and one per
+	 * conversation for requests naming a conversation. Until {@link #reset()}.
 	 * @param perTenantPerSecond the ceiling for all requests; 0 for none
 	 * @param perConversationPerSecond the ceiling per conversation; 0 for none
 	 * @param retryAfterSeconds the {@code Retry-After} header of the 429, or null for
@@ -353,6 +443,9 @@ public final class FakeMicrosoft implements AutoCloseable {
 					"{\"error\":\"invalid_request\","
 							+ "\"error_description\":\"Expected grant_type=client_credentials, client_id=" + APP_ID
 							+ ", client_secret and scope=" + SCOPE + "\"}")));
+
+		this.server.stubFor(post(urlPathMatching("/[^/]+/oauth2/v2.0/token")).atPriority(5)
+			.willReturn(aResponse().withTransformers(ENTRA)));
 
 		this.server.stubFor(any(urlPathMatching("/teams/.*")).willReturn(aResponse().withTransformers(TRANSFORMER)));
 	}
@@ -476,6 +569,15 @@ public final class FakeMicrosoft implements AutoCloseable {
 	 */
 	private static final class BotConnector implements ResponseDefinitionTransformerV2 {
 
+		private final Entra entra;
+
+		/** The tenant each conversation the bot opened lives in. */
+		private final Map<String, String> conversationTenants = new ConcurrentHashMap<>();
+
+		BotConnector(Entra entra) {
+			this.entra = entra;
+		}
+
 		private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
 
 		private final Queue<Failure> failures = new ConcurrentLinkedQueue<>();
@@ -505,7 +607,7 @@ public final class FakeMicrosoft implements AutoCloseable {
 			synchronized (this.received) {
 				return this.received.stream()
 					.map((received) -> new Timed(received.nanos(), received.sent().method(), received.sent().path(),
-							received.status()))
+							received.status(), this.entra.tenantOfAuthorization(received.sent().authorization())))
 					.toList();
 			}
 		}
@@ -550,12 +652,22 @@ public final class FakeMicrosoft implements AutoCloseable {
 		}
 
 		private Answer answer(String method, List<String> segments, JsonNode body, String authorization) {
-			if (!("Bearer " + ACCESS_TOKEN).equals(authorization)) {
+			String tenant = this.entra.tenantOfAuthorization(authorization);
+			boolean servesEveryone = ("Bearer " + ACCESS_TOKEN).equals(authorization);
+			if (tenant == null) {
 				return new Answer(401, "{\"message\":\"Authorization has been denied for this request.\"}");
 			}
 			boolean conversations = "v3".equals(segment(segments, 0)) && "conversations".equals(segment(segments, 1));
+			if (conversations && !servesEveryone) {
+				// a single-tenant bot reaches only its own tenant
+				String target = (segments.size() == 2) ? body.path("tenantId").asText(null)
+						: this.conversationTenants.get(segment(segments, 2));
+				if (target != null && !target.equalsIgnoreCase(tenant)) {
+					return new Answer(401, "{\"message\":\"Authorization has been denied for this request.\"}");
+				}
+			}
 			Limits limits = this.limits;
-			if (conversations && limits != null && !limits.admit(segment(segments, 2))) {
+			if (conversations && limits != null && !limits.admit(tenant, segment(segments, 2))) {
 				return new Answer(429, errorBody("Throttled", "Too many requests (fake Bot Connector limits)."),
 						limits.retryAfterSeconds, null);
 			}
@@ -570,7 +682,12 @@ public final class FakeMicrosoft implements AutoCloseable {
 			}
 			int size = segments.size();
 			if (size == 2 && "POST".equals(method)) {
-				return createConversation(body);
+				Answer created = createConversation(body);
+				String named = body.path("tenantId").asText(null);
+				if (created.createdConversationId() != null && named != null) {
+					this.conversationTenants.put(created.createdConversationId(), named);
+				}
+				return created;
 			}
 			if (size >= 4 && size <= 5 && "activities".equals(segments.get(3)) && "POST".equals(method)) {
 				return new Answer(200, JSON.createObjectNode().put("id", nextActivityId()).toString());
@@ -664,6 +781,147 @@ public final class FakeMicrosoft implements AutoCloseable {
 
 	}
 
+	/** A tenant's app registration: a secret or a certificate. */
+	private record Tenant(String tenantId, String appId, String secret, X509Certificate certificate) {
+	}
+
+	private static X509Certificate readCertificate(Path pem) {
+		try {
+			String text = Files.readString(pem, StandardCharsets.US_ASCII);
+			int from = text.indexOf("-----BEGIN CERTIFICATE-----");
+			int to = text.indexOf("-----END CERTIFICATE-----");
+			byte[] der = Base64.getMimeDecoder()
+				.decode(text.substring(from + "-----BEGIN CERTIFICATE-----".length(), to).replaceAll("\\s", ""));
+			return (X509Certificate) CertificateFactory.getInstance("X.509")
+				.generateCertificate(new ByteArrayInputStream(der));
+		}
+		catch (IOException | GeneralSecurityException | RuntimeException ex) {
+			throw new IllegalStateException("cannot read the test certificate " + pem, ex);
+		}
+	}
+
+	/**
+	 * Entra's token endpoints of the tenants added: a client-credentials request with the
+	 * registration's app id and its secret, or a client assertion the registration's
+	 * certificate verifies (PS256, its SHA-256 thumbprint in {@code x5t#S256}, audience
+	 * the token endpoint, issuer and subject the app id, not expired), gets the tenant's
+	 * token; anything else gets Entra's {@code invalid_client}.
+	 */
+	private static final class Entra implements ResponseDefinitionTransformerV2 {
+
+		private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
+
+		private final Set<String> refused = ConcurrentHashMap.newKeySet();
+
+		@Override
+		public String getName() {
+			return ENTRA;
+		}
+
+		@Override
+		public boolean applyGlobally() {
+			return false;
+		}
+
+		/** The tenant whose token an Authorization header carries, or null. */
+		String tenantOfAuthorization(String authorization) {
+			if (authorization == null) {
+				return null;
+			}
+			if (("Bearer " + ACCESS_TOKEN).equals(authorization)) {
+				return TENANT_ID;
+			}
+			for (Tenant tenant : this.tenants.values()) {
+				if (("Bearer " + accessToken(tenant.tenantId())).equals(authorization)) {
+					return tenant.tenantId();
+				}
+			}
+			return null;
+		}
+
+		@Override
+		public ResponseDefinition transform(ServeEvent serveEvent) {
+			LoggedRequest request = serveEvent.getRequest();
+			String path = request.getUrl().replaceFirst("\\?.*$", "");
+			String tenantId = path.substring(1, path.indexOf('/', 1)).toLowerCase(Locale.ROOT);
+			Tenant tenant = this.tenants.get(tenantId);
+			if (tenant == null) {
+				return refusal(400, "invalid_tenant", "AADSTS90002: Tenant '" + tenantId + "' not found.");
+			}
+			Map<String, String> form = new LinkedHashMap<>();
+			for (String pair : request.getBodyAsString().split("&")) {
+				int eq = pair.indexOf('=');
+				if (eq > 0) {
+					form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+							URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+				}
+			}
+			if (!"client_credentials".equals(form.get("grant_type")) || !SCOPE.equals(form.get("scope"))) {
+				return refusal(400, "invalid_request", "AADSTS900144: Expected client_credentials and " + SCOPE + ".");
+			}
+			if (!tenant.appId().equals(form.get("client_id"))) {
+				return refusal(400, "unauthorized_client",
+						"AADSTS700016: Application with identifier '" + form.get("client_id") + "' was not found.");
+			}
+			if (this.refused.contains(tenantId)) {
+				return refusal(401, "invalid_client", "AADSTS7000222: The provided client secret keys are expired.");
+			}
+			boolean good = (tenant.secret() != null) ? tenant.secret().equals(form.get("client_secret"))
+					: validAssertion(form.get("client_assertion"), tenant,
+							"http://" + request.getHost() + ":" + request.getPort() + path);
+			if (!good) {
+				return refusal(401, "invalid_client", (tenant.secret() != null)
+						? "AADSTS7000215: Invalid client secret provided."
+						: "AADSTS700027: The certificate with identifier used to sign the client assertion is not registered on application.");
+			}
+			ObjectNode token = JSON.createObjectNode()
+				.put("token_type", "Bearer")
+				.put("expires_in", 3599)
+				.put("access_token", accessToken(tenant.tenantId()));
+			return jsonResponse(200, token.toString()).build();
+		}
+
+		private static boolean validAssertion(String assertion, Tenant tenant, String audience) {
+			if (assertion == null) {
+				return false;
+			}
+			try {
+				String[] parts = assertion.split("\\.");
+				JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
+				JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+				String thumbprint = Base64.getUrlEncoder()
+					.withoutPadding()
+					.encodeToString(MessageDigest.getInstance("SHA-256").digest(tenant.certificate().getEncoded()));
+				Signature signature = Signature.getInstance("RSASSA-PSS");
+				signature.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+				signature.initVerify(tenant.certificate().getPublicKey());
+				signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+				return "PS256".equals(header.path("alg").asText())
+						&& thumbprint.equals(header.path("x5t#S256").asText())
+						&& signature.verify(Base64.getUrlDecoder().decode(parts[2]))
+						&& audience.equals(claims.path("aud").asText())
+						&& tenant.appId().equals(claims.path("iss").asText())
+						&& tenant.appId().equals(claims.path("sub").asText())
+						// the app stamps it with its own clock, which tests hold at a
+						// fixed time: a lifetime is checked, not the wall clock
+						&& claims.path("exp").asLong() > claims.path("nbf").asLong();
+			}
+			catch (IOException | GeneralSecurityException | RuntimeException ex) {
+				return false;
+			}
+		}
+
+		private static ResponseDefinition refusal(int status, String error, String description) {
+			return jsonResponse(status,
+					JSON.createObjectNode()
+						.put("error", error)
+						.put("error_description", description + "\r\nTrace ID: fake")
+						.toString())
+				.build();
+		}
+
+	}
+
 	/**
 	 * Teams' ceilings as sliding windows of one second over the times (milliseconds of
 	 * {@link System#nanoTime()}) of the requests admitted.
@@ -676,7 +934,7 @@ public final class FakeMicrosoft implements AutoCloseable {
 
 		private final String retryAfterSeconds;
 
-		private final java.util.ArrayDeque<Long> tenant = new java.util.ArrayDeque<>();
+		private final Map<String, java.util.ArrayDeque<Long>> tenants = new java.util.HashMap<>();
 
 		private final Map<String, java.util.ArrayDeque<Long>> conversations = new java.util.HashMap<>();
 
@@ -692,16 +950,18 @@ public final class FakeMicrosoft implements AutoCloseable {
 		 * Whether one more request (to the conversation, null for none) fits; books it if
 		 * so.
 		 */
-		synchronized boolean admit(String conversationId) {
+		synchronized boolean admit(String tenantId, String conversationId) {
 			long now = System.nanoTime() / 1_000_000;
+			java.util.ArrayDeque<Long> tenant = this.tenants.computeIfAbsent(tenantId,
+					(id) -> new java.util.ArrayDeque<>());
 			java.util.ArrayDeque<Long> conversation = (conversationId != null && this.perConversation > 0)
 					? this.conversations.computeIfAbsent(conversationId, (id) -> new java.util.ArrayDeque<>()) : null;
-			if (!fits(this.tenant, this.perTenant, now)
+			if (!fits(tenant, this.perTenant, now)
 					|| (conversation != null && !fits(conversation, this.perConversation, now))) {
 				this.rejected.incrementAndGet();
 				return false;
 			}
-			this.tenant.addLast(now);
+			tenant.addLast(now);
 			if (conversation != null) {
 				conversation.addLast(now);
 			}

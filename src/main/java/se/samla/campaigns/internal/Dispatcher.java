@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -122,6 +129,11 @@ public class Dispatcher {
 
 	private final TransactionTemplate transactions;
 
+	private final int laneCount;
+
+	/** Delivers lanes side by side; threads are made as lanes need them. */
+	private final ExecutorService laneWorkers;
+
 	Dispatcher(SendOuts sendOuts, OutboxRecords outbox, ChannelRegistry channels, ContactRouteRecords routes,
 			ResponseManagement responses, Directory directory, Clock clock, CampaignProperties properties,
 			ObjectProvider<RecipientFacts> facts, PlatformTransactionManager transactionManager) {
@@ -145,11 +157,21 @@ public class Dispatcher {
 		});
 		long every = Math.max(1, properties.renewalInterval().toMillis());
 		this.renewal.scheduleWithFixedDelay(this::renewClaims, every, every, TimeUnit.MILLISECONDS);
+		this.laneCount = Math.max(1, properties.deliveryLanes());
+		AtomicInteger lanes = new AtomicInteger();
+		this.laneWorkers = new ThreadPoolExecutor(this.laneCount, this.laneCount, 60, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), task -> {
+					Thread thread = new Thread(task, "samla-delivery-lane-" + lanes.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+		((ThreadPoolExecutor) this.laneWorkers).allowCoreThreadTimeOut(true);
 	}
 
 	@PreDestroy
 	void stopRenewing() {
 		this.renewal.shutdownNow();
+		this.laneWorkers.shutdownNow();
 	}
 
 	/** One run over every send-out: record what is due now, then deliver. */
@@ -381,10 +403,8 @@ public class Dispatcher {
 	private DispatchReport deliver(int recorded) {
 		String token = this.instance + "/" + UUID.randomUUID();
 		this.holding.add(token);
-		int delivered = 0;
-		int logged = 0;
+		Run run = new Run(token);
 		try {
-			Map<SendOutId, Optional<SendOut>> sendOutCache = new HashMap<>();
 			Set<UUID> seen = new HashSet<>();
 			List<OutboxRow> batch;
 			do {
@@ -392,28 +412,7 @@ public class Dispatcher {
 					.stream()
 					.filter(row -> seen.add(row.id()))
 					.toList();
-				for (int from = 0; from < batch.size(); from += CLAIM_GROUP) {
-					List<OutboxRow> group = batch.subList(from, Math.min(batch.size(), from + CLAIM_GROUP));
-					// Each claim carries its own moment: stamped with the run's start, a
-					// long run's later claims would look abandoned the moment they are
-					// made.
-					Set<UUID> mine = this.outbox.claimAll(group.stream().map(OutboxRow::id).toList(), token,
-							this.clock.instant(), this.lease);
-					List<Claimed> claimed = group.stream()
-						.filter(row -> mine.contains(row.id()))
-						.map(row -> claimed(row,
-								sendOutCache.computeIfAbsent(row.sendOut(), this.sendOuts::find).orElse(null)))
-						.toList();
-					prepare(claimed);
-					for (Claimed claim : claimed) {
-						switch (deliver(claim, token)) {
-							case DELIVERED -> delivered++;
-							case LOGGED -> logged++;
-							default -> {
-							}
-						}
-					}
-				}
+				deliverInLanes(batch, run);
 			}
 			while (!batch.isEmpty());
 		}
@@ -421,7 +420,84 @@ public class Dispatcher {
 			this.holding.remove(token);
 			this.channels.endOfBatch();
 		}
-		return new DispatchReport(recorded, delivered, logged);
+		return new DispatchReport(recorded, run.delivered.get(), run.logged.get());
+	}
+
+	/**
+	 * Delivers a batch lane by lane: the rows of one lane (one Teams tenant, or email) in
+	 * order, the lanes side by side, so that a tenant waiting for its share of Teams'
+	 * limits holds up no other. Every row is still claimed before it is sent and finished
+	 * under the claim, whichever thread sends it.
+	 */
+	private void deliverInLanes(List<OutboxRow> batch, Run run) {
+		Map<String, List<OutboxRow>> lanes = new LinkedHashMap<>();
+		for (OutboxRow row : batch) {
+			lanes.computeIfAbsent(lane(row, run), lane -> new ArrayList<>()).add(row);
+		}
+		if (lanes.size() <= 1 || this.laneCount <= 1) {
+			lanes.values().forEach(rows -> deliverLane(rows, run));
+			return;
+		}
+		List<Future<?>> running = new ArrayList<>();
+		for (List<OutboxRow> rows : lanes.values()) {
+			running.add(this.laneWorkers.submit(() -> deliverLane(rows, run)));
+		}
+		for (Future<?> lane : running) {
+			try {
+				lane.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				running.forEach(other -> other.cancel(true));
+				return;
+			}
+			catch (ExecutionException ex) {
+				// the lane's rows stay claimed until the lease runs out, then are sent
+				// again
+				log.warn("A delivery lane failed: {}", ex.getCause().toString());
+			}
+		}
+	}
+
+	/** The lane of a row: its first configured route's, e.g. TEAMS/{tenant}; else "". */
+	private String lane(OutboxRow row, Run run) {
+		Optional<Person> person = run.person(row.person(), this.directory);
+		if (person.isEmpty()) {
+			return "";
+		}
+		for (Channel channel : routeOrder(person.get(), row)) {
+			Optional<MessageChannel> route = this.channels.configured(channel);
+			if (route.isPresent() && route.get().canReach(person.get())) {
+				// channels without lanes of their own share one, as before there were
+				// lanes
+				String lane = route.get().lane(person.get());
+				return lane.isEmpty() ? "" : channel + "/" + lane;
+			}
+		}
+		return "";
+	}
+
+	private void deliverLane(List<OutboxRow> rows, Run run) {
+		for (int from = 0; from < rows.size(); from += CLAIM_GROUP) {
+			List<OutboxRow> group = rows.subList(from, Math.min(rows.size(), from + CLAIM_GROUP));
+			// Each claim carries its own moment: stamped with the run's start, a long
+			// run's later claims would look abandoned the moment they are made.
+			Set<UUID> mine = this.outbox.claimAll(group.stream().map(OutboxRow::id).toList(), run.token,
+					this.clock.instant(), this.lease);
+			List<Claimed> claimed = group.stream()
+				.filter(row -> mine.contains(row.id()))
+				.map(row -> claimed(row, run.sendOut(row.sendOut(), this.sendOuts), run))
+				.toList();
+			prepare(claimed);
+			for (Claimed claim : claimed) {
+				switch (deliver(claim, run.token)) {
+					case DELIVERED -> run.delivered.incrementAndGet();
+					case LOGGED -> run.logged.incrementAndGet();
+					default -> {
+					}
+				}
+			}
+		}
 	}
 
 	private void renewClaims() {
@@ -437,8 +513,8 @@ public class Dispatcher {
 	}
 
 	/** A claimed row with its message, if its send-out and person still exist. */
-	private Claimed claimed(OutboxRow row, SendOut sendOut) {
-		Optional<Person> person = this.directory.person(row.person());
+	private Claimed claimed(OutboxRow row, SendOut sendOut, Run run) {
+		Optional<Person> person = run.person(row.person(), this.directory);
 		if (sendOut == null || person.isEmpty() || !person.get().active()) {
 			return new Claimed(row, null);
 		}
@@ -510,7 +586,9 @@ public class Dispatcher {
 						: Outcome.NONE;
 			}
 			if (delivery instanceof Delivery.Unreachable unreachableBy) {
-				this.routes.markUnreachable(person.id(), channel, unreachableBy.reason());
+				if (!unreachableBy.forNow()) {
+					this.routes.markUnreachable(person.id(), channel, unreachableBy.reason());
+				}
 				unreachable.add(channel + ": " + unreachableBy.reason());
 				continue;
 			}
@@ -639,6 +717,36 @@ public class Dispatcher {
 		}
 		// short enough that the claim token (this and a run's UUID) fits claimed_by
 		return host.substring(0, Math.min(host.length(), 50)) + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/**
+	 * One delivery run: its claim token, what it looked up (shared by its lanes), and its
+	 * counts.
+	 */
+	private static final class Run {
+
+		private final String token;
+
+		private final Map<SendOutId, Optional<SendOut>> sendOuts = new ConcurrentHashMap<>();
+
+		private final Map<PersonId, Optional<Person>> people = new ConcurrentHashMap<>();
+
+		private final AtomicInteger delivered = new AtomicInteger();
+
+		private final AtomicInteger logged = new AtomicInteger();
+
+		Run(String token) {
+			this.token = token;
+		}
+
+		SendOut sendOut(SendOutId id, SendOuts all) {
+			return this.sendOuts.computeIfAbsent(id, all::find).orElse(null);
+		}
+
+		Optional<Person> person(PersonId id, Directory directory) {
+			return this.people.computeIfAbsent(id, directory::person);
+		}
+
 	}
 
 	/** A claimed row and its message ({@code null}: its send-out or person is gone). */

@@ -3,12 +3,12 @@ package se.samla.teams.internal;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -32,6 +32,9 @@ import com.microsoft.bot.schema.teams.TenantInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import se.samla.entra.AccessTokens;
+import se.samla.entra.Registration;
+import se.samla.entra.TokenRefusedException;
 import se.samla.teams.TeamsProperties;
 import se.samla.teams.internal.ConnectorFailure.Kind;
 
@@ -42,7 +45,9 @@ import se.samla.teams.internal.ConnectorFailure.Kind;
  * is honoured, 412 and 5xx are retried with exponential backoff and jitter up to a cap. A
  * request whose answer never came is not repeated ({@link Kind#UNCERTAIN}).
  * <p>
- * The bot's token goes only to allowed service URL hosts.
+ * Each request goes out as the registration of its tenant, with that registration's token
+ * (a 401 makes it fetch a new one and try once more); each tenant has its own budget
+ * under Teams' limits. The bot's token goes only to allowed service URL hosts.
  */
 class BotConnector {
 
@@ -52,20 +57,27 @@ class BotConnector {
 
 	private final TeamsProperties properties;
 
-	private final BotToken token;
+	private final BotRegistrations registrations;
+
+	private final AccessTokens tokens;
+
+	private final TenantProblems problems;
 
 	private final Throttle throttle;
 
 	private final Sleeper sleeper;
 
-	private final Map<String, ConnectorClient> clients = new ConcurrentHashMap<>();
+	private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
 	private final ConnectorStatistics statistics = new ConnectorStatistics();
 
-	BotConnector(TeamsProperties properties, Clock clock, Sleeper sleeper) {
+	BotConnector(TeamsProperties properties, BotRegistrations registrations, AccessTokens tokens,
+			TenantProblems problems, Sleeper sleeper) {
 		this.properties = properties;
+		this.registrations = registrations;
+		this.tokens = tokens;
+		this.problems = problems;
 		this.sleeper = sleeper;
-		this.token = new BotToken(properties.tokenUrl(), properties.appId(), properties.appPassword(), clock);
 		this.throttle = new Throttle(properties.limits(), () -> System.nanoTime() / 1_000_000, sleeper);
 	}
 
@@ -138,9 +150,10 @@ class BotConnector {
 	 * @return the conversation id
 	 */
 	String createConversation(String serviceUrl, String tenantId, String aadObjectId) throws ConnectorFailure {
+		Registration registration = registration(tenantId);
 		ConversationParameters parameters = new ConversationParameters();
 		parameters.setIsGroup(false);
-		parameters.setBot(new ChannelAccount("28:" + this.properties.appId()));
+		parameters.setBot(new ChannelAccount("28:" + registration.appId()));
 		// the Entra object id goes in "id": Teams answers 400 when it is in aadObjectId
 		parameters.setMembers(List.of(new ChannelAccount(aadObjectId)));
 		parameters.setTenantId(tenantId);
@@ -171,20 +184,45 @@ class BotConnector {
 		return this.statistics;
 	}
 
+	/**
+	 * The registration the bot speaks as in a tenant.
+	 * @throws ConnectorFailure ({@link Kind#UNAUTHORISED}) when none serves the tenant
+	 */
+	Registration registration(String tenantId) throws ConnectorFailure {
+		Optional<Registration> registration = this.registrations.forTenant(tenantId);
+		if (registration.isEmpty()) {
+			throw new ConnectorFailure(Kind.UNAUTHORISED, 0, "no Teams registration for tenant " + tenantId);
+		}
+		return registration.get();
+	}
+
 	private <T> T call(String serviceUrl, String tenantId, String conversationId, Function<ConnectorClient, T> request)
 			throws ConnectorFailure {
 		if (!isAllowed(serviceUrl)) {
 			throw new ConnectorFailure(Kind.REJECTED, 0, "service URL host not allowed: " + hostOf(serviceUrl));
 		}
-		ConnectorClient client = client(serviceUrl);
+		Registration registration = registration(tenantId);
+		Client client = client(serviceUrl, registration);
 		TeamsProperties.Retry retry = this.properties.retry();
 		int attempt = 0;
+		boolean renewed = false;
 		while (true) {
 			attempt++;
 			try {
-				this.throttle.acquire(tenantId, conversationId);
+				// asked here, not inside the SDK's HTTP client, so that a refusal keeps
+				// Entra's reason
+				client.token().current();
+				// the budget is the app's in the tenant, whichever registration speaks
+				this.throttle.acquire(registration.tenantId() + "/" + tenantId, conversationId);
 				this.statistics.request();
-				return request.apply(client);
+				T result = request.apply(client.connector());
+				this.problems.clear(registration.tenantId(), TenantProblems.Kind.TOKEN_REFUSED);
+				return result;
+			}
+			catch (TokenRefusedException ex) {
+				this.problems.record(registration.tenantId(), TenantProblems.Kind.TOKEN_REFUSED,
+						"Entra: " + ex.reason());
+				throw new ConnectorFailure(Kind.UNAUTHORISED, 0, ex.getMessage());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -199,6 +237,21 @@ class BotConnector {
 					throw failure(Kind.UNCERTAIN, 0, cause);
 				}
 				int status = error.response().code();
+				if (status == 401) {
+					if (!renewed) {
+						// a token Entra gave may still be refused (revoked, a key rolled
+						// over): once with a new one
+						renewed = true;
+						attempt--;
+						client.token().rejected();
+						continue;
+					}
+					String reason = "the Bot Connector refused the token of app " + registration.appId() + " in tenant "
+							+ registration.tenantId() + " (401 " + errorCode(error) + ")";
+					log.warn("Teams: {}", reason);
+					this.problems.record(registration.tenantId(), TenantProblems.Kind.TOKEN_REFUSED, reason);
+					throw new ConnectorFailure(Kind.UNAUTHORISED, status, reason);
+				}
 				if (status == 429) {
 					this.statistics.throttled();
 				}
@@ -298,15 +351,18 @@ class BotConnector {
 		return "";
 	}
 
-	private ConnectorClient client(String serviceUrl) {
-		return this.clients.computeIfAbsent(serviceUrl, url -> {
-			RestClient rest = RestConnectorClient.getDefaultRestClientBuilder(url, this.token)
-				.withRetryStrategy(new NoRetry())
-				.withReadTimeout(this.properties.retry().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-				.withConnectionTimeout(10, TimeUnit.SECONDS)
-				.build();
-			return new RestConnectorClient(rest);
-		});
+	/** One connector client per service URL and registration: each carries its token. */
+	private Client client(String serviceUrl, Registration registration) {
+		return this.clients.computeIfAbsent(registration.tenantId().toLowerCase(Locale.ROOT) + " " + serviceUrl,
+				key -> {
+					BotToken token = new BotToken(this.tokens, registration);
+					RestClient rest = RestConnectorClient.getDefaultRestClientBuilder(serviceUrl, token)
+						.withRetryStrategy(new NoRetry())
+						.withReadTimeout(this.properties.retry().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+						.withConnectionTimeout(10, TimeUnit.SECONDS)
+						.build();
+					return new Client(new RestConnectorClient(rest), token);
+				});
 	}
 
 	private static String hostOf(String serviceUrl) {
@@ -321,12 +377,15 @@ class BotConnector {
 	void close() {
 		this.clients.values().forEach(client -> {
 			try {
-				client.close();
+				client.connector().close();
 			}
 			catch (Exception ex) {
 				log.debug("Closing a connector client failed", ex);
 			}
 		});
+	}
+
+	private record Client(ConnectorClient connector, BotToken token) {
 	}
 
 	/** The SDK retries by itself unless told not to; we retry in {@link #call}. */

@@ -12,6 +12,13 @@ final class ConnectorFailure extends Exception {
 		 */
 		BLOCKED,
 
+		/**
+		 * The bot has no registration for the tenant, Entra gives it no token, or the Bot
+		 * Connector refuses the token: nobody of the tenant can be reached until an
+		 * operator fixes the registration.
+		 */
+		UNAUTHORISED,
+
 		/** Another 4xx: the request itself is wrong; retrying will not help. */
 		REJECTED,
 

@@ -3,9 +3,13 @@ package se.samla.teams.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
@@ -30,11 +34,14 @@ import se.samla.teams.internal.Conversations.Conversation;
  * first unanswered question, saying what the send-out is and its deadline. Each outbox
  * message is sent at most once (its key is booked before sending). A 403 (the app blocked
  * or uninstalled) makes the person unreachable in Teams, so the dispatcher hands the
- * message to email. Before the first chat with a person, Samla's app is installed for
- * them where their tenant allows it; if that fails they are reached by email, with the
- * reason.
+ * message to email; so does a tenant where the bot has no registration, or one whose
+ * token is refused (for now: the person's route is not marked broken). Before the first
+ * chat with a person, Samla's app is installed for them where their tenant allows it; if
+ * that fails they are reached by email, with the reason.
  */
 class TeamsChannel implements MessageChannel {
+
+	private static final Logger log = LoggerFactory.getLogger(TeamsChannel.class);
 
 	private final TeamsProperties properties;
 
@@ -54,11 +61,16 @@ class TeamsChannel implements MessageChannel {
 
 	private final AppInstaller installer;
 
+	private final TenantProblems problems;
+
+	private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
 	TeamsChannel(TeamsProperties properties, Messenger messenger, Conversations conversations,
 			ResponseManagement responses, Directory directory, Bot bot, Clock clock, Digests digests,
-			AppInstaller installer) {
+			AppInstaller installer, TenantProblems problems) {
 		this.digests = digests;
 		this.installer = installer;
+		this.problems = problems;
 		this.properties = properties;
 		this.messenger = messenger;
 		this.conversations = conversations;
@@ -78,11 +90,30 @@ class TeamsChannel implements MessageChannel {
 		return person.teams() != null;
 	}
 
+	/** Teams' limits are per app and tenant: each tenant is a lane of its own. */
+	@Override
+	public String lane(Person person) {
+		return (person.teams() != null) ? person.teams().tenantId() : "";
+	}
+
 	@Override
 	public Delivery deliver(OutgoingMessage message) {
 		Person person = message.recipient();
 		if (person.teams() == null) {
 			return new Delivery.Unreachable("no Teams identity");
+		}
+		String tenant = person.teams().tenantId();
+		try {
+			this.messenger.connector().registration(tenant);
+		}
+		catch (ConnectorFailure none) {
+			String reason = "no Teams registration for tenant " + tenant + " (organisation "
+					+ person.organisation().value() + ")";
+			if (this.warned.add(tenant)) {
+				log.warn("Teams: {}; its people get email (said once per tenant)", reason);
+			}
+			this.problems.record(tenant, TenantProblems.Kind.NO_REGISTRATION, reason);
+			return Delivery.Unreachable.forNow(reason);
 		}
 		if (this.conversations.find(person.teams().entraObjectId()).isEmpty()) {
 			// no chat yet: the bot can open one only if the person has the app
@@ -140,6 +171,10 @@ class TeamsChannel implements MessageChannel {
 			return new Delivery.Sent(sent.orElse("(sent before)"));
 		}
 		catch (ConnectorFailure failure) {
+			if (failure.kind() == Kind.UNAUTHORISED) {
+				// logged and shown to operators where it happened; the person gets email
+				return Delivery.Unreachable.forNow(failure.getMessage());
+			}
 			if (failure.kind() == Kind.BLOCKED) {
 				return new Delivery.Unreachable("Teams app blocked or uninstalled (" + failure.getMessage() + ")");
 			}

@@ -14,26 +14,47 @@ import se.samla.campaigns.ContactRoutes;
 import se.samla.campaigns.SendOuts;
 import se.samla.digests.Digests;
 import se.samla.directory.Directory;
+import se.samla.entra.AccessTokens;
 import se.samla.entra.EntraRegistrations;
 import se.samla.entra.GraphUsers;
 import se.samla.teams.TeamsProperties;
+import se.samla.teams.TeamsTenants;
 
 /**
- * The Teams channel's parts, present only when Teams is enabled (with an app id and
- * password: the settings refuse to start without them).
+ * The Teams channel's parts, present only when Teams is enabled, and then only with at
+ * least one registration (Samla refuses to start without: Teams' tokens could not be
+ * checked).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "samla.teams.enabled", havingValue = "true")
 class TeamsConfiguration {
 
 	@Bean
-	BotAuthentication botAuthentication(TeamsProperties properties) {
-		return new BotAuthentication(properties);
+	BotRegistrations botRegistrations(EntraRegistrations entra, TeamsProperties properties) {
+		BotRegistrations registrations = new BotRegistrations(entra, properties);
+		if (registrations.isEmpty()) {
+			throw new IllegalArgumentException("Teams is enabled but the bot has no registration: give one per tenant"
+					+ " in samla.entra.registrations or directory/tenants.csv, or samla.teams.app-id"
+					+ " (SAMLA_TEAMS_APP_ID) and samla.teams.app-password for a single one");
+		}
+		return registrations;
+	}
+
+	@Bean
+	BotAuthentication botAuthentication(TeamsProperties properties, BotRegistrations registrations,
+			TenantProblems problems) {
+		return new BotAuthentication(properties, registrations, problems);
 	}
 
 	@Bean(destroyMethod = "close")
-	BotConnector botConnector(TeamsProperties properties, Clock clock, ObjectProvider<Sleeper> sleeper) {
-		return new BotConnector(properties, clock, sleeper.getIfAvailable(Sleeper::real));
+	BotConnector botConnector(TeamsProperties properties, BotRegistrations registrations, AccessTokens tokens,
+			TenantProblems problems, ObjectProvider<Sleeper> sleeper) {
+		return new BotConnector(properties, registrations, tokens, problems, sleeper.getIfAvailable(Sleeper::real));
+	}
+
+	@Bean
+	TeamsTenants teamsTenants(BotRegistrations registrations, TenantProblems problems, AccessTokens tokens) {
+		return new TenantStatus(registrations, problems, tokens);
 	}
 
 	@Bean
@@ -52,9 +73,9 @@ class TeamsConfiguration {
 	@Bean
 	TeamsChannel teamsChannel(TeamsProperties properties, Messenger messenger, Conversations conversations,
 			ResponseManagement responses, Directory directory, Bot bot, Clock clock, Digests digests,
-			EntraRegistrations registrations, GraphUsers graph) {
+			EntraRegistrations registrations, GraphUsers graph, TenantProblems problems) {
 		return new TeamsChannel(properties, messenger, conversations, responses, directory, bot, clock, digests,
-				new AppInstaller(registrations, graph));
+				new AppInstaller(registrations, graph), problems);
 	}
 
 	@Bean

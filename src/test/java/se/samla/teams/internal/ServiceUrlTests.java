@@ -2,7 +2,6 @@ package se.samla.teams.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class ServiceUrlTests {
 					new TeamsProperties.Retry(5, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(30),
 							java.time.Duration.ofSeconds(20)),
 					1, java.time.Duration.ofDays(30)),
-			Clock.systemUTC(), Sleeper.real());
+			null, null, null, Sleeper.real());
 
 	@ParameterizedTest
 	@ValueSource(strings = { "https://smba.trafficmanager.net/emea/", "http://localhost:8080/teams/",
