@@ -118,6 +118,9 @@ public final class FakeMicrosoft implements AutoCloseable {
 	 */
 	public static final String SCOPE = "https://api.botframework.com/.default";
 
+	/** The scope of Microsoft Graph tokens, which tenants' token endpoints also issue. */
+	public static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
+
 	private static final String ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
 
 	private static final String TRANSFORMER = "fake-microsoft-bot-connector";
@@ -220,6 +223,14 @@ public final class FakeMicrosoft implements AutoCloseable {
 	/** Entra refuses the tenant's registration from now on (a secret expired). */
 	public void refuseTenant(String tenantId) {
 		this.entra.refused.add(tenantId.toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * The Microsoft Graph token a tenant's endpoint issues (the Bot Connector refuses
+	 * it).
+	 */
+	public static String graphToken(String tenantId) {
+		return "fake-graph-token-" + tenantId.toLowerCase(Locale.ROOT);
 	}
 
 	/** The Bot Connector token a tenant's endpoint issues. */
@@ -856,8 +867,10 @@ public final class FakeMicrosoft implements AutoCloseable {
 							URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
 				}
 			}
-			if (!"client_credentials".equals(form.get("grant_type")) || !SCOPE.equals(form.get("scope"))) {
-				return refusal(400, "invalid_request", "AADSTS900144: Expected client_credentials and " + SCOPE + ".");
+			boolean graph = GRAPH_SCOPE.equals(form.get("scope"));
+			if (!"client_credentials".equals(form.get("grant_type")) || !(SCOPE.equals(form.get("scope")) || graph)) {
+				return refusal(400, "invalid_request",
+						"AADSTS900144: Expected client_credentials and " + SCOPE + " or " + GRAPH_SCOPE + ".");
 			}
 			if (!tenant.appId().equals(form.get("client_id"))) {
 				return refusal(400, "unauthorized_client",
@@ -877,7 +890,7 @@ public final class FakeMicrosoft implements AutoCloseable {
 			ObjectNode token = JSON.createObjectNode()
 				.put("token_type", "Bearer")
 				.put("expires_in", 3599)
-				.put("access_token", accessToken(tenant.tenantId()));
+				.put("access_token", graph ? graphToken(tenant.tenantId()) : accessToken(tenant.tenantId()));
 			return jsonResponse(200, token.toString()).build();
 		}
 

@@ -31,8 +31,8 @@ import se.samla.support.TeamsActivities;
 import se.samla.support.TestClockConfiguration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -43,7 +43,7 @@ import static se.samla.support.Stockholm.at;
 /**
  * Samla's app installed through Graph before the first chat where the tenant allows it,
  * and a person who removes the app asked by email from then on. WireMock stands in for
- * Graph and the tenant's token endpoint, FakeMicrosoft for Teams.
+ * Graph, FakeMicrosoft for Teams and the tenant's token endpoint.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "samla.campaigns.location=src/test/resources/no-send-outs",
@@ -70,7 +70,9 @@ class TeamsAppInstallationTests {
 		registry.add("samla.entra.registrations[0].tenant-id", () -> TENANT);
 		registry.add("samla.entra.registrations[0].app-id", () -> FakeMicrosoft.APP_ID);
 		registry.add("samla.entra.registrations[0].client-secret", () -> "graph-secret");
-		registry.add("samla.entra.registrations[0].token-url", () -> graph.baseUrl() + "/token");
+		// the tenant's token endpoint is FakeMicrosoft's, for the bot's and Graph's
+		// tokens
+		registry.add("samla.entra.authority", microsoft::authority);
 		registry.add("samla.entra.registrations[0].organisations", () -> "karlskoga");
 		registry.add("samla.entra.registrations[0].install-app", () -> "true");
 	}
@@ -103,9 +105,8 @@ class TeamsAppInstallationTests {
 	@BeforeEach
 	void setUp() {
 		microsoft.reset();
+		microsoft.addTenant(TENANT, FakeMicrosoft.APP_ID, "graph-secret");
 		graph.resetAll();
-		graph.stubFor(post(urlPathEqualTo("/token"))
-			.willReturn(okJson("{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"graph-token\"}")));
 		this.jdbc.sql("UPDATE send_out SET closed_at = CURRENT_TIMESTAMP").update();
 		this.jdbc.sql("DELETE FROM teams_conversation").update();
 		this.jdbc.sql("DELETE FROM contact_route").update();
@@ -117,6 +118,7 @@ class TeamsAppInstallationTests {
 	@Test
 	void theAppIsInstalledForAPersonWithoutAChatAndTheInvitationGoesByTeams() {
 		graph.stubFor(post(urlPathEqualTo(this.installedApps))
+			.withHeader("Authorization", equalTo("Bearer " + FakeMicrosoft.graphToken(TENANT)))
 			.withRequestBody(equalToJson("{\"teamsApp@odata.bind\":\"" + graph.baseUrl()
 					+ "/v1.0/appCatalogs/teamsApps/catalog-karlskoga\"}"))
 			.willReturn(aResponse().withStatus(201)));

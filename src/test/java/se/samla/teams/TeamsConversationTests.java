@@ -111,6 +111,9 @@ class TeamsConversationTests {
 		assertThat(microsoft.sent()).anyMatch(sent -> sent.path().endsWith("/v3/conversations"));
 		assertThat(invitation.text()).contains("Kartläggning steg 2 (Teams)").contains("18 december 2026");
 		assertThat(text(invitation.card().orElseThrow())).contains("Fråga 1 av 5").contains("Vad ser ni för mönster");
+		// and a button to the person's own answer pages in the browser
+		assertThat(invitation.card().orElseThrow().path("actions").findValuesAsText("url"))
+			.anyMatch(url -> url.matches("http://localhost:\\d+/svar/[A-Za-z0-9_-]{43}"));
 
 		// q1 by the card
 		int before = microsoft.delivered().size();

@@ -103,17 +103,18 @@ class WebPagesBenchmark {
 				Stockholm.at(2026, 12, 1, 8, 0), Stockholm.at(2026, 12, 18, 17, 0), null, null, "bench",
 				SendOutRules.defaults(Stockholm.ZONE), null));
 		List<Person> recipients = this.sendOuts.recipients(this.sendOuts.find(sendOut).orElseThrow());
-		assertThat(recipients).hasSize(PEOPLE);
+		// the sample directory's chiefs are in the network too
+		assertThat(recipients).hasSizeGreaterThanOrEqualTo(PEOPLE);
 		for (Person person : recipients.subList(0, ANSWERED)) {
 			submit(sendOut, person);
 		}
 
 		WebSession lead = signedInLead();
 		String leadsPage = "/projektledning/utskick/" + sendOut.value();
-		assertThat(lead.get(leadsPage).body()).contains(ANSWERED + " av " + PEOPLE);
+		assertThat(lead.get(leadsPage).body()).contains(ANSWERED + " av " + recipients.size());
 		double[] leads = time(() -> lead.get(leadsPage));
 
-		Person chief = recipients.get(PEOPLE - 1);
+		Person chief = recipients.get(recipients.size() - 1);
 		String link = this.links.linkFor(sendOut, chief.id());
 		String path = link.substring(link.indexOf("/svar/"));
 		WebSession web = new WebSession(this.port);
@@ -140,8 +141,8 @@ class WebPagesBenchmark {
 						+ "  question page                  median %6.1f ms  p95 %6.1f ms  (target < 50 ms)%n"
 						+ "  all questions on one page      median %6.1f ms  p95 %6.1f ms  (target < 50 ms)%n"
 						+ "  saving an answer (POST)        median %6.1f ms  p95 %6.1f ms  (target < 50 ms)%n",
-				PEOPLE, ANSWERED, MEASURED, WARM_UP, Runtime.getRuntime().availableProcessors(), leads[0], leads[1],
-				question[0], question[1], all[0], all[1], save[0], save[1]);
+				recipients.size(), ANSWERED, MEASURED, WARM_UP, Runtime.getRuntime().availableProcessors(), leads[0],
+				leads[1], question[0], question[1], all[0], all[1], save[0], save[1]);
 	}
 
 	private WebSession signedInLead() throws Exception {

@@ -90,6 +90,16 @@ final class Cards {
 		return card(body, actions);
 	}
 
+	/**
+	 * The card with a button opening the person's own answer pages in the browser (an
+	 * {@code Action.OpenUrl}, which Teams and Web Chat open in a browser).
+	 */
+	static ObjectNode withWebLink(ObjectNode card, String title, String url) {
+		ArrayNode actions = card.has("actions") ? (ArrayNode) card.get("actions") : card.putArray("actions");
+		actions.add(json.objectNode().put("type", "Action.OpenUrl").put("title", title).put("url", url));
+		return card;
+	}
+
 	/** A question card after it was answered: what was recorded, no inputs. */
 	static ObjectNode recorded(String title, Step step, TeamsTexts texts) {
 		ArrayNode body = json.arrayNode();

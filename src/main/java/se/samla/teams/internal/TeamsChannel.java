@@ -27,6 +27,7 @@ import se.samla.shared.Channel;
 import se.samla.teams.TeamsProperties;
 import se.samla.teams.internal.ConnectorFailure.Kind;
 import se.samla.teams.internal.Conversations.Conversation;
+import se.samla.web.AnswerLinks;
 
 /**
  * Invitations and reminders in Teams: the bot opens the person's chat (the one Teams told
@@ -61,13 +62,16 @@ class TeamsChannel implements MessageChannel {
 
 	private final AppInstaller installer;
 
+	private final AnswerLinks links;
+
 	private final TenantProblems problems;
 
 	private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
 	TeamsChannel(TeamsProperties properties, Messenger messenger, Conversations conversations,
 			ResponseManagement responses, Directory directory, Bot bot, Clock clock, Digests digests,
-			AppInstaller installer, TenantProblems problems) {
+			AppInstaller installer, TenantProblems problems, AnswerLinks links) {
+		this.links = links;
 		this.digests = digests;
 		this.installer = installer;
 		this.problems = problems;
@@ -141,6 +145,9 @@ class TeamsChannel implements MessageChannel {
 						: Cards.summary(state, message.sendOut().title(), texts, false);
 				asked = next.orElse(null);
 				summary = next.isEmpty();
+				// the first card also opens the person's own answer pages in the browser
+				Cards.withWebLink(cards.get(0), texts.get("teams.action.web"),
+						this.links.linkFor(message.sendOut().id(), person.id()));
 				sent = this.messenger.sendOnce(message.key().value(), conversation,
 						Messenger.card(intro, cards.get(0)));
 				for (int part = 1; part < cards.size(); part++) {

@@ -19,6 +19,7 @@ import se.samla.entra.EntraRegistrations;
 import se.samla.entra.GraphUsers;
 import se.samla.teams.TeamsProperties;
 import se.samla.teams.TeamsTenants;
+import se.samla.web.AnswerLinks;
 
 /**
  * The Teams channel's parts, present only when Teams is enabled, and then only with at
@@ -73,9 +74,9 @@ class TeamsConfiguration {
 	@Bean
 	TeamsChannel teamsChannel(TeamsProperties properties, Messenger messenger, Conversations conversations,
 			ResponseManagement responses, Directory directory, Bot bot, Clock clock, Digests digests,
-			EntraRegistrations registrations, GraphUsers graph, TenantProblems problems) {
+			EntraRegistrations registrations, GraphUsers graph, TenantProblems problems, AnswerLinks links) {
 		return new TeamsChannel(properties, messenger, conversations, responses, directory, bot, clock, digests,
-				new AppInstaller(registrations, graph), problems);
+				new AppInstaller(registrations, graph), problems, links);
 	}
 
 	@Bean
