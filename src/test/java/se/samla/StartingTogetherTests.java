@@ -47,6 +47,30 @@ class StartingTogetherTests {
 	}
 
 	private void startTogetherAndCheck(String url, String username, String password) throws Exception {
+		// Two applications in one JVM share Logback's one logger context, and
+		// initialising
+		// it from two threads at once fails now and then ("Unable to find Spring
+		// Environment
+		// in logger context"); two processes, as in production, each have their own. The
+		// instances keep the logging this JVM already has.
+		String loggingSystem = System.setProperty(LOGGING_SYSTEM, "none");
+		try {
+			startTogetherAndCheckWithoutLoggingSetUp(url, username, password);
+		}
+		finally {
+			if (loggingSystem == null) {
+				System.clearProperty(LOGGING_SYSTEM);
+			}
+			else {
+				System.setProperty(LOGGING_SYSTEM, loggingSystem);
+			}
+		}
+	}
+
+	private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
+
+	private void startTogetherAndCheckWithoutLoggingSetUp(String url, String username, String password)
+			throws Exception {
 		CountDownLatch ready = new CountDownLatch(2);
 		CountDownLatch go = new CountDownLatch(1);
 		ExecutorService starters = Executors.newFixedThreadPool(2);
