@@ -31,8 +31,17 @@ public final class Stockholm {
 	 * with the default rules.
 	 */
 	public static SendOutId stepTwo(SendOuts sendOuts, String id, String title, String organisation) {
+		return round(sendOuts, id, title, "steg2", organisation);
+	}
+
+	/**
+	 * Defines a send-out of the questionnaire for one organisation's people, open 1–18
+	 * December 2026 with the default rules.
+	 */
+	public static SendOutId round(SendOuts sendOuts, String id, String title, String questionnaire,
+			String organisation) {
 		SendOutId sendOut = new SendOutId(id);
-		sendOuts.define(new SendOut(sendOut, title, new QuestionnaireId("steg2"),
+		sendOuts.define(new SendOut(sendOut, title, new QuestionnaireId(questionnaire),
 				new Audience(Set.of(), Set.of(new OrganisationId(organisation)), List.of(), false),
 				at(2026, 12, 1, 8, 0), at(2026, 12, 18, 17, 0), null, null, "test", SendOutRules.defaults(ZONE), null));
 		return sendOut;

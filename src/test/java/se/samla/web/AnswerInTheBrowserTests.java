@@ -2,7 +2,6 @@ package se.samla.web;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,12 +20,8 @@ import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
 import se.samla.answers.Source;
 import se.samla.answers.StepKey;
-import se.samla.campaigns.Audience;
-import se.samla.campaigns.SendOut;
-import se.samla.campaigns.SendOutRules;
 import se.samla.campaigns.SendOuts;
 import se.samla.directory.Directory;
-import se.samla.directory.OrganisationId;
 import se.samla.directory.Person;
 import se.samla.shared.Channel;
 import se.samla.shared.SendOutId;
@@ -35,7 +30,6 @@ import se.samla.support.MutableClock;
 import se.samla.support.Stockholm;
 import se.samla.support.TestClockConfiguration;
 import se.samla.surveys.AnswerValue;
-import se.samla.surveys.QuestionnaireId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -288,12 +282,7 @@ class AnswerInTheBrowserTests {
 	}
 
 	private SendOutId define(String id, String organisation) {
-		SendOutId sendOut = new SendOutId(id);
-		this.sendOuts.define(new SendOut(sendOut, "Webbprov " + organisation, new QuestionnaireId("webbprov"),
-				new Audience(Set.of(), Set.of(new OrganisationId(organisation)), List.of(), false),
-				Stockholm.at(2026, 12, 1, 8, 0), Stockholm.at(2026, 12, 18, 17, 0), null, null, "test",
-				SendOutRules.defaults(Stockholm.ZONE), null));
-		return sendOut;
+		return Stockholm.round(this.sendOuts, id, "Webbprov " + organisation, "webbprov", organisation);
 	}
 
 	private Person person(String email) {

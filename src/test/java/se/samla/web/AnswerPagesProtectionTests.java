@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,19 +20,14 @@ import org.springframework.context.annotation.Import;
 import se.samla.answers.AuditEntry;
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.StepKey;
-import se.samla.campaigns.Audience;
-import se.samla.campaigns.SendOut;
-import se.samla.campaigns.SendOutRules;
 import se.samla.campaigns.SendOuts;
 import se.samla.directory.Directory;
-import se.samla.directory.OrganisationId;
 import se.samla.directory.Person;
 import se.samla.shared.SendOutId;
 import se.samla.support.MutableClock;
 import se.samla.support.Stockholm;
 import se.samla.support.TestClockConfiguration;
 import se.samla.support.WebSession;
-import se.samla.surveys.QuestionnaireId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -204,12 +198,7 @@ class AnswerPagesProtectionTests {
 	}
 
 	private SendOutId define(String id) {
-		SendOutId sendOut = new SendOutId(id);
-		this.sendOuts.define(new SendOut(sendOut, "Skydd", new QuestionnaireId("webbprov"),
-				new Audience(Set.of(), Set.of(new OrganisationId("degerfors")), List.of(), false),
-				Stockholm.at(2026, 12, 1, 8, 0), Stockholm.at(2026, 12, 18, 17, 0), null, null, "test",
-				SendOutRules.defaults(Stockholm.ZONE), null));
-		return sendOut;
+		return Stockholm.round(this.sendOuts, id, "Skydd", "webbprov", "degerfors");
 	}
 
 	private String path(SendOutId sendOut, Person person) {
