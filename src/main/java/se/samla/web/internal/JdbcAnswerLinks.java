@@ -59,11 +59,7 @@ class JdbcAnswerLinks implements AnswerLinks {
 		}
 		String token = token(sendOut, person, 0);
 		try {
-			this.jdbc.sql("""
-					INSERT INTO web_link (send_out_id, person_id, generation, token_hash, created_at)
-					VALUES (?, ?, 0, ?, ?)""")
-				.params(sendOut.value(), person.value(), hash(token), SqlTime.toSql(this.clock.instant()))
-				.update();
+			insert(sendOut, person, 0, token);
 			return token;
 		}
 		catch (DuplicateKeyException raced) {
@@ -80,12 +76,16 @@ class JdbcAnswerLinks implements AnswerLinks {
 			.params(next, hash(token), sendOut.value(), person.value())
 			.update();
 		if (updated == 0) {
-			this.jdbc.sql("""
-					INSERT INTO web_link (send_out_id, person_id, generation, token_hash, created_at)
-					VALUES (?, ?, ?, ?, ?)""")
-				.params(sendOut.value(), person.value(), next, hash(token), SqlTime.toSql(this.clock.instant()))
-				.update();
+			insert(sendOut, person, next, token);
 		}
+	}
+
+	private void insert(SendOutId sendOut, PersonId person, int generation, String token) {
+		this.jdbc.sql("""
+				INSERT INTO web_link (send_out_id, person_id, generation, token_hash, created_at)
+				VALUES (?, ?, ?, ?, ?)""")
+			.params(sendOut.value(), person.value(), generation, hash(token), SqlTime.toSql(this.clock.instant()))
+			.update();
 	}
 
 	@Override
