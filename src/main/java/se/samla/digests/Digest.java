@@ -186,14 +186,53 @@ public record Digest(SendOutId sendOut, String title, String questionnaireTitle,
 	public record Quote(String organisation, String text) {
 	}
 
-	/** The yearly follow-up: each plan activity's status, and who has not reported. */
-	public record FollowUp(List<ActivityRow> activities, List<PersonLine> notReported) {
+	/**
+	 * The yearly follow-up: each plan activity's status, who has not reported, and each
+	 * activity's status year by year.
+	 *
+	 * @param activities each activity and owner, with this round's status
+	 * @param notReported who has not reported
+	 * @param history per activity and owner, the status of each year followed up, this
+	 * round's included; empty when not known
+	 */
+	public record FollowUp(List<ActivityRow> activities, List<PersonLine> notReported, List<ActivityHistory> history) {
 
 		public FollowUp {
 			activities = List.copyOf(activities);
 			notReported = List.copyOf(notReported);
+			history = List.copyOf(history);
 		}
 
+		public FollowUp(List<ActivityRow> activities, List<PersonLine> notReported) {
+			this(activities, notReported, List.of());
+		}
+
+	}
+
+	/**
+	 * A plan activity's status year by year.
+	 *
+	 * @param activity the activity as listed, e.g. "A1 Introduktionsprogram"
+	 * @param organisation the owner's organisation
+	 * @param years the years with a status, oldest first
+	 */
+	public record ActivityHistory(String activity, String organisation, List<YearStatus> years) {
+
+		public ActivityHistory {
+			years = List.copyOf(years);
+		}
+
+	}
+
+	/**
+	 * An activity's status in one year.
+	 *
+	 * @param year the year of the round
+	 * @param status the status as the option's label, without comment, e.g. "Pågående"
+	 * @param option the option's place in the question (0 for the first), for its colour;
+	 * -1 when unknown
+	 */
+	public record YearStatus(int year, String status, int option) {
 	}
 
 	public record ActivityRow(String id, String activity, String area, String owner, String organisation, String status,

@@ -12,12 +12,14 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -55,6 +57,9 @@ import se.samla.surveys.UnknownQuestionnaireException;
  */
 @Service
 public class Digests {
+
+	/** Earlier rounds a yearly follow-up looks back on: to 2030 and some years before. */
+	private static final int EARLIER_ROUNDS = 12;
 
 	private final SendOuts sendOuts;
 
@@ -139,12 +144,26 @@ public class Digests {
 			.forEach((response, byStep) -> byStep
 				.forEach((step, channel) -> answerChannels.computeIfAbsent(response, r -> new HashMap<>())
 					.put(step, channelNames.get(channel))));
-		Optional<SendOut> previous = previousRound(sendOut);
-		List<ResponseState> previousResponses = previous.map(round -> this.responses.responses(round.id()))
-			.orElse(List.of());
 		return this.compilation.compile(sendOut, questionnaire, recipients, responses, this.directory.organisations(),
-				people, unreachable, reasons, answerChannels, previous.orElse(null), previousResponses,
+				people, unreachable, reasons, answerChannels, earlierRounds(sendOut, questionnaire),
 				this.directory.activities(), List.of(Network.values()), view, language, this.clock.instant());
+	}
+
+	/**
+	 * The rounds before a send-out, newest first: the previous one (for the changes), and
+	 * for a yearly follow-up the ones before it too (for each activity's status year by
+	 * year), at most {@value #EARLIER_ROUNDS}.
+	 */
+	private List<DigestCompilation.EarlierRound> earlierRounds(SendOut sendOut, Questionnaire questionnaire) {
+		int wanted = (questionnaire.repeat() == Questionnaire.Repeat.PER_OWNED_ACTIVITY) ? EARLIER_ROUNDS : 1;
+		List<DigestCompilation.EarlierRound> earlier = new ArrayList<>();
+		Set<SendOutId> seen = new HashSet<>(Set.of(sendOut.id()));
+		Optional<SendOut> round = previousRound(sendOut);
+		while (round.isPresent() && earlier.size() < wanted && seen.add(round.get().id())) {
+			earlier.add(new DigestCompilation.EarlierRound(round.get(), this.responses.responses(round.get().id())));
+			round = previousRound(round.get());
+		}
+		return earlier;
 	}
 
 	/**
@@ -161,17 +180,20 @@ public class Digests {
 		return render(compile(sendOut.id(), viewFor(sendOut, person), person.language()), person.language());
 	}
 
-	/** Renders a compiled digest: subject, HTML, text, workbook and CSV. */
+	/**
+	 * Renders a compiled digest: subject, HTML with its charts, text, workbook and CSV.
+	 */
 	public RenderedDigest render(Digest digest, Language language) {
 		DigestTexts texts = texts(language);
 		String subject = digest.open() ? texts.get("subject", digest.title(), texts.date(digest.compiledAt()))
 				: texts.get("subject.final", digest.title());
-		String html = this.compilation.html(digest, texts);
+		List<Chart> charts = this.compilation.charts(digest, texts);
+		String html = this.compilation.html(digest, texts, charts);
 		String text = this.compilation.text(digest, texts);
 		ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
 		ByteArrayOutputStream csv = new ByteArrayOutputStream();
 		try {
-			this.compilation.xlsx(digest, texts, xlsx);
+			this.compilation.xlsx(digest, texts, charts, xlsx);
 			try (Writer writer = new OutputStreamWriter(csv, StandardCharsets.UTF_8)) {
 				this.compilation.csv(digest, texts, writer);
 			}
@@ -179,7 +201,8 @@ public class Digests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new RenderedDigest(digest, subject, html, text, xlsx.toByteArray(), csv.toByteArray(), fileName(digest));
+		return new RenderedDigest(digest, subject, html, text, xlsx.toByteArray(), csv.toByteArray(), fileName(digest),
+				charts);
 	}
 
 	/**
@@ -211,10 +234,20 @@ public class Digests {
 		Path html = folder.resolve(name + ".html");
 		Path xlsx = folder.resolve(name + ".xlsx");
 		Path csv = folder.resolve(name + ".csv");
-		Files.writeString(html, rendered.html(), StandardCharsets.UTF_8);
+		// the HTML shows the charts from files beside it, as an email shows its parts
+		String page = rendered.html();
+		List<Path> written = new ArrayList<>();
+		for (Chart chart : rendered.charts()) {
+			Path png = folder.resolve(name + "-" + chart.fileName());
+			Files.write(png, chart.png());
+			page = page.replace("src=\"cid:" + chart.contentId() + "\"", "src=\"" + png.getFileName() + "\"");
+			written.add(png);
+		}
+		Files.writeString(html, page, StandardCharsets.UTF_8);
 		Files.write(xlsx, rendered.xlsx());
 		Files.write(csv, rendered.csv());
-		return List.of(html, xlsx, csv);
+		written.addAll(0, List.of(html, xlsx, csv));
+		return written;
 	}
 
 	public DigestTexts texts(Language language) {

@@ -1,17 +1,33 @@
 package se.samla.digests;
 
+import java.util.List;
+
 /**
- * A digest ready to send or save: the email's subject, HTML and plain-text parts, and the
- * workbook and CSV with every answer.
+ * A digest ready to send or save: the email's subject, HTML and plain-text parts, the
+ * charts the HTML shows, and the workbook and CSV with every answer.
  *
  * @param digest the compiled digest
  * @param subject the email's subject
- * @param html the HTML body
+ * @param html the HTML body; it shows each chart as {@code <img src="cid:…">} by the
+ * chart's {@link Chart#contentId()}
  * @param text the plain-text body
  * @param xlsx the workbook
  * @param csv the raw data as CSV (UTF-8 with a byte-order mark, for Excel)
  * @param fileName the attachments' base name, e.g. {@code sammanstallning-steg2-2026}
+ * @param charts the charts, to go with the HTML as inline images; empty when they could
+ * not be drawn
  */
 public record RenderedDigest(Digest digest, String subject, String html, String text, byte[] xlsx, byte[] csv,
-		String fileName) {
+		String fileName, List<Chart> charts) {
+
+	public RenderedDigest {
+		charts = List.copyOf(charts);
+	}
+
+	/** A digest without charts. */
+	public RenderedDigest(Digest digest, String subject, String html, String text, byte[] xlsx, byte[] csv,
+			String fileName) {
+		this(digest, subject, html, text, xlsx, csv, fileName, List.of());
+	}
+
 }

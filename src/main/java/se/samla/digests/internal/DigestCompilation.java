@@ -13,6 +13,7 @@ import se.samla.answers.ResponseId;
 import se.samla.answers.ResponseState;
 import se.samla.answers.StepKey;
 import se.samla.campaigns.SendOut;
+import se.samla.digests.Chart;
 import se.samla.digests.Digest;
 import se.samla.digests.Digest.View;
 import se.samla.digests.DigestProperties;
@@ -50,8 +51,43 @@ public class DigestCompilation {
 				this.themes, view, language, now));
 	}
 
+	/**
+	 * Compiles a digest as
+	 * {@link #compile(SendOut, Questionnaire, List, List, List, Map, Map, Map, Map, SendOut, List, List, List, View, Language, Instant)}
+	 * does, with the earlier rounds (newest first) for the follow-up's status year by
+	 * year.
+	 */
+	public Digest compile(SendOut sendOut, Questionnaire questionnaire, List<Person> recipients,
+			List<ResponseState> responses, List<Organisation> organisations, Map<PersonId, Person> people,
+			Map<PersonId, String> unreachable, Map<PersonId, String> reasons,
+			Map<ResponseId, Map<StepKey, String>> answerChannels, List<EarlierRound> earlier,
+			List<PlanActivity> activities, List<Network> networks, View view, Language language, Instant now) {
+		EarlierRound previous = earlier.isEmpty() ? null : earlier.get(0);
+		return DigestCompiler.compile(new DigestSource(sendOut, questionnaire, recipients, responses, organisations,
+				people, unreachable, reasons, answerChannels, (previous != null) ? previous.sendOut() : null,
+				(previous != null) ? previous.responses() : List.of(), activities, networks, this.themes, view,
+				language, now, earlier));
+	}
+
 	public String html(Digest digest, DigestTexts texts) {
 		return HtmlDigest.toString(digest, texts);
+	}
+
+	/** The digest's HTML showing the charts, each by its Content-ID. */
+	public String html(Digest digest, DigestTexts texts, List<Chart> charts) {
+		return HtmlDigest.toString(digest, texts, charts);
+	}
+
+	/**
+	 * The digest's charts; none (and one warning in the log) when they cannot be drawn,
+	 * e.g. on a machine without fonts.
+	 */
+	public List<Chart> charts(Digest digest, DigestTexts texts) {
+		return DigestCharts.charts(digest, texts);
+	}
+
+	public void xlsx(Digest digest, DigestTexts texts, List<Chart> charts, OutputStream out) throws IOException {
+		XlsxDigest.write(digest, texts, charts, out);
 	}
 
 	public String text(Digest digest, DigestTexts texts) {
@@ -64,6 +100,20 @@ public class DigestCompilation {
 
 	public void csv(Digest digest, DigestTexts texts, Writer out) throws IOException {
 		CsvDigest.write(digest, texts, out);
+	}
+
+	/**
+	 * A round before the one compiled, with its responses.
+	 *
+	 * @param sendOut the round
+	 * @param responses its responses
+	 */
+	public record EarlierRound(SendOut sendOut, List<ResponseState> responses) {
+
+		public EarlierRound {
+			responses = List.copyOf(responses);
+		}
+
 	}
 
 }

@@ -1,5 +1,7 @@
 package se.samla.digests.internal;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,11 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import se.samla.answers.ResponseState;
 import se.samla.answers.StepKey;
 import se.samla.answers.Step;
 import se.samla.digests.Digest;
+import se.samla.digests.Digest.ActivityHistory;
 import se.samla.digests.Digest.ActivityRow;
 import se.samla.digests.Digest.AnswerLine;
 import se.samla.digests.Digest.Change;
@@ -31,6 +35,7 @@ import se.samla.digests.Digest.Rates;
 import se.samla.digests.Digest.RawRow;
 import se.samla.digests.Digest.Theme;
 import se.samla.digests.Digest.View;
+import se.samla.digests.Digest.YearStatus;
 import se.samla.directory.Network;
 import se.samla.directory.Organisation;
 import se.samla.directory.OrganisationId;
@@ -56,6 +61,8 @@ import se.samla.surveys.Questionnaire;
 final class DigestCompiler {
 
 	private static final int QUOTES_PER_THEME = 3;
+
+	private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
 	private DigestCompiler() {
 	}
@@ -333,7 +340,77 @@ final class DigestCompiler {
 			.filter(person -> !submitted.containsKey(person.id()))
 			.map(person -> line(person, organisations, null))
 			.toList();
-		return new FollowUp(rows, notReported);
+		return new FollowUp(rows, notReported, history(source, submitted, organisations, asked));
+	}
+
+	/**
+	 * Each activity's status year by year: this round's and the earlier rounds', a later
+	 * round's status of a year taking the place of an earlier one's. A round counts for
+	 * the year of its deadline.
+	 */
+	private static List<ActivityHistory> history(DigestSource source, Map<PersonId, ResponseState> submitted,
+			Map<OrganisationId, Organisation> organisations, Set<PersonId> asked) {
+		List<Map<PersonId, ResponseState>> rounds = new ArrayList<>();
+		List<Integer> years = new ArrayList<>();
+		for (int i = source.earlier().size() - 1; i >= 0; i--) {
+			DigestCompilation.EarlierRound round = source.earlier().get(i);
+			Map<PersonId, ResponseState> byPerson = new HashMap<>();
+			round.responses()
+				.stream()
+				.filter(ResponseState::isSubmitted)
+				.forEach(response -> byPerson.put(response.person(), response));
+			rounds.add(byPerson);
+			years.add(year(round.sendOut().deadline()));
+		}
+		rounds.add(submitted);
+		years.add(year(source.sendOut().deadline()));
+		List<ActivityHistory> history = new ArrayList<>();
+		for (PlanActivity activity : source.activities()) {
+			for (PersonId owner : activity.owners()) {
+				if (!asked.contains(owner)) {
+					continue;
+				}
+				Map<Integer, YearStatus> byYear = new TreeMap<>();
+				for (int i = 0; i < rounds.size(); i++) {
+					YearStatus status = status(rounds.get(i).get(owner), activity, years.get(i), source.language());
+					if (status != null) {
+						byYear.put(status.year(), status);
+					}
+				}
+				history.add(new ActivityHistory(activity.id().value() + " " + activity.title(),
+						organisationName(source.people().get(owner), organisations), List.copyOf(byYear.values())));
+			}
+		}
+		return history;
+	}
+
+	/** The status an owner gave an activity in a response, or {@code null}. */
+	private static YearStatus status(ResponseState response, PlanActivity activity, int year, Language language) {
+		if (response == null) {
+			return null;
+		}
+		for (Step step : response.steps()) {
+			if (activity.id().value().equals(step.key().itemId()) && "status".equals(step.question().id())
+					&& step.answer() instanceof AnswerValue.ChoiceAnswer choice) {
+				Question question = step.question();
+				int option = 0;
+				for (Option candidate : question.options()) {
+					if (candidate.id().equals(choice.id())) {
+						return new YearStatus(year, candidate.label().in(language), option);
+					}
+					option++;
+				}
+				return new YearStatus(year, choice.id(), -1);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The year of a deadline, in Sweden's time (a deadline on New Year's Eve is late).
+	 */
+	private static int year(Instant deadline) {
+		return deadline.atZone(SWEDEN).getYear();
 	}
 
 	private static List<RawRow> raw(DigestSource source, boolean persons,

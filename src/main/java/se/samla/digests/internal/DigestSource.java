@@ -41,13 +41,30 @@ import se.samla.surveys.Questionnaire;
  * @param view the view to compile
  * @param language the reader's language
  * @param now when it is compiled
+ * @param earlier the earlier rounds, newest first (the previous one first): all of them
+ * for a yearly follow-up, else at most the previous one
  */
 record DigestSource(SendOut sendOut, Questionnaire questionnaire, List<Person> recipients,
 		List<ResponseState> responses, List<Organisation> organisations, Map<PersonId, Person> people,
 		Map<PersonId, String> unreachable, Map<PersonId, String> reasons,
 		Map<ResponseId, Map<StepKey, String>> answerChannels, SendOut previous, List<ResponseState> previousResponses,
 		List<PlanActivity> activities, List<Network> networks, ThemeMatcher themes, View view, Language language,
-		Instant now) {
+		Instant now, List<DigestCompilation.EarlierRound> earlier) {
+
+	DigestSource {
+		earlier = (earlier != null) ? List.copyOf(earlier) : List.of();
+	}
+
+	/** A source whose only earlier round is the previous one. */
+	DigestSource(SendOut sendOut, Questionnaire questionnaire, List<Person> recipients, List<ResponseState> responses,
+			List<Organisation> organisations, Map<PersonId, Person> people, Map<PersonId, String> unreachable,
+			Map<PersonId, String> reasons, Map<ResponseId, Map<StepKey, String>> answerChannels, SendOut previous,
+			List<ResponseState> previousResponses, List<PlanActivity> activities, List<Network> networks,
+			ThemeMatcher themes, View view, Language language, Instant now) {
+		this(sendOut, questionnaire, recipients, responses, organisations, people, unreachable, reasons, answerChannels,
+				previous, previousResponses, activities, networks, themes, view, language, now, (previous != null)
+						? List.of(new DigestCompilation.EarlierRound(previous, previousResponses)) : List.of());
+	}
 
 	Map<OrganisationId, Organisation> organisationsById() {
 		Map<OrganisationId, Organisation> byId = new java.util.LinkedHashMap<>();

@@ -3,9 +3,13 @@ package se.samla.digests.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import se.samla.digests.Chart;
 import se.samla.digests.Digest;
 import se.samla.digests.Digest.ActivityRow;
 import se.samla.digests.Digest.AnswerLine;
@@ -23,8 +27,9 @@ import se.samla.digests.DigestTexts;
 
 /**
  * The digest as an HTML email body that Outlook renders well: tables for layout, inline
- * styles only (Outlook's Word engine ignores style sheets and most CSS), no scripts, no
- * images. Every text is escaped, so an answer is shown as the text it is.
+ * styles only (Outlook's Word engine ignores style sheets and most CSS), no scripts, and
+ * the charts as PNG images carried by the email ({@code cid:}), each with alt text that
+ * states its figures. Every text is escaped, so an answer is shown as the text it is.
  * <p>
  * Written straight to an {@link Appendable}: a digest of a million answers is long, and a
  * template engine would hold it all twice.
@@ -50,14 +55,30 @@ public final class HtmlDigest {
 
 	private final DigestTexts texts;
 
+	/** The charts by id. */
+	private final Map<String, Chart> charts = new HashMap<>();
+
+	/** The id of each colour table's chart. */
+	private final Map<ColourTable, String> colourCharts = new IdentityHashMap<>();
+
 	private HtmlDigest(Appendable out, DigestTexts texts) {
 		this.out = out;
 		this.texts = texts;
 	}
 
 	public static void write(Digest digest, DigestTexts texts, Appendable out) throws IOException {
+		write(digest, texts, List.of(), out);
+	}
+
+	/** Writes the digest with its charts, each as {@code <img src="cid:…">}. */
+	public static void write(Digest digest, DigestTexts texts, List<Chart> charts, Appendable out) throws IOException {
 		try {
-			new HtmlDigest(out, texts).document(digest);
+			HtmlDigest html = new HtmlDigest(out, texts);
+			charts.forEach(chart -> html.charts.put(chart.id(), chart));
+			for (int i = 0; i < digest.colourTables().size(); i++) {
+				html.colourCharts.put(digest.colourTables().get(i), DigestCharts.colourId(i));
+			}
+			html.document(digest);
 		}
 		catch (UncheckedIOException ex) {
 			throw ex.getCause();
@@ -65,9 +86,13 @@ public final class HtmlDigest {
 	}
 
 	public static String toString(Digest digest, DigestTexts texts) {
+		return toString(digest, texts, List.of());
+	}
+
+	public static String toString(Digest digest, DigestTexts texts, List<Chart> charts) {
 		Pieces html = new Pieces();
 		try {
-			write(digest, texts, html);
+			write(digest, texts, charts, html);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -161,8 +186,10 @@ public final class HtmlDigest {
 		Digest.Rate overall = digest.rates().overall();
 		paragraph(this.texts.get("rates.overall", overall.answered(), overall.asked(), overall.percent()));
 		rateTable(this.texts.get("organisation"), digest.rates().organisations());
+		chart(DigestCharts.RATES_ORGANISATIONS);
 		if (!digest.rates().networks().isEmpty()) {
 			rateTable(this.texts.get("network"), digest.rates().networks());
+			chart(DigestCharts.RATES_NETWORKS);
 		}
 	}
 
@@ -203,6 +230,7 @@ public final class HtmlDigest {
 	 */
 	private void colourTable(ColourTable table) {
 		subheading(this.texts.get("colours.period", table.question(), table.period()));
+		chart(this.colourCharts.get(table));
 		raw("<table cellpadding=\"0\" cellspacing=\"0\" style=\"" + TABLE + "\"><tr>");
 		header(this.texts.get("occupation"));
 		table.columns().forEach(this::header);
@@ -264,6 +292,7 @@ public final class HtmlDigest {
 			raw("</tr>\n");
 		}
 		raw("</table>\n");
+		chart(DigestCharts.CHANGES);
 	}
 
 	private void themes(Digest digest) {
@@ -303,6 +332,7 @@ public final class HtmlDigest {
 			raw("</tr>\n");
 		}
 		raw("</table>\n");
+		chart(DigestCharts.FOLLOW_UP);
 		people(this.texts.get("not-reported"), digest.followUp().notReported());
 	}
 
@@ -349,6 +379,23 @@ public final class HtmlDigest {
 			}
 		}
 		raw("</table>\n");
+	}
+
+	/**
+	 * A chart as an image the email carries, at its size (Outlook takes the attributes),
+	 * narrower on a small screen; nothing when the digest has no such chart.
+	 */
+	private void chart(String id) {
+		Chart chart = (id != null) ? this.charts.get(id) : null;
+		if (chart == null) {
+			return;
+		}
+		raw("<p style=\"margin:8px 0 16px 0;\"><img src=\"cid:").text(chart.contentId())
+			.raw("\" alt=\"")
+			.text(chart.altText())
+			.raw("\" width=\"" + chart.width() + "\" height=\"" + chart.height()
+					+ "\" style=\"display:block;width:100%;max-width:" + chart.width()
+					+ "px;height:auto;border:0;\"></p>\n");
 	}
 
 	private void tableStart(String... headers) {

@@ -35,6 +35,7 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 
+import se.samla.digests.Chart;
 import se.samla.digests.Digest;
 import se.samla.digests.Digest.AnswerLine;
 import se.samla.digests.Digest.ColourTable;
@@ -90,13 +91,29 @@ public final class XlsxDigest {
 	 * Writes the digest as an XLSX workbook to {@code out}, which is left open.
 	 */
 	public static void write(Digest digest, DigestTexts texts, OutputStream out) throws IOException {
-		write(digest, texts, out, SpreadsheetVersion.EXCEL2007.getMaxRows(), COMPRESS_TEMP_FILES);
+		write(digest, texts, List.of(), out);
+	}
+
+	/**
+	 * Writes the digest as an XLSX workbook to {@code out}, which is left open, with the
+	 * charts on a sheet of their own after the overview (none when there are none).
+	 */
+	public static void write(Digest digest, DigestTexts texts, List<Chart> charts, OutputStream out)
+			throws IOException {
+		write(digest, texts, charts, out, SpreadsheetVersion.EXCEL2007.getMaxRows(), COMPRESS_TEMP_FILES);
 	}
 
 	static void write(Digest digest, DigestTexts texts, OutputStream out, int maxRowsPerSheet,
 			boolean compressTempFiles) throws IOException {
+		write(digest, texts, List.of(), out, maxRowsPerSheet, compressTempFiles);
+	}
+
+	static void write(Digest digest, DigestTexts texts, List<Chart> charts, OutputStream out, int maxRowsPerSheet,
+			boolean compressTempFiles) throws IOException {
 		try (SXSSFWorkbook workbook = new FastWorkbook(compressTempFiles)) {
-			new Book(workbook, digest, texts, maxRowsPerSheet).write();
+			Book book = new Book(workbook, digest, texts, maxRowsPerSheet);
+			book.charts = charts;
+			book.write();
 			workbook.write(out);
 		}
 	}
@@ -461,6 +478,8 @@ public final class XlsxDigest {
 
 		private final SheetNames names = new SheetNames();
 
+		private List<Chart> charts = List.of();
+
 		Book(SXSSFWorkbook workbook, Digest digest, DigestTexts texts, int maxRows) {
 			this.workbook = workbook;
 			this.digest = digest;
@@ -472,6 +491,11 @@ public final class XlsxDigest {
 
 		void write() {
 			overview();
+			if (!this.charts.isEmpty()) {
+				XlsxCharts.write(this.workbook, this.names.unique(this.texts.get("xlsx.sheet.charts")),
+						this.texts.get("xlsx.charts", this.digest.title()), this.charts, this.styles.bold,
+						this.styles.wrapped);
+			}
 			for (QuestionSection question : this.digest.questions()) {
 				question(question);
 			}

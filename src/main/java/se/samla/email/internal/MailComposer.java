@@ -10,12 +10,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -29,6 +32,7 @@ import se.samla.campaigns.CampaignProperties;
 import se.samla.campaigns.MessageKind;
 import se.samla.campaigns.OutboxKey;
 import se.samla.campaigns.OutgoingMessage;
+import se.samla.digests.Chart;
 import se.samla.digests.Digests;
 import se.samla.digests.RenderedDigest;
 import se.samla.directory.Directory;
@@ -203,8 +207,7 @@ class MailComposer {
 		html.setText(digest.html(), "UTF-8", "html");
 		alternative.addBodyPart(plain);
 		alternative.addBodyPart(html);
-		MimeBodyPart body = new MimeBodyPart();
-		body.setContent(alternative);
+		MimeBodyPart body = withInlineImages(alternative, digest.charts());
 		MimeBodyPart workbook = new MimeBodyPart();
 		workbook
 			.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(digest.xlsx(),
@@ -217,6 +220,33 @@ class MailComposer {
 		mail.setContent(mixed);
 		mail.saveChanges();
 		return mail;
+	}
+
+	/**
+	 * The body with the pictures its HTML shows by {@code cid:}: a multipart/related of
+	 * the body and one inline PNG part per chart, or the body alone when there are none.
+	 */
+	private static MimeBodyPart withInlineImages(MimeMultipart alternative, List<Chart> charts)
+			throws MessagingException {
+		MimeBodyPart body = new MimeBodyPart();
+		body.setContent(alternative);
+		if (charts.isEmpty()) {
+			return body;
+		}
+		MimeMultipart related = new MimeMultipart("related");
+		related.addBodyPart(body);
+		for (Chart chart : charts) {
+			MimeBodyPart image = new MimeBodyPart();
+			image.setDataHandler(new DataHandler(new ByteArrayDataSource(chart.png(), "image/png")));
+			image.setContentID("<" + chart.contentId() + ">");
+			image.setDisposition(Part.INLINE);
+			image.setFileName(chart.fileName());
+			image.setDescription(chart.altText(), "UTF-8");
+			related.addBodyPart(image);
+		}
+		MimeBodyPart wrapper = new MimeBodyPart();
+		wrapper.setContent(related);
+		return wrapper;
 	}
 
 	private List<String> names(OutgoingMessage message) {
