@@ -4,16 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.samla.support.Mails.recipient;
 import static se.samla.support.Stockholm.at;
 
+import java.awt.image.BufferedImage;
 import java.time.DayOfWeek;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import javax.imageio.ImageIO;
+
 import jakarta.mail.BodyPart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,6 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import se.samla.campaigns.Audience;
 import se.samla.campaigns.DigestSchedule;
@@ -46,12 +57,19 @@ import se.samla.surveys.QuestionnaireId;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "samla.campaigns.location=src/test/resources/no-send-outs", "samla.email.enabled=true",
 				"samla.email.from=samla@region.example.org", "samla.email.domain=samla.example.org",
-				"spring.mail.host=localhost", "spring.mail.port=3025" })
+				"spring.mail.host=localhost" })
 @Import(TestClockConfiguration.class)
 class DigestDeliveryTests {
 
+	// on a free port, one server for the class: the context keeps its port
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
+	}
 
 	@Autowired
 	SendOuts sendOuts;
@@ -69,7 +87,8 @@ class DigestDeliveryTests {
 	JdbcClient jdbc;
 
 	@BeforeEach
-	void clear() {
+	void clear() throws Exception {
+		mail.purgeEmailFromAllMailboxes();
 		this.jdbc.sql("UPDATE send_out SET closed_at = CURRENT_TIMESTAMP").update();
 	}
 
@@ -114,7 +133,7 @@ class DigestDeliveryTests {
 	}
 
 	@Test
-	void theDigestEmailHasHtmlTextAndTheWorkbookAndEachNetworkItsView() throws Exception {
+	void theDigestEmailHasHtmlTextItsChartsAsInlinePicturesAndTheWorkbookAndEachNetworkItsView() throws Exception {
 		define("digest-mejl");
 		this.clock.set(at(2026, 12, 1, 9, 0));
 		this.dispatcher.run();
@@ -132,17 +151,47 @@ class DigestDeliveryTests {
 		assertThat(toLead.getHeader("Auto-Submitted")).containsExactly("auto-generated");
 		MimeMultipart mixed = (MimeMultipart) toLead.getContent();
 		assertThat(mixed.getContentType()).startsWith("multipart/mixed");
-		MimeMultipart alternative = (MimeMultipart) mixed.getBodyPart(0).getContent();
+		// the body and the pictures it shows: multipart/related (Outlook shows no SVG)
+		MimeMultipart related = (MimeMultipart) mixed.getBodyPart(0).getContent();
+		assertThat(related.getContentType()).startsWith("multipart/related");
+		MimeMultipart alternative = (MimeMultipart) related.getBodyPart(0).getContent();
 		assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain");
 		assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
+		Document html = Jsoup.parse((String) alternative.getBodyPart(1).getContent());
+		List<String> referenced = html.select("img")
+			.stream()
+			.map(img -> img.attr("src"))
+			.map(src -> src.substring("cid:".length()))
+			.toList();
+		List<String> carried = new ArrayList<>();
+		for (int i = 1; i < related.getCount(); i++) {
+			MimeBodyPart picture = (MimeBodyPart) related.getBodyPart(i);
+			assertThat(picture.getContentType()).startsWith("image/png");
+			assertThat(picture.getDisposition()).isEqualTo(Part.INLINE);
+			String contentId = picture.getContentID().replaceAll("^<|>$", "");
+			carried.add(contentId);
+			BufferedImage image = ImageIO.read(picture.getInputStream());
+			Element img = html.selectFirst("img[src=cid:" + contentId + "]");
+			assertThat(image.getWidth()).isEqualTo(2 * Integer.parseInt(img.attr("width")));
+			assertThat(image.getHeight()).isEqualTo(2 * Integer.parseInt(img.attr("height")));
+		}
+		assertThat(carried).isNotEmpty().containsExactlyElementsOf(referenced);
+		// the alt text states the figures, here Kumla's rate as the table gives it
+		String text = (String) alternative.getBodyPart(0).getContent();
+		java.util.regex.Matcher rate = java.util.regex.Pattern.compile("Kumla: \\d+/\\d+ \\((\\d+ %)\\)").matcher(text);
+		assertThat(rate.find()).as(text).isTrue();
+		String kumlaRate = rate.group(1);
+		assertThat(html.selectFirst("img[src=cid:rates-organisations@samla]").attr("alt"))
+			.startsWith("Svarsfrekvens per organisation: ")
+			.contains("Kumla " + kumlaRate);
 		BodyPart workbook = mixed.getBodyPart(1);
 		assertThat(workbook.getFileName()).isEqualTo("sammanstallning-digest-mejl.xlsx");
 		assertThat(workbook.getContentType())
 			.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 		String leadHtml = (String) alternative.getBodyPart(1).getContent();
-		String chiefHtml = (String) ((MimeMultipart) ((MimeMultipart) toChief.getContent()).getBodyPart(0).getContent())
-			.getBodyPart(1)
-			.getContent();
+		String chiefHtml = (String) ((MimeMultipart) ((MimeMultipart) ((MimeMultipart) toChief.getContent())
+			.getBodyPart(0)
+			.getContent()).getBodyPart(0).getContent()).getBodyPart(1).getContent();
 		// the project leads see who has not answered; the network does not
 		assertThat(leadHtml).contains("Har inte svarat");
 		assertThat(chiefHtml).doesNotContain("Har inte svarat").contains("utan namn");

@@ -1,9 +1,16 @@
 package se.samla.web;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -14,6 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -125,6 +135,7 @@ class ProjectLeadsPageTests {
 		assertThat(browser.text()).contains("0 %").contains("Mats Öberg").contains("Anders Björk");
 		browser.assertAccessible("leads-send-out");
 		browser.assertReflowsAt320("leads-send-out");
+		assertTheRateChartsShowTheTablesFiguresToLeadsOnly(sendOut);
 
 		// an answer comes in: the page shows it without a reload
 		submit(sendOut, "mats.oberg@example.org");
@@ -165,6 +176,38 @@ class ProjectLeadsPageTests {
 		assertThat(browser.text()).contains("Kolla din e-post");
 		Thread.sleep(300);
 		assertThat(mail.getReceivedMessagesForDomain("mats.oberg@example.org")).isEmpty();
+	}
+
+	/**
+	 * The page shows the rates per organisation and network as pictures whose alt text
+	 * gives the tables' figures; the pictures are served to a signed-in lead only, as
+	 * PNG, never cached.
+	 */
+	private void assertTheRateChartsShowTheTablesFiguresToLeadsOnly(SendOutId sendOut) throws Exception {
+		List<WebElement> charts = browser.driver().findElements(By.cssSelector("img.chart"));
+		assertThat(charts).hasSize(2);
+		assertThat(charts.get(0).getAttribute("alt")).isEqualTo("Svarsfrekvens per organisation: Degerfors 0 %.");
+		assertThat(charts.get(1).getAttribute("alt")).startsWith("Svarsfrekvens per nätverk: ").contains(" 0 %");
+		for (WebElement chart : charts) {
+			// loaded: the picture is drawn at twice its shown width
+			Object width = ((JavascriptExecutor) browser.driver()).executeScript("return arguments[0].naturalWidth;",
+					chart);
+			assertThat(((Number) width).intValue()).isEqualTo(2 * Integer.parseInt(chart.getAttribute("width")));
+		}
+		String address = url("/projektledning/utskick/" + sendOut.value() + "/diagram/organisationer.png");
+		Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<byte[]> signedIn = http.send(HttpRequest.newBuilder(URI.create(address))
+			.header("Cookie", "JSESSIONID=" + session.getValue())
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(signedIn.statusCode()).isEqualTo(200);
+		assertThat(signedIn.headers().firstValue("Content-Type")).hasValue("image/png");
+		assertThat(signedIn.headers().allValues("Cache-Control")).anyMatch(value -> value.contains("no-store"));
+		assertThat(ImageIO.read(new ByteArrayInputStream(signedIn.body())).getWidth()).isEqualTo(1280);
+		HttpResponse<byte[]> anonymous = http.send(HttpRequest.newBuilder(URI.create(address)).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(anonymous.statusCode()).isNotEqualTo(200);
+		assertThat(anonymous.headers().firstValue("Content-Type")).isNotEqualTo(java.util.Optional.of("image/png"));
 	}
 
 	private String signInLink(String address) throws Exception {

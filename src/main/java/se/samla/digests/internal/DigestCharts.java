@@ -213,18 +213,22 @@ public final class DigestCharts {
 
 	private static Chart rates(String id, String title, List<Bar> shares, Painter painter) {
 		DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-		List<String> words = new ArrayList<>();
 		for (Bar share : shares) {
 			dataset.addValue(share.value(), "", unique(dataset, share.label()));
-			words.add(share.label() + " " + share.value() + " %");
 		}
 		NumberAxis axis = new NumberAxis();
 		// room right of a full bar for its label
 		axis.setRange(0, 112);
 		axis.setTickUnit(new NumberTickUnit(20, new DecimalFormat("0' %'")));
 		JFreeChart chart = barChart(title, dataset, axis, BAR, "{2} %", false);
-		return chart(id, title, title + ": " + String.join(", ", words) + ".", chart, barsHeight(shares.size()),
-				painter);
+		return chart(id, title, ratesAltText(title, shares), chart, barsHeight(shares.size()), painter);
+	}
+
+	/** "Svarsfrekvens per organisation: Degerfors 80 %, Kumla 50 %." */
+	public static String ratesAltText(String title, List<Bar> shares) {
+		return title + ": "
+				+ String.join(", ", shares.stream().map(share -> share.label() + " " + share.value() + " %").toList())
+				+ ".";
 	}
 
 	private static Chart changes(List<Change> changes, String previousTitle, DigestTexts texts, Painter painter) {
@@ -465,7 +469,8 @@ public final class DigestCharts {
 		return name + " " + count;
 	}
 
-	private static int barsHeight(int bars) {
+	/** The height of a chart of horizontal bars, in CSS pixels. */
+	public static int barsHeight(int bars) {
 		return 80 + 30 * Math.max(bars, 1);
 	}
 

@@ -6,12 +6,16 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -31,6 +35,7 @@ import se.samla.campaigns.SendOut;
 import se.samla.campaigns.SendOutOperations;
 import se.samla.campaigns.SendOutState;
 import se.samla.campaigns.SendOuts;
+import se.samla.digests.Charts;
 import se.samla.directory.Directory;
 import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
@@ -49,6 +54,12 @@ class LeadPages {
 	static final String ROLE = "ROLE_PROJEKTLEDARE";
 
 	private static final Set<String> ACTIONS = Set.of("pausa", "ateruppta", "skicka-nu", "forlang", "stang");
+
+	/**
+	 * The charts of a send-out's page, by the name in their address, with their titles.
+	 */
+	private static final Map<String, String> RATE_CHARTS = Map.of("organisationer", "Svarsfrekvens per organisation",
+			"natverk", "Svarsfrekvens per nätverk");
 
 	private final SignIn signIn;
 
@@ -171,6 +182,25 @@ class LeadPages {
 		return "leads/send-out :: figures";
 	}
 
+	/**
+	 * The rate per organisation or per network as a chart, for the page's image: only for
+	 * signed-in project leads (as the page), and never kept by a cache.
+	 */
+	@GetMapping("/projektledning/utskick/{id}/diagram/{what}.png")
+	ResponseEntity<byte[]> rateChart(@PathVariable String id, @PathVariable String what) {
+		Optional<SendOut> sendOut = this.sendOuts.find(new SendOutId(id));
+		if (sendOut.isEmpty() || !RATE_CHARTS.containsKey(what)) {
+			return ResponseEntity.notFound().cacheControl(CacheControl.noStore()).build();
+		}
+		List<Charts.Bar> bars = bars(round(sendOut.get()), what);
+		return Charts.responseRates(what, RATE_CHARTS.get(what), bars)
+			.map(chart -> ResponseEntity.ok()
+				.contentType(MediaType.IMAGE_PNG)
+				.cacheControl(CacheControl.noStore())
+				.body(chart.png()))
+			.orElseGet(() -> ResponseEntity.notFound().cacheControl(CacheControl.noStore()).build());
+	}
+
 	@GetMapping("/projektledning/utskick/{id}/bekrafta/{action}")
 	String confirm(@PathVariable String id, @PathVariable String action, HttpServletResponse response, Model model) {
 		Optional<SendOut> sendOut = this.sendOuts.find(new SendOutId(id));
@@ -239,9 +269,29 @@ class LeadPages {
 		model.addAttribute("paused", sendOut.pausedAt() != null);
 		model.addAttribute("closed", sendOut.closedAt() != null);
 		model.addAttribute("deadline", date(sendOut.deadline()));
-		model.addAttribute("round",
-				RoundView.of(this.sendOuts.recipients(sendOut), this.operations.recipients(sendOut.id()),
-						this.directory.organisations(), this.operations.texts(), Language.SV));
+		RoundView round = round(sendOut);
+		model.addAttribute("round", round);
+		model.addAttribute("chartOrganisations", chartImage(sendOut, round, "organisationer"));
+		model.addAttribute("chartNetworks", chartImage(sendOut, round, "natverk"));
+	}
+
+	private static ChartImage chartImage(SendOut sendOut, RoundView round, String what) {
+		List<Charts.Bar> bars = bars(round, what);
+		return bars.isEmpty() ? null
+				: new ChartImage("/projektledning/utskick/" + sendOut.id().value() + "/diagram/" + what + ".png",
+						Charts.responseRatesAltText(RATE_CHARTS.get(what), bars), Charts.WIDTH,
+						Charts.responseRatesHeight(bars));
+	}
+
+	private RoundView round(SendOut sendOut) {
+		return RoundView.of(this.sendOuts.recipients(sendOut), this.operations.recipients(sendOut.id()),
+				this.directory.organisations(), this.operations.texts(), Language.SV);
+	}
+
+	/** The rates a chart shows: the same figures as the page's tables. */
+	private static List<Charts.Bar> bars(RoundView round, String what) {
+		List<RoundView.Rate> rates = "organisationer".equals(what) ? round.organisations() : round.networks();
+		return rates.stream().map(rate -> new Charts.Bar(rate.name(), rate.percent())).toList();
 	}
 
 	private static String state(SendOutState state) {
@@ -255,6 +305,10 @@ class LeadPages {
 
 	private String date(Instant instant) {
 		return DateTimeFormatter.ofPattern("yyyy-MM-dd").format(instant.atZone(this.zone));
+	}
+
+	/** A chart on the page: its address, its alt text with the figures, its size. */
+	record ChartImage(String src, String alt, int width, int height) {
 	}
 
 	/** A send-out in the list. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,9 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import org.apache.poi.xssf.usermodel.XSSFPicture;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -23,6 +27,7 @@ import se.samla.digests.Digest;
 import se.samla.digests.Digest.ActivityHistory;
 import se.samla.digests.Digest.View;
 import se.samla.digests.Digest.YearStatus;
+import se.samla.digests.DigestTexts;
 import se.samla.shared.Language;
 
 /**
@@ -133,6 +138,58 @@ class DigestChartsTests {
 				});
 		assertThat(charts).isEmpty();
 		assertThat(output.getOut().lines().filter(line -> line.contains("Charts could not be drawn"))).hasSize(1);
+	}
+
+	@Test
+	void theWorkbookHasADiagramSheetWithEachChartAsAPictureDescribedByItsAltText() throws IOException {
+		Digest digest = withHistory(SampleDigests.digest(View.ORGANISATIONS));
+		DigestTexts texts = SampleDigests.texts(Language.SV);
+		List<Chart> charts = DigestCharts.charts(digest, texts);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		XlsxDigest.write(digest, texts, charts, out);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+			// right after the overview
+			assertThat(workbook.getSheetName(1)).isEqualTo("Diagram");
+			XSSFSheet sheet = workbook.getSheet("Diagram");
+			List<XSSFPicture> pictures = sheet.getDrawingPatriarch()
+				.getShapes()
+				.stream()
+				.filter(XSSFPicture.class::isInstance)
+				.map(XSSFPicture.class::cast)
+				.toList();
+			assertThat(pictures).hasSize(charts.size());
+			for (int i = 0; i < charts.size(); i++) {
+				XSSFPicture picture = pictures.get(i);
+				Chart chart = charts.get(i);
+				assertThat(picture.getPictureData().getData()).isEqualTo(chart.png());
+				assertThat(picture.getCTPicture().getNvPicPr().getCNvPr().getDescr()).isEqualTo(chart.altText());
+				// and beside it, as text
+				int row = picture.getClientAnchor().getRow1();
+				assertThat(sheet.getRow(row).getCell(1).getStringCellValue()).isEqualTo(chart.altText());
+			}
+		}
+		ByteArrayOutputStream without = new ByteArrayOutputStream();
+		XlsxDigest.write(digest, texts, List.of(), without);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(without.toByteArray()))) {
+			assertThat(workbook.getSheet("Diagram")).isNull();
+		}
+	}
+
+	@Test
+	void theHtmlShowsEachChartByItsContentIdWithItsAltTextAndSize() {
+		Digest digest = withHistory(SampleDigests.digest(View.ORGANISATIONS));
+		DigestTexts texts = SampleDigests.texts(Language.SV);
+		List<Chart> charts = DigestCharts.charts(digest, texts);
+		org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(HtmlDigest.toString(digest, texts, charts));
+		assertThat(html.select("img")).extracting(img -> img.attr("src"))
+			.containsExactlyElementsOf(charts.stream().map(chart -> "cid:" + chart.contentId()).toList());
+		for (Chart chart : charts) {
+			org.jsoup.nodes.Element img = html.selectFirst("img[src=cid:" + chart.contentId() + "]");
+			assertThat(img.attr("alt")).isEqualTo(chart.altText());
+			assertThat(img.attr("width")).isEqualTo("640");
+			assertThat(img.attr("height")).isEqualTo(String.valueOf(chart.height()));
+		}
+		assertThat(org.jsoup.Jsoup.parse(HtmlDigest.toString(digest, texts)).select("img")).isEmpty();
 	}
 
 	static Digest withHistory(Digest digest) {
