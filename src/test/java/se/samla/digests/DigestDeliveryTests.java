@@ -23,6 +23,7 @@ import jakarta.mail.internet.MimeMultipart;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,6 +45,7 @@ import se.samla.directory.Network;
 import se.samla.directory.OrganisationId;
 import se.samla.directory.Person;
 import se.samla.shared.SendOutId;
+import se.samla.support.Fonts;
 import se.samla.support.MutableClock;
 import se.samla.support.Stockholm;
 import se.samla.support.TestClockConfiguration;
@@ -65,6 +67,12 @@ class DigestDeliveryTests {
 	@RegisterExtension
 	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
 		.withPerMethodLifecycle(false);
+
+	@BeforeAll
+	static void fonts() {
+		// the digests carry charts
+		Fonts.ensureInstalled();
+	}
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {

@@ -64,6 +64,8 @@ public final class Browser implements AutoCloseable {
 	}
 
 	private static synchronized void ensureInstalled() {
+		// the leads' pages show charts
+		Fonts.ensureInstalled();
 		if (installed || (new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute())) {
 			installed = true;
 			return;

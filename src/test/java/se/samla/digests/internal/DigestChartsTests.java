@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 import org.apache.poi.xssf.usermodel.XSSFPicture;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -29,6 +30,7 @@ import se.samla.digests.Digest.View;
 import se.samla.digests.Digest.YearStatus;
 import se.samla.digests.DigestTexts;
 import se.samla.shared.Language;
+import se.samla.support.Fonts;
 
 /**
  * The digests' charts: PNG pictures of a fixed width with alt text that states their
@@ -37,6 +39,11 @@ import se.samla.shared.Language;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DigestChartsTests {
+
+	@BeforeAll
+	static void fonts() {
+		Fonts.ensureInstalled();
+	}
 
 	@Test
 	void everyChartIsAPngOfTwiceItsShownSizeSixHundredAndFortyPixelsWide() throws IOException {
