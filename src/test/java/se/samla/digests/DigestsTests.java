@@ -273,6 +273,44 @@ class DigestsTests {
 			.doesNotContain("Karin Lindqvist");
 	}
 
+	@Test
+	void theYearlyFollowUpGivesEachActivitysStatusYearByYearFromTheEarlierRounds() {
+		SendOutId first = followUp("digest-uppfoljning-2024", at(2024, 11, 1, 8, 0), at(2024, 11, 29, 17, 0));
+		report(first, "ej-paborjat");
+		SendOutId second = followUp("digest-uppfoljning-2025", at(2025, 11, 3, 8, 0), at(2025, 11, 28, 17, 0));
+		report(second, "pagaende");
+		Digest digest = this.digests.compile(second, View.ORGANISATIONS, Language.SV);
+		assertThat(digest.followUp().history())
+			.filteredOn(activity -> activity.activity().startsWith("A3 ") && activity.organisation()
+				.equals(this.directory.organisation(this.karin.organisation()).orElseThrow().name()))
+			.singleElement()
+			.satisfies(activity -> assertThat(activity.years()).extracting(year -> year.year() + " " + year.status())
+				.containsExactly("2024 Ej påbörjat", "2025 Pågående"));
+		// and as a chart whose alt text says so
+		assertThat(this.digests.render(digest, Language.SV).charts())
+			.filteredOn(chart -> chart.id().equals("follow-up"))
+			.singleElement()
+			.satisfies(chart -> assertThat(chart.altText()).contains("2024 Ej påbörjat, 2025 Pågående"));
+	}
+
+	/** Karin reports every activity she owns with the status, and submits. */
+	private void report(SendOutId id, String status) {
+		ResponseState state = this.responses.startOrResume(id, this.karin.id(), Channel.EMAIL);
+		state.steps()
+			.stream()
+			.filter(step -> step.question().required() && !step.isAnswered())
+			.forEach(step -> answer(state, step.key(), step.question().id().equals("status")
+					? new AnswerValue.ChoiceAnswer(status) : new AnswerValue.TextAnswer("Se planen.")));
+		ResponseState after = this.responses.state(state.id());
+		after.steps()
+			.stream()
+			.filter(step -> step.question().required() && !step.isAnswered())
+			.forEach(step -> answer(after, step.key(), step.question().id().equals("status")
+					? new AnswerValue.ChoiceAnswer(status) : new AnswerValue.TextAnswer("Se planen.")));
+		assertThat(this.responses.submit(state.id(), Source.of(Channel.EMAIL, "<submit-" + UUID.randomUUID() + ">"))
+			.isAccepted()).isTrue();
+	}
+
 	// --- helpers
 
 	private SendOutId stepTwo(String id) {
@@ -297,11 +335,15 @@ class DigestsTests {
 	}
 
 	private SendOutId followUp(String id) {
-		this.clock.set(at(2026, 12, 2, 10, 0));
+		return followUp(id, at(2026, 12, 1, 8, 0), at(2026, 12, 18, 17, 0));
+	}
+
+	private SendOutId followUp(String id, Instant opens, Instant deadline) {
+		this.clock.set(opens.plus(java.time.Duration.ofDays(1)).plusSeconds(7200));
 		SendOutId sendOut = new SendOutId(id);
 		this.sendOuts.define(new SendOut(sendOut, "Uppföljning (" + id + ")", new QuestionnaireId("uppfoljning"),
-				new Audience(Set.of(), Set.of(), List.of(), true), at(2026, 12, 1, 8, 0), at(2026, 12, 18, 17, 0), null,
-				null, "test", SendOutRules.defaults(Stockholm.ZONE), null));
+				new Audience(Set.of(), Set.of(), List.of(), true), opens, deadline, null, null, "test",
+				SendOutRules.defaults(Stockholm.ZONE), null));
 		return sendOut;
 	}
 

@@ -98,6 +98,12 @@ public final class DigestCharts {
 
 	static final String FOLLOW_UP = "follow-up";
 
+	/**
+	 * At most this many bars in a chart of rates (a county has 13 organisations; a
+	 * country-wide send-out's chart of 290 would be a poster, not an email's picture).
+	 */
+	static final int MAX_RATE_BARS = 25;
+
 	/** At most this many bars in the chart of changes, the most frequent. */
 	private static final int MAX_CHANGE_BARS = 15;
 
@@ -211,7 +217,8 @@ public final class DigestCharts {
 		return rates.stream().map(rate -> new Bar(rate.name(), rate.rate().percent())).toList();
 	}
 
-	private static Chart rates(String id, String title, List<Bar> shares, Painter painter) {
+	private static Chart rates(String id, String title, List<Bar> all, Painter painter) {
+		List<Bar> shares = shown(all);
 		DefaultCategoryDataset dataset = new DefaultCategoryDataset();
 		for (Bar share : shares) {
 			dataset.addValue(share.value(), "", unique(dataset, share.label()));
@@ -221,14 +228,23 @@ public final class DigestCharts {
 		axis.setRange(0, 112);
 		axis.setTickUnit(new NumberTickUnit(20, new DecimalFormat("0' %'")));
 		JFreeChart chart = barChart(title, dataset, axis, BAR, "{2} %", false);
-		return chart(id, title, ratesAltText(title, shares), chart, barsHeight(shares.size()), painter);
+		return chart(id, title, ratesAltText(title, all), chart, barsHeight(all.size()), painter);
 	}
 
-	/** "Svarsfrekvens per organisation: Degerfors 80 %, Kumla 50 %." */
-	public static String ratesAltText(String title, List<Bar> shares) {
+	/**
+	 * "Svarsfrekvens per organisation: Degerfors 80 %, Kumla 50 %."; of more than
+	 * {@value #MAX_RATE_BARS}, the ones shown and how many of all: "… (25/290)."
+	 */
+	public static String ratesAltText(String title, List<Bar> all) {
+		List<Bar> shares = shown(all);
 		return title + ": "
 				+ String.join(", ", shares.stream().map(share -> share.label() + " " + share.value() + " %").toList())
-				+ ".";
+				+ ((shares.size() < all.size()) ? " (" + shares.size() + "/" + all.size() + ")" : "") + ".";
+	}
+
+	/** The bars a rate chart shows: the first {@value #MAX_RATE_BARS}, as the table. */
+	private static List<Bar> shown(List<Bar> all) {
+		return all.subList(0, Math.min(all.size(), MAX_RATE_BARS));
 	}
 
 	private static Chart changes(List<Change> changes, String previousTitle, DigestTexts texts, Painter painter) {
@@ -471,7 +487,7 @@ public final class DigestCharts {
 
 	/** The height of a chart of horizontal bars, in CSS pixels. */
 	public static int barsHeight(int bars) {
-		return 80 + 30 * Math.max(bars, 1);
+		return 80 + 30 * Math.max(Math.min(bars, MAX_RATE_BARS), 1);
 	}
 
 	private static int stackedHeight(int bars) {

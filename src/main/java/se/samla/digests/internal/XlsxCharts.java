@@ -52,8 +52,11 @@ final class XlsxCharts {
 			for (int i = 0; i < rows; i++) {
 				Row row = sheet.createRow(r++);
 				row.setHeightInPoints(ROW_PIXELS * 0.75f);
+				if (i == 0) {
+					// now: a streamed sheet keeps only its last rows
+					text(row, 1, chart.altText(), wrapped);
+				}
 			}
-			text(sheet.getRow(first), 1, chart.altText(), wrapped);
 			int picture = workbook.addPicture(chart.png(), Workbook.PICTURE_TYPE_PNG);
 			XSSFClientAnchor anchor = new XSSFClientAnchor(0, 0, chart.width() * Units.EMU_PER_PIXEL, 0, 0, first, 0,
 					first + rows);
