@@ -18,10 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -87,6 +85,9 @@ public class Dispatcher {
 	 * lease at most, and a dispatcher running beside this one still shares the rest.
 	 */
 	private static final int CLAIM_GROUP = 10;
+
+	/** At most this many rows wait in a run's lanes, fetched but not yet claimed. */
+	private static final int MAX_WAITING = 10 * BATCH;
 
 	private static final int MAX_ATTEMPTS = 5;
 
@@ -405,16 +406,15 @@ public class Dispatcher {
 		this.holding.add(token);
 		Run run = new Run(token);
 		try {
-			Set<UUID> seen = new HashSet<>();
-			List<OutboxRow> batch;
-			do {
-				batch = this.outbox.deliverable(this.clock.instant(), this.lease, BATCH)
-					.stream()
-					.filter(row -> seen.add(row.id()))
-					.toList();
-				deliverInLanes(batch, run);
+			if (this.laneCount <= 1) {
+				deliverInTurn(run);
 			}
-			while (!batch.isEmpty());
+			else {
+				deliverInLanes(run);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		finally {
 			this.holding.remove(token);
@@ -423,40 +423,76 @@ public class Dispatcher {
 		return new DispatchReport(recorded, run.delivered.get(), run.logged.get());
 	}
 
+	/** Delivers batch after batch in this thread, one lane after the other. */
+	private void deliverInTurn(Run run) {
+		Set<UUID> seen = new HashSet<>();
+		List<OutboxRow> batch;
+		do {
+			batch = this.outbox.deliverable(this.clock.instant(), this.lease, BATCH)
+				.stream()
+				.filter(row -> seen.add(row.id()))
+				.toList();
+			byLane(batch, run).values().forEach(rows -> deliverLane(rows, run));
+		}
+		while (!batch.isEmpty());
+	}
+
 	/**
-	 * Delivers a batch lane by lane: the rows of one lane (one Teams tenant, or email) in
-	 * order, the lanes side by side, so that a tenant waiting for its share of Teams'
-	 * limits holds up no other. Every row is still claimed before it is sent and finished
-	 * under the claim, whichever thread sends it.
+	 * Delivers lane by lane: the rows of one lane (one Teams tenant, or email) in order,
+	 * the lanes side by side, so that a tenant waiting for its share of Teams' limits
+	 * holds up no other. Rows are fetched while the lanes work, whenever few are left
+	 * waiting or a lane has run dry (the rows still waiting are fetched again and
+	 * skipped, so a batch brings new rows even when the outbox lists one tenant's rows
+	 * together). Every row is still claimed before it is sent and finished under the
+	 * claim, whichever thread sends it.
 	 */
-	private void deliverInLanes(List<OutboxRow> batch, Run run) {
+	private void deliverInLanes(Run run) throws InterruptedException {
+		Set<UUID> seen = new HashSet<>();
+		DeliveryLanes lanes = new DeliveryLanes<OutboxRow>(this.laneWorkers, CLAIM_GROUP,
+				rows -> deliverLane(rows, run));
+		try {
+			while (true) {
+				int waiting = lanes.queued();
+				if (waiting >= MAX_WAITING) {
+					lanes.awaitRoom(MAX_WAITING);
+					continue;
+				}
+				long mark = lanes.dried();
+				List<OutboxRow> batch = this.outbox.deliverable(this.clock.instant(), this.lease, BATCH + waiting)
+					.stream()
+					.filter(row -> seen.add(row.id()))
+					.toList();
+				if (!batch.isEmpty()) {
+					lanes.add(byLane(batch, run));
+					lanes.awaitRoomOrDrySince(BATCH / 2, mark);
+				}
+				else if (lanes.idle()) {
+					return;
+				}
+				else {
+					lanes.awaitIdle();
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			// the turns under way end by themselves; what waits stays in the outbox
+			lanes.stop();
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// the run ends only when no lane still sends under its claim
+			lanes.stop();
+			lanes.awaitIdle();
+			throw ex;
+		}
+	}
+
+	private Map<String, List<OutboxRow>> byLane(List<OutboxRow> batch, Run run) {
 		Map<String, List<OutboxRow>> lanes = new LinkedHashMap<>();
 		for (OutboxRow row : batch) {
 			lanes.computeIfAbsent(lane(row, run), lane -> new ArrayList<>()).add(row);
 		}
-		if (lanes.size() <= 1 || this.laneCount <= 1) {
-			lanes.values().forEach(rows -> deliverLane(rows, run));
-			return;
-		}
-		List<Future<?>> running = new ArrayList<>();
-		for (List<OutboxRow> rows : lanes.values()) {
-			running.add(this.laneWorkers.submit(() -> deliverLane(rows, run)));
-		}
-		for (Future<?> lane : running) {
-			try {
-				lane.get();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				running.forEach(other -> other.cancel(true));
-				return;
-			}
-			catch (ExecutionException ex) {
-				// the lane's rows stay claimed until the lease runs out, then are sent
-				// again
-				log.warn("A delivery lane failed: {}", ex.getCause().toString());
-			}
-		}
+		return lanes;
 	}
 
 	/** The lane of a row: its first configured route's, e.g. TEAMS/{tenant}; else "". */
