@@ -9,14 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +30,7 @@ import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
 
 /**
- * The project leads' pages: sign-in by a one-time link by email, the send-outs with their
+ * The project leads' pages (signed in by {@link SignInPages}): the send-outs with their
  * state, deadline and response rate, and per send-out the rate per organisation and
  * network, who has not answered and why, who cannot be reached, and the actions (pause,
  * resume, send now, extend the deadline, close), each after a confirmation and recorded
@@ -49,8 +43,6 @@ class LeadPages {
 	static final String ROLE = "ROLE_PROJEKTLEDARE";
 
 	private static final Set<String> ACTIONS = Set.of("pausa", "ateruppta", "skicka-nu", "forlang", "stang");
-
-	private final SignIn signIn;
 
 	private final SendOuts sendOuts;
 
@@ -66,65 +58,15 @@ class LeadPages {
 
 	private final long liveMillis;
 
-	private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-
-	LeadPages(SignIn signIn, SendOuts sendOuts, SendOutOperations operations, ResponseManagement responses,
-			Directory directory, LeadAudit audit, CampaignProperties campaigns, se.samla.web.WebProperties web) {
+	LeadPages(SendOuts sendOuts, SendOutOperations operations, ResponseManagement responses, Directory directory,
+			LeadAudit audit, CampaignProperties campaigns, se.samla.web.WebProperties web) {
 		this.liveMillis = web.liveInterval().toMillis();
-		this.signIn = signIn;
 		this.sendOuts = sendOuts;
 		this.operations = operations;
 		this.responses = responses;
 		this.directory = directory;
 		this.audit = audit;
 		this.zone = campaigns.zone();
-	}
-
-	@GetMapping("/logga-in")
-	String signInForm(Model model) {
-		model.addAttribute("language", "sv");
-		return "leads/sign-in";
-	}
-
-	@PostMapping("/logga-in")
-	String requestLink(@RequestParam(name = "epost", defaultValue = "") String email, Model model) {
-		model.addAttribute("language", "sv");
-		if (!email.contains("@")) {
-			model.addAttribute("errors", List.of(new AnswerPages.ErrorLink("epost", "Skriv din e-postadress.")));
-			return "leads/sign-in";
-		}
-		this.signIn.request(email);
-		return "leads/link-sent";
-	}
-
-	/**
-	 * The link itself only shows a button: mail scanners that open links do not use it
-	 * up.
-	 */
-	@GetMapping("/logga-in/{token}")
-	String confirmSignIn(@PathVariable String token, Model model) {
-		model.addAttribute("language", "sv");
-		model.addAttribute("token", token);
-		return "leads/sign-in-confirm";
-	}
-
-	@PostMapping("/logga-in/{token}")
-	String signIn(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
-		Optional<String> email = this.signIn.consume(token);
-		if (email.isEmpty()) {
-			response.setStatus(404);
-			model.addAttribute("language", "sv");
-			return "leads/link-used";
-		}
-		request.getSession(true);
-		request.changeSessionId();
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(email.get(), null,
-				List.of(new SimpleGrantedAuthority(ROLE))));
-		SecurityContextHolder.setContext(context);
-		this.contexts.saveContext(context, request, response);
-		this.audit.record(email.get(), "sign-in", null, null);
-		return "redirect:/projektledning";
 	}
 
 	@GetMapping("/projektledning")
