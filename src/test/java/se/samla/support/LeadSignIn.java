@@ -30,6 +30,15 @@ public final class LeadSignIn {
 
 	/** Signs the address in, unless the browser already is. */
 	public static void signIn(Browser browser, GreenMail mail, String base, String address) throws Exception {
+		signIn(browser, mail, base, address, "Inloggad som ");
+	}
+
+	/**
+	 * Signs the address in, unless the browser already is, and expects its pages to say
+	 * so in the lead's language ("Signed in as ").
+	 */
+	public static void signIn(Browser browser, GreenMail mail, String base, String address, String signedInAs)
+			throws Exception {
 		browser.open(base + "/projektledning");
 		if (!browser.driver().getCurrentUrl().endsWith("/logga-in")) {
 			return;
@@ -52,7 +61,8 @@ public final class LeadSignIn {
 		assertThat(link).as("a sign-in link for %s", address).isNotNull();
 		browser.open(base + link);
 		browser.click("Logga in");
-		assertThat(browser.text()).contains("Inloggad som " + address);
+		browser.open(base + "/projektledning/granskning");
+		assertThat(browser.text()).contains(signedInAs + address);
 	}
 
 	/** A GET with the browser's session cookie, redirects not followed. */

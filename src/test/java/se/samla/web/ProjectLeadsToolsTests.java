@@ -43,6 +43,7 @@ import se.samla.answers.StepKey;
 import se.samla.campaigns.SendOuts;
 import se.samla.campaigns.internal.Dispatcher;
 import se.samla.directory.Directory;
+import se.samla.directory.DirectoryImport;
 import se.samla.directory.Person;
 import se.samla.email.MailReview;
 import se.samla.email.internal.InboundProcessor;
@@ -102,6 +103,9 @@ class ProjectLeadsToolsTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	DirectoryImport directoryImport;
 
 	@Autowired
 	Dispatcher dispatcher;
@@ -282,6 +286,36 @@ class ProjectLeadsToolsTests {
 		browser.open(url("/projektledning/granskning/" + discarded));
 		assertThat(browser.text()).contains("E-posten väntar inte på granskning");
 		browser.assertAccessible("leads-review-missing");
+	}
+
+	@Test
+	void aProjectLeadWhoChoseEnglishReadsThePlanTheDownloadsAndTheReviewQueueInEnglish() throws Exception {
+		String csv = "Namn;E-post;Organisation;Roll;Nätverk;Kanal;Språk;Entra-id;Tenant-id\n"
+				+ "Olivia Grant;olivia.grant@example.org;Region Örebro län;Projektledare;Projektledare;E-post;en;;\n";
+		assertThat(this.directoryImport
+			.importPeople("english-lead.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), false)
+			.applied()).isTrue();
+		Stockholm.stepTwo(this.sendOuts, "plan-english", "Mapping Lekeberg", "lekeberg");
+		browser.click("Logga ut");
+		LeadSignIn.signIn(browser, mail, url(""), "olivia.grant@example.org", "Signed in as ");
+		try {
+			browser.open(url("/projektledning/utskick/plan-english/plan"));
+			assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("The plan for Mapping Lekeberg");
+			assertThat(row("Reminder 1")).contains("Tuesday 8 December 2026, 08:00").contains("Planned");
+			assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+			browser.assertAccessible("leads-plan-en");
+
+			browser.open(url("/projektledning/utskick/plan-english/sammanstallningar"));
+			assertThat(browser.text()).contains("Nobody has submitted answers yet");
+			browser.assertAccessible("leads-digests-no-answers-en");
+
+			browser.open(url("/projektledning/granskning"));
+			assertThat(browser.text()).contains("Email waiting for review");
+			browser.assertAccessible("leads-review-en");
+		}
+		finally {
+			browser.click("Sign out");
+		}
 	}
 
 	/** Feeds a reply to the invitation from another sender to intake: it is held. */

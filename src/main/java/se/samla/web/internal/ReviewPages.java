@@ -126,7 +126,13 @@ class ReviewPages {
 		}
 		QueuedMail mail = found.get();
 		if ("kasta".equals(action)) {
-			this.queue.discard(mail.id());
+			try {
+				this.queue.discard(mail.id());
+			}
+			catch (IllegalArgumentException decidedMeanwhile) {
+				response.setStatus(404);
+				return "leads/review-missing";
+			}
 			this.audit.record(who.getName(), "kasta-epost", mail.sendOut(),
 					text(language, "leads.review.audit.discarded", mail.from(), subject(mail, language)));
 			return "redirect:/projektledning/granskning?klart=kasta";
