@@ -211,6 +211,29 @@ public class SendOutOperations {
 		return this.schedules.schedule(require(id), this.clock.instant());
 	}
 
+	/**
+	 * The send-out's whole plan in time order (invitation, reminders, escalation,
+	 * digests, as {@link SendOutPlanner} makes it), each step with how many messages went
+	 * out and how many the {@link #schedule} still holds for it.
+	 */
+	public List<PlanProgress> progress(SendOutId id) {
+		SendOut sendOut = require(id);
+		Map<String, Integer> sent = new HashMap<>();
+		this.outbox.sentCounts(id).forEach(count -> sent.put(count.kind() + "/" + count.number(), count.sent()));
+		Map<String, Integer> waiting = new HashMap<>();
+		for (ScheduledMessage message : this.schedules.schedule(sendOut, this.clock.instant())) {
+			if (!message.teamsCard()) {
+				waiting.merge(message.kind() + "/" + message.number(), 1, Integer::sum);
+			}
+		}
+		return SendOutPlanner.forSendOut(sendOut)
+			.plan(sendOut)
+			.stream()
+			.map(step -> new PlanProgress(step, sent.getOrDefault(step.kind() + "/" + step.number(), 0),
+					waiting.getOrDefault(step.kind() + "/" + step.number(), 0)))
+			.toList();
+	}
+
 	public void pause(SendOutId id) {
 		require(id);
 		this.records.pause(id, this.clock.instant());
