@@ -311,6 +311,22 @@ public class SendOutOperations {
 		return require(id);
 	}
 
+	/**
+	 * Queues the message that carries a person's new personal link (asked for on the
+	 * answer pages) in the outbox, so it is recorded and sent once, by email, on the
+	 * dispatcher's next run.
+	 * @param generation the new link's generation: one message per link
+	 * @return whether this call queued it (false: that link's message was queued before)
+	 */
+	public boolean sendNewLink(SendOutId id, PersonId person, int generation) {
+		require(id);
+		Instant now = this.clock.instant();
+		boolean queued = this.outbox
+			.enqueue(OutboxRow.pending(new OutboxKey(id, person, new OutboxKey.NewLink(generation)), null, now, now));
+		log.info("Send-out {}: a new personal link was asked for and {}", id, queued ? "queued" : "was already queued");
+		return queued;
+	}
+
 	/** A disabled send-out sends nothing, not even when asked to send now. */
 	private SendOut requireEnabled(SendOutId id) {
 		SendOut sendOut = require(id);

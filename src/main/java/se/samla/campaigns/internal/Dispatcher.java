@@ -716,10 +716,14 @@ public class Dispatcher {
 	}
 
 	/**
-	 * The route of one message: a digest goes by email, its card by Teams; everything
-	 * else by the preferred channel first, then the other.
+	 * The route of one message: a digest goes by email, its card by Teams; a new link by
+	 * email (the page that asked for it says so); everything else by the preferred
+	 * channel first, then the other.
 	 */
 	static List<Channel> routeOrder(Person person, OutboxRow row) {
+		if (row.kind() == MessageKind.NEW_LINK) {
+			return List.of(Channel.EMAIL);
+		}
 		if (row.key().kind() instanceof OutboxKey.Digest digest) {
 			// Teams is no route for the full digest: a member Teams reaches gets its card
 			// by a row of its own, so the full digest there would be the card again.

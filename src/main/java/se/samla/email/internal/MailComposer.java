@@ -131,7 +131,8 @@ class MailComposer {
 		List<String> howTo = new ArrayList<>();
 		List<String> people = List.of();
 		String webLink = null;
-		if (message.kind() == MessageKind.INVITATION || message.kind() == MessageKind.REMINDER) {
+		if (message.kind() == MessageKind.INVITATION || message.kind() == MessageKind.REMINDER
+				|| message.kind() == MessageKind.NEW_LINK) {
 			webLink = this.links.linkFor(message.sendOut().id(), person.id());
 			ResponseState state = this.responses.preview(message.sendOut().id(), person.id());
 			if (message.kind() == MessageKind.INVITATION && state.questionnaire().intro() != null) {
@@ -163,7 +164,7 @@ class MailComposer {
 		if (message.kind() != MessageKind.INVITATION) {
 			mail.setHeader("Auto-Submitted", "auto-generated");
 		}
-		if (message.kind() == MessageKind.REMINDER) {
+		if (message.kind() == MessageKind.REMINDER || message.kind() == MessageKind.NEW_LINK) {
 			String invitation = messageId(message.key().invitationKey());
 			mail.setHeader("In-Reply-To", invitation);
 			mail.setHeader("References", invitation);
