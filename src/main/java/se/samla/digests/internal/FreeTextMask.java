@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 
@@ -917,6 +918,10 @@ final class FreeTextMask {
 	/** Collects the words and their kinds, then builds the trie. */
 	private static final class Builder {
 
+		private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+		private static final Pattern NOT_IN_WORD = Pattern.compile("[^\\p{L}-]+");
+
 		private final Map<String, Integer> ids = new HashMap<>();
 
 		private final List<String> forms = new ArrayList<>();
@@ -924,6 +929,11 @@ final class FreeTextMask {
 		private int[] kinds = new int[256];
 
 		private final Set<Long> persons = new HashSet<>();
+
+		/** The names and other texts seen: a directory repeats roles and some names. */
+		private final Set<String> names = new HashSet<>();
+
+		private final Set<String> texts = new HashSet<>();
 
 		Builder() {
 			ORDINARY.forEach(word -> add(word, ORDINARY_WORD));
@@ -936,7 +946,10 @@ final class FreeTextMask {
 
 		void name(String name) {
 			List<String> written = new ArrayList<>();
-			for (String part : name.strip().split("\\s+")) {
+			if (!this.names.add(name)) {
+				return;
+			}
+			for (String part : WHITESPACE.split(name.strip())) {
 				String word = trim(part);
 				if (!word.isEmpty()) {
 					written.add(word);
@@ -976,7 +989,10 @@ final class FreeTextMask {
 		}
 
 		void words(String text, int kind) {
-			for (String part : text.strip().split("[^\\p{L}-]+")) {
+			if (!this.texts.add(kind + text)) {
+				return;
+			}
+			for (String part : NOT_IN_WORD.split(text.strip())) {
 				String folded = fold(trim(part));
 				if (folded.length() >= 2) {
 					add(folded, kind);
