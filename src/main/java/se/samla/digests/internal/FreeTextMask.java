@@ -297,11 +297,6 @@ final class FreeTextMask {
 			if (this.text.indexOf('@') >= 0) {
 				findEmails();
 			}
-			this.start = new int[8];
-			this.end = new int[8];
-			this.kind = new int[8];
-			this.form = new int[8];
-			this.joined = new boolean[8];
 			int email = 0;
 			int previousEnd = 0;
 			boolean broken = false;
@@ -445,7 +440,15 @@ final class FreeTextMask {
 				this.gap = true;
 				return;
 			}
-			if (this.count == this.start.length) {
+			if (this.start == null) {
+				// most texts have no name, greeting or particle: nothing to keep
+				this.start = new int[8];
+				this.end = new int[8];
+				this.kind = new int[8];
+				this.form = new int[8];
+				this.joined = new boolean[8];
+			}
+			else if (this.count == this.start.length) {
 				int size = 2 * this.count;
 				this.start = Arrays.copyOf(this.start, size);
 				this.end = Arrays.copyOf(this.end, size);
