@@ -295,7 +295,8 @@ final class FreeTextMask {
 
 		void run() {
 			if (this.text.indexOf('@') >= 0) {
-				findEmails();
+				this.emails = ContactDetails.emails(this.text);
+				this.emailCount = this.emails.length / 2;
 			}
 			int email = 0;
 			int previousEnd = 0;
@@ -316,8 +317,8 @@ final class FreeTextMask {
 					broken = false;
 					i = wordEnd;
 				}
-				else if (isDigit(c) || c == '+' || c == '(') {
-					int phoneEnd = phone(i);
+				else if (ContactDetails.isDigit(c) || c == '+' || c == '(') {
+					int phoneEnd = ContactDetails.phoneEnd(this.text, i);
 					if (phoneEnd > 0) {
 						addSpan(i, phoneEnd, 2);
 						broken = true;
@@ -325,10 +326,10 @@ final class FreeTextMask {
 					}
 					else {
 						i++;
-						while (i < this.n && isDigit(this.text.charAt(i))) {
+						while (i < this.n && ContactDetails.isDigit(this.text.charAt(i))) {
 							i++;
 						}
-						broken |= isDigit(c);
+						broken |= ContactDetails.isDigit(c);
 					}
 				}
 				else {
@@ -576,7 +577,7 @@ final class FreeTextMask {
 				return false;
 			}
 			int i = this.start[first] - 1;
-			while (i >= 0 && isSpace(this.text.charAt(i))) {
+			while (i >= 0 && ContactDetails.isSpace(this.text.charAt(i))) {
 				i--;
 			}
 			if (i >= 0 && this.text.charAt(i) == '/') {
@@ -635,7 +636,7 @@ final class FreeTextMask {
 				if (c == '.' || c == '!' || c == '?' || c == '\n') {
 					return true;
 				}
-				if (!isSpace(c) && "\"'”“«»(–-—".indexOf(c) < 0) {
+				if (!ContactDetails.isSpace(c) && "\"'”“«»(–-—".indexOf(c) < 0) {
 					return false;
 				}
 				i--;
@@ -697,225 +698,10 @@ final class FreeTextMask {
 			return false;
 		}
 
-		// --- email addresses
-
-		private void findEmails() {
-			int from = 0;
-			int at;
-			while ((at = this.text.indexOf('@', from)) >= 0) {
-				int local = at;
-				while (local > 0 && isLocalPart(this.text.charAt(local - 1))) {
-					local--;
-				}
-				while (local < at && this.text.charAt(local) == '.') {
-					local++;
-				}
-				int domainEnd = domainEnd(at + 1);
-				if (local < at && domainEnd > 0
-						&& (this.emailCount == 0 || local >= this.emails[2 * this.emailCount - 1])) {
-					if (2 * this.emailCount + 2 > this.emails.length) {
-						this.emails = Arrays.copyOf(this.emails, Math.max(4, 2 * this.emails.length));
-					}
-					this.emails[2 * this.emailCount] = local;
-					this.emails[2 * this.emailCount + 1] = domainEnd;
-					this.emailCount++;
-					from = domainEnd;
-				}
-				else {
-					from = at + 1;
-				}
-			}
-		}
-
-		/**
-		 * Where a domain that starts at {@code i} ends: labels of letters, digits and
-		 * hyphens joined by dots, the last of two letters or more; -1 if there is none.
-		 */
-		private int domainEnd(int i) {
-			int j = i;
-			int lastDot = -1;
-			while (j < this.n) {
-				char c = this.text.charAt(j);
-				if (Character.isLetterOrDigit(c) || c == '-') {
-					j++;
-				}
-				else if (c == '.' && j > i && j + 1 < this.n && Character.isLetterOrDigit(this.text.charAt(j + 1))) {
-					lastDot = j;
-					j++;
-				}
-				else {
-					break;
-				}
-			}
-			if (lastDot < 0 || j - lastDot - 1 < 2) {
-				return -1;
-			}
-			for (int k = lastDot + 1; k < j; k++) {
-				if (!Character.isLetter(this.text.charAt(k))) {
-					return -1;
-				}
-			}
-			return j;
-		}
-
-		// --- phone numbers
-
-		/** Where a phone number that starts at {@code i} ends, or -1. */
-		private int phone(int i) {
-			if (i > 0) {
-				char before = this.text.charAt(i - 1);
-				// not inside a word or another number: 1 012 345 678 kronor, 2026-012
-				if (Character.isLetterOrDigit(before) || before == '+'
-						|| (".,:/-– ".indexOf(before) >= 0 && i > 1 && isDigit(this.text.charAt(i - 2)))) {
-					return -1;
-				}
-			}
-			int j = i;
-			int min;
-			int max;
-			boolean paren = false;
-			char c = this.text.charAt(i);
-			if (c == '+') {
-				j++;
-				if (j >= this.n || !isDigit(this.text.charAt(j)) || this.text.charAt(j) == '0') {
-					return -1;
-				}
-				min = 8;
-				max = 15;
-			}
-			else if (c == '0' && j + 2 < this.n && this.text.charAt(j + 1) == '0' && isDigit(this.text.charAt(j + 2))
-					&& this.text.charAt(j + 2) != '0') {
-				j += 2;
-				min = 8;
-				max = 15;
-			}
-			else {
-				if (c == '(') {
-					paren = true;
-					j++;
-				}
-				if (j + 1 >= this.n || this.text.charAt(j) != '0' || !isDigit(this.text.charAt(j + 1))
-						|| this.text.charAt(j + 1) == '0') {
-					return -1;
-				}
-				min = 8;
-				max = 10;
-			}
-			boolean international = min == 8 && max == 15;
-			int digits = 0;
-			int groups = 0;
-			int[] groupLengths = new int[8];
-			char separator = 0;
-			boolean sameSeparator = true;
-			int best = -1;
-			int bestGroups = 0;
-			while (true) {
-				int groupStart = j;
-				while (j < this.n && isDigit(this.text.charAt(j)) && digits < max + 1) {
-					j++;
-					digits++;
-				}
-				int length = j - groupStart;
-				if (length == 0 || digits > max) {
-					break;
-				}
-				if (groups < groupLengths.length) {
-					groupLengths[groups] = length;
-				}
-				groups++;
-				if (digits >= min && (j >= this.n || !Character.isLetterOrDigit(this.text.charAt(j)))) {
-					best = j;
-					bestGroups = groups;
-				}
-				// what may come between groups: (0) after a country code, a closing
-				// parenthesis after an area code, one dash and spaces
-				int k = j;
-				if (paren && groups == 1) {
-					if (k < this.n && this.text.charAt(k) == ')') {
-						k++;
-						paren = false;
-					}
-					else {
-						return -1;
-					}
-				}
-				int spaces = 0;
-				while (k < this.n && isSpace(this.text.charAt(k)) && spaces < 2) {
-					k++;
-					spaces++;
-				}
-				if (international && groups == 1 && k + 2 < this.n && this.text.charAt(k) == '('
-						&& this.text.charAt(k + 1) == '0' && this.text.charAt(k + 2) == ')') {
-					k += 3;
-					spaces = 0;
-					while (k < this.n && isSpace(this.text.charAt(k)) && spaces < 2) {
-						k++;
-						spaces++;
-					}
-				}
-				char between = ' ';
-				if (k < this.n && isDash(this.text.charAt(k))) {
-					between = '-';
-					k++;
-					spaces = 0;
-					while (k < this.n && isSpace(this.text.charAt(k)) && spaces < 2) {
-						k++;
-						spaces++;
-					}
-				}
-				if (k == j || k >= this.n || !isDigit(this.text.charAt(k))) {
-					break;
-				}
-				if (groups == 1) {
-					separator = between;
-				}
-				else if (between != separator) {
-					sameSeparator = false;
-				}
-				j = k;
-			}
-			if (best < 0 || paren) {
-				return -1;
-			}
-			if (bestGroups == 3 && sameSeparator && separator == '-' && groupLengths[0] == 2 && groupLengths[1] == 2
-					&& groupLengths[2] == 4) {
-				// a date: 04-12-2026
-				return -1;
-			}
-			int after = best;
-			while (after < this.n && isSpace(this.text.charAt(after))) {
-				after++;
-			}
-			if (after < this.n && this.text.charAt(after) == '%') {
-				return -1;
-			}
-			if (best + 1 < this.n && (this.text.charAt(best) == ',' || this.text.charAt(best) == '.')
-					&& isDigit(this.text.charAt(best + 1))) {
-				return -1;
-			}
-			return best;
-		}
-
-	}
-
-	private static boolean isDigit(char c) {
-		return c >= '0' && c <= '9';
-	}
-
-	private static boolean isSpace(char c) {
-		return c == ' ' || c == '\t' || c == '\u00a0' || c == '\u202f';
-	}
-
-	private static boolean isDash(char c) {
-		return c == '-' || c == '–' || c == '\u2010' || c == '\u2011';
 	}
 
 	private static boolean isHyphen(char c) {
 		return c == '-' || c == '\u2010' || c == '\u2011';
-	}
-
-	private static boolean isLocalPart(char c) {
-		return Character.isLetterOrDigit(c) || "._%+-'".indexOf(c) >= 0;
 	}
 
 	/** Collects the words and their kinds, then builds the trie. */
