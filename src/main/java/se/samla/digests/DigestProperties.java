@@ -17,13 +17,10 @@ import org.springframework.util.unit.DataSize;
 public record DigestProperties(@DefaultValue("./conversations/themes.yml") Path themes, @DefaultValue Email email) {
 
 	public DigestProperties {
+		// the defaults below, when made in code rather than bound
 		if (email == null) {
 			email = new Email(20, 50, DataSize.ofMegabytes(1));
 		}
-	}
-
-	public DigestProperties(Path themes) {
-		this(themes, null);
 	}
 
 	/**

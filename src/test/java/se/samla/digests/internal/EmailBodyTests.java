@@ -27,7 +27,7 @@ class EmailBodyTests {
 
 	private static final DigestTexts SWEDISH = SampleDigests.texts(Language.SV);
 
-	private static final BodyLimits DEFAULTS = BodyLimits.of(new DigestProperties(null).email());
+	private static final BodyLimits DEFAULTS = BodyLimits.of(new DigestProperties(null, null).email());
 
 	private static final int ANSWERS = 10_000;
 
