@@ -1,7 +1,9 @@
 package se.samla.digests;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -185,7 +187,9 @@ public class Digests {
 	/**
 	 * Writes a digest as HTML, XLSX and CSV into a folder (created if need be), named for
 	 * the send-out, the view and (when not Swedish) the language, so that every variant
-	 * can lie in one folder: {@code sammanstallning-steg2-2026-personer.html}.
+	 * can lie in one folder: {@code sammanstallning-steg2-2026-personer.html}. Unlike the
+	 * email's body, the HTML file holds every answer; each file is written as it is
+	 * rendered, none is held whole in memory.
 	 * @return the files written
 	 */
 	public List<Path> writeTo(Path folder, SendOutId id, View view, Language language) throws IOException {
@@ -195,25 +199,29 @@ public class Digests {
 
 	/**
 	 * Writes a digest as {@link #writeTo(Path, SendOutId, View, Language)} does, telling
-	 * {@code steps} what it starts on (compiling, rendering, writing), for a progress
-	 * display.
+	 * {@code steps} what it starts on (compiling, writing), for a progress display.
 	 */
 	public List<Path> writeTo(Path folder, SendOutId id, View view, Language language, Consumer<String> steps)
 			throws IOException {
 		steps.accept("compiling");
 		Digest digest = compile(id, view, language);
-		steps.accept("rendering");
-		RenderedDigest rendered = render(digest, language);
 		steps.accept("writing");
+		DigestTexts texts = texts(language);
 		Files.createDirectories(folder);
-		String name = rendered.fileName() + ((view == View.PERSONS) ? "-personer" : "-organisationer")
+		String name = fileName(digest) + ((view == View.PERSONS) ? "-personer" : "-organisationer")
 				+ ((language == Language.SV) ? "" : "-" + language.name().toLowerCase(Locale.ROOT));
 		Path html = folder.resolve(name + ".html");
 		Path xlsx = folder.resolve(name + ".xlsx");
 		Path csv = folder.resolve(name + ".csv");
-		Files.writeString(html, rendered.html(), StandardCharsets.UTF_8);
-		Files.write(xlsx, rendered.xlsx());
-		Files.write(csv, rendered.csv());
+		try (Writer out = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
+			this.compilation.fullHtml(digest, texts, out);
+		}
+		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(xlsx))) {
+			this.compilation.xlsx(digest, texts, out);
+		}
+		try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+			this.compilation.csv(digest, texts, out);
+		}
 		return List.of(html, xlsx, csv);
 	}
 

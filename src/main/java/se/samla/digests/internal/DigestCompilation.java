@@ -35,8 +35,11 @@ public class DigestCompilation {
 
 	private final ThemeMatcher themes;
 
+	private final BodyLimits email;
+
 	DigestCompilation(DigestProperties properties) {
 		this.themes = ThemeMatcher.load(properties.themes());
+		this.email = BodyLimits.of(properties.email());
 	}
 
 	public Digest compile(SendOut sendOut, Questionnaire questionnaire, List<Person> recipients,
@@ -50,12 +53,23 @@ public class DigestCompilation {
 				this.themes, view, language, now));
 	}
 
+	/**
+	 * The email's HTML body: a bounded selection, with counts of the rest and the
+	 * workbook named for them ({@code samla.digests.email.*}).
+	 */
 	public String html(Digest digest, DigestTexts texts) {
-		return HtmlDigest.toString(digest, texts);
+		return HtmlDigest.toString(digest, texts, this.email);
 	}
 
+	/** The email's plain-text body, bounded as the HTML is. */
 	public String text(Digest digest, DigestTexts texts) {
-		return TextDigest.toString(digest, texts);
+		return TextDigest.toString(digest, texts, this.email);
+	}
+
+	/** The whole digest as HTML, every answer, for a file: written as it goes. */
+	public void fullHtml(Digest digest, DigestTexts texts, Writer out) throws IOException {
+		HtmlDigest.write(digest, texts, out);
+		out.flush();
 	}
 
 	public void xlsx(Digest digest, DigestTexts texts, OutputStream out) throws IOException {

@@ -198,8 +198,8 @@ final class DigestCompiler {
 	}
 
 	/**
-	 * One table per period: occupations down, one column per response (an organisation,
-	 * numbered when two people of it rated), the level in each cell.
+	 * One table per period: the occupations, and per response (an organisation, with the
+	 * person in the persons view, numbered when the same twice) the level of each.
 	 */
 	private static List<ColourTable> colourTables(Question question, List<Respondent> responses, DigestSource source,
 			Map<OrganisationId, Organisation> organisations, boolean persons) {
@@ -214,9 +214,18 @@ final class DigestCompiler {
 						&& step.answer() instanceof AnswerValue.MatrixAnswer matrix) {
 					Person person = respondent.person();
 					String organisation = respondent.organisation();
-					int count = seen.merge(organisation, 1, Integer::sum);
-					String column = persons ? organisation + " – " + nameOf(person)
-							: (count > 1) ? organisation + " (" + count + ")" : organisation;
+					// unique, or two responses would share a cell: two people of an
+					// organisation, or (with many responses) two of the same name
+					String base = persons ? organisation + " – " + nameOf(person) : organisation;
+					int count = seen.merge(base, 1, Integer::sum);
+					String column = (count > 1) ? base + " (" + count + ")" : base;
+					while (count > 1 && seen.containsKey(column)) {
+						column = base + " (" + (++count) + ")";
+						seen.put(base, count);
+					}
+					if (count > 1) {
+						seen.put(column, 1);
+					}
 					columns.add(column);
 					answers.add(matrix);
 				}

@@ -3,8 +3,10 @@ package se.samla.digests.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import se.samla.digests.Digest;
 import se.samla.digests.Digest.ActivityRow;
@@ -28,6 +30,11 @@ import se.samla.digests.DigestTexts;
  * <p>
  * Written straight to an {@link Appendable}: a digest of a million answers is long, and a
  * template engine would hold it all twice.
+ * <p>
+ * As an email body it is bounded ({@link BodyLimits}): the first answers of each
+ * question, the first rows of each list and a colour table summed up per level when it
+ * has many responses, each with how many more the attached workbook holds, and never more
+ * than the limit's size. As a file (the operator's) it holds everything.
  */
 public final class HtmlDigest {
 
@@ -48,31 +55,61 @@ public final class HtmlDigest {
 
 	private final Appendable out;
 
+	/** What has been written, when the body is bounded; else {@code null}. */
+	private final BodyLimits.Counting counted;
+
 	private final DigestTexts texts;
 
-	private HtmlDigest(Appendable out, DigestTexts texts) {
-		this.out = out;
+	private final BodyLimits limits;
+
+	private HtmlDigest(Appendable out, DigestTexts texts, BodyLimits limits) {
+		this.counted = limits.bounded() ? new BodyLimits.Counting(out) : null;
+		this.out = (this.counted != null) ? this.counted : out;
 		this.texts = texts;
+		this.limits = limits;
 	}
 
+	/** Writes the whole digest, every answer: for a file. */
 	public static void write(Digest digest, DigestTexts texts, Appendable out) throws IOException {
+		write(digest, texts, BodyLimits.NONE, out);
+	}
+
+	static void write(Digest digest, DigestTexts texts, BodyLimits limits, Appendable out) throws IOException {
 		try {
-			new HtmlDigest(out, texts).document(digest);
+			new HtmlDigest(out, texts, limits).document(digest);
 		}
 		catch (UncheckedIOException ex) {
 			throw ex.getCause();
 		}
 	}
 
+	/** The whole digest, every answer, as one string. */
 	public static String toString(Digest digest, DigestTexts texts) {
+		return toString(digest, texts, BodyLimits.NONE);
+	}
+
+	/** The digest as an email body: a bounded selection. */
+	static String toString(Digest digest, DigestTexts texts, BodyLimits limits) {
 		Pieces html = new Pieces();
 		try {
-			write(digest, texts, html);
+			write(digest, texts, limits, html);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		return html.toString();
+	}
+
+	/** Whether another row fits after {@code shown} of at most {@code limit}. */
+	private boolean room(int shown, int limit) {
+		return this.limits.room(shown, limit, (this.counted != null) ? this.counted.bytes() : 0);
+	}
+
+	/** "… och 9 812 svar till, se bifogad arbetsbok." when some were left out. */
+	private void more(String code, int rest) {
+		if (rest > 0) {
+			raw("<p style=\"margin:0 0 12px 0;color:#57606a;\">").text(this.texts.get(code, rest)).raw("</p>\n");
+		}
 	}
 
 	/**
@@ -186,15 +223,21 @@ public final class HtmlDigest {
 		subheading(title + " (" + people.size() + ")");
 		tableStart(this.texts.get("person"), this.texts.get("organisation"), this.texts.get("email"),
 				this.texts.get("reason"));
+		int shown = 0;
 		for (PersonLine person : people) {
+			if (!room(shown, this.limits.rowsPerList())) {
+				break;
+			}
 			raw("<tr>");
 			cell(person.name());
 			cell(person.organisation());
 			cell(person.email());
 			cell(person.reason());
 			raw("</tr>\n");
+			shown++;
 		}
 		raw("</table>\n");
+		more("more.rows", people.size() - shown);
 	}
 
 	/**
@@ -203,6 +246,10 @@ public final class HtmlDigest {
 	 */
 	private void colourTable(ColourTable table) {
 		subheading(this.texts.get("colours.period", table.question(), table.period()));
+		if (table.columns().size() > this.limits.rowsPerList()) {
+			colourSummary(table);
+			return;
+		}
 		raw("<table cellpadding=\"0\" cellspacing=\"0\" style=\"" + TABLE + "\"><tr>");
 		header(this.texts.get("occupation"));
 		table.columns().forEach(this::header);
@@ -216,11 +263,7 @@ public final class HtmlDigest {
 					cell("–");
 				}
 				else {
-					String colour = safeColour(level.colour());
-					raw("<td bgcolor=\"" + colour + "\" style=\"" + TD + "background:" + colour + ";color:"
-							+ textColour(colour) + ";\">")
-						.text(level.label())
-						.raw("</td>");
+					levelCell("td", level, level.label());
 				}
 			}
 			raw("</tr>\n");
@@ -236,6 +279,42 @@ public final class HtmlDigest {
 			text(count.level().label() + ": " + count.count());
 		}
 		raw("</p>\n");
+	}
+
+	/**
+	 * A colour table with more responses than an email shows: occupations down, the
+	 * levels across, how many responses gave each; the workbook has every response.
+	 */
+	private void colourSummary(ColourTable table) {
+		raw("<table cellpadding=\"0\" cellspacing=\"0\" style=\"" + TABLE + "\"><tr>");
+		header(this.texts.get("occupation"));
+		for (LevelCount count : table.counts()) {
+			levelCell("th", count.level(), count.level().label());
+		}
+		raw("</tr>\n");
+		for (String row : table.rows()) {
+			Map<String, Integer> counts = new HashMap<>();
+			Map<String, Level> byColumn = table.cells().get(row);
+			if (byColumn != null) {
+				byColumn.values().forEach(level -> counts.merge(level.id(), 1, Integer::sum));
+			}
+			raw("<tr>");
+			cell(row);
+			for (LevelCount count : table.counts()) {
+				number(counts.getOrDefault(count.level().id(), 0));
+			}
+			raw("</tr>\n");
+		}
+		raw("</table>\n");
+		more("colours.more", table.columns().size());
+	}
+
+	private void levelCell(String tag, Level level, String text) {
+		String colour = safeColour(level.colour());
+		raw("<" + tag + " bgcolor=\"" + colour + "\" style=\"" + TD + "background:" + colour + ";color:"
+				+ textColour(colour) + ";\">")
+			.text(text)
+			.raw("</" + tag + ">");
 	}
 
 	private void changes(Digest digest) {
@@ -254,7 +333,12 @@ public final class HtmlDigest {
 		}
 		tableStart(this.texts.get("subject-column"), this.texts.get("organisation"), this.texts.get("period"),
 				this.texts.get("from"), this.texts.get("to"));
+		int shown = 0;
 		for (Change change : digest.changes()) {
+			if (!room(shown, this.limits.rowsPerList())) {
+				break;
+			}
+			shown++;
 			raw("<tr>");
 			cell(change.subject());
 			cell(change.organisation());
@@ -264,6 +348,7 @@ public final class HtmlDigest {
 			raw("</tr>\n");
 		}
 		raw("</table>\n");
+		more("more.rows", digest.changes().size() - shown);
 	}
 
 	private void themes(Digest digest) {
@@ -291,7 +376,12 @@ public final class HtmlDigest {
 		tableStart(this.texts.get("item"), this.texts.get("areas"), this.texts.get("owner"),
 				this.texts.get("organisation"), this.texts.get("status"), this.texts.get("effect"),
 				this.texts.get("next-step"));
+		int shown = 0;
 		for (ActivityRow row : digest.followUp().activities()) {
+			if (!room(shown, this.limits.rowsPerList())) {
+				break;
+			}
+			shown++;
 			raw("<tr>");
 			cell(row.id() + " " + row.activity());
 			cell(row.area());
@@ -303,6 +393,7 @@ public final class HtmlDigest {
 			raw("</tr>\n");
 		}
 		raw("</table>\n");
+		more("more.rows", digest.followUp().activities().size() - shown);
 		people(this.texts.get("not-reported"), digest.followUp().notReported());
 	}
 
@@ -330,8 +421,13 @@ public final class HtmlDigest {
 		}
 		header(this.texts.get("answer"));
 		raw("</tr>\n");
-		for (OrganisationAnswers organisation : section.organisations()) {
+		int shown = 0;
+		rows: for (OrganisationAnswers organisation : section.organisations()) {
 			for (AnswerLine answer : organisation.answers()) {
+				if (!room(shown, this.limits.answersPerQuestion())) {
+					break rows;
+				}
+				shown++;
 				raw("<tr>");
 				cell(organisation.organisation());
 				if (persons) {
@@ -340,7 +436,7 @@ public final class HtmlDigest {
 				if (items) {
 					cell(answer.item());
 				}
-				raw("<td style=\"" + TD + "\">").multiline(answer.text());
+				raw("<td style=\"" + TD + "\">").multiline(this.limits.answer(answer.text()));
 				if (!answer.areas().isEmpty()) {
 					raw("<br><span style=\"color:#57606a;font-size:12px;\">").text(String.join(" · ", answer.areas()))
 						.raw("</span>");
@@ -349,6 +445,7 @@ public final class HtmlDigest {
 			}
 		}
 		raw("</table>\n");
+		more("more.answers", section.answerCount() - shown);
 	}
 
 	private void tableStart(String... headers) {

@@ -120,6 +120,38 @@ final class SampleDigests {
 		return digest(view, List.of(new QuestionSection("q1", 1, "Fritt svar", organisations)));
 	}
 
+	/**
+	 * A digest whose colour table (one period) has the given number of responses, each
+	 * rating two occupations: shortage and balance in turn for the first.
+	 */
+	static Digest digestWithColourResponses(int responses) {
+		List<String> columns = new ArrayList<>(responses);
+		Map<String, Level> nurses = new LinkedHashMap<>();
+		Map<String, Level> assistants = new LinkedHashMap<>();
+		for (int i = 0; i < responses; i++) {
+			String column = respondent(i);
+			columns.add(column);
+			nurses.put(column, (i % 2 == 0) ? SHORTAGE : BALANCE);
+			assistants.put(column, BALANCE);
+		}
+		ColourTable table = new ColourTable("c1", "Hur ser kompetensförsörjningen ut?", "Nu",
+				List.of("Sjuksköterska", "Undersköterska"), columns,
+				Map.of("Sjuksköterska", nurses, "Undersköterska", assistants),
+				List.of(new LevelCount(SHORTAGE, (responses + 1) / 2),
+						new LevelCount(BALANCE, responses + responses / 2)));
+		Digest digest = digest(View.ORGANISATIONS, List.of());
+		return new Digest(digest.sendOut(), digest.title(), digest.questionnaireTitle(), digest.compiledAt(),
+				digest.deadline(), digest.open(), digest.view(), digest.rates(), List.of(), List.of(), List.of(),
+				List.of(table), List.of(), null, List.of(), null, List.of());
+	}
+
+	/**
+	 * The column of the {@code index}th response in {@link #digestWithColourResponses}.
+	 */
+	static String respondent(int index) {
+		return "Kommun " + (index + 1);
+	}
+
 	private static ColourTable colours(String period, Level first, Level second) {
 		Map<String, Map<String, Level>> cells = new LinkedHashMap<>();
 		cells.put("Sjuksköterska", Map.of("Region Norr", first, "Kommun Syd", second));
