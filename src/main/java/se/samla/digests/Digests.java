@@ -22,7 +22,6 @@ import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -39,7 +38,7 @@ import se.samla.campaigns.MessageContent.Headline;
 import se.samla.campaigns.RecipientFactTexts;
 import se.samla.campaigns.RecipientStatus;
 import se.samla.campaigns.SendOut;
-import se.samla.campaigns.SendOutOperations;
+import se.samla.campaigns.SendOutQueries;
 import se.samla.campaigns.SendOuts;
 import se.samla.campaigns.UnknownSendOutException;
 import se.samla.digests.Digest.View;
@@ -67,8 +66,7 @@ public class Digests {
 
 	private final SendOuts sendOuts;
 
-	// lazily: the operations reach the channels, and the email channel renders digests
-	private final ObjectProvider<SendOutOperations> operations;
+	private final SendOutQueries queries;
 
 	private final ResponseManagement responses;
 
@@ -87,11 +85,11 @@ public class Digests {
 	private final MeterRegistry meters;
 
 	// a command's context has no metrics: its compilations are counted nowhere
-	Digests(SendOuts sendOuts, ObjectProvider<SendOutOperations> operations, ResponseManagement responses,
-			Directory directory, Questionnaires questionnaires, DigestCompilation compilation, MessageSource messages,
+	Digests(SendOuts sendOuts, SendOutQueries queries, ResponseManagement responses, Directory directory,
+			Questionnaires questionnaires, DigestCompilation compilation, MessageSource messages,
 			CampaignProperties campaigns, Clock clock, Optional<MeterRegistry> meters) {
 		this.sendOuts = sendOuts;
-		this.operations = operations;
+		this.queries = queries;
 		this.meters = meters.orElseGet(SimpleMeterRegistry::new);
 		this.responses = responses;
 		this.directory = directory;
@@ -133,9 +131,8 @@ public class Digests {
 		Map<PersonId, String> unreachable = new LinkedHashMap<>();
 		Map<PersonId, String> reasons = new HashMap<>();
 		if (view == View.PERSONS) {
-			SendOutOperations operations = this.operations.getObject();
-			RecipientFactTexts why = operations.texts();
-			for (RecipientStatus status : operations.recipients(id)) {
+			RecipientFactTexts why = this.queries.texts();
+			for (RecipientStatus status : this.queries.recipients(id)) {
 				if (status.noRoute()) {
 					unreachable.put(status.person(), reachText(language, "digest.reach.none"));
 				}
