@@ -48,8 +48,8 @@ public class SendOutQueries {
 
 	private final Clock clock;
 
-	// every channel's facts, in order; the channels' beans are not needed to build this
-	// one
+	// what every channel knows, in order: any number of channels, none in a context
+	// without them
 	private final ObjectProvider<RecipientFacts> facts;
 
 	private final ScheduleBuilder schedules;

@@ -121,7 +121,8 @@ public class Dispatcher {
 
 	private final ObjectProvider<RecipientFacts> facts;
 
-	private final List<MessageContents> contents;
+	// any number of sources, none in a context without the modules that write content
+	private final ObjectProvider<MessageContents> contents;
 
 	private final Duration lease;
 
@@ -141,10 +142,10 @@ public class Dispatcher {
 
 	Dispatcher(SendOuts sendOuts, OutboxRecords outbox, ChannelRegistry channels, ContactRouteRecords routes,
 			ResponseManagement responses, Directory directory, Clock clock, CampaignProperties properties,
-			ObjectProvider<RecipientFacts> facts, List<MessageContents> contents,
+			ObjectProvider<RecipientFacts> facts, ObjectProvider<MessageContents> contents,
 			PlatformTransactionManager transactionManager) {
 		this.facts = facts;
-		this.contents = List.copyOf(contents);
+		this.contents = contents;
 		this.sendOuts = sendOuts;
 		this.outbox = outbox;
 		this.channels = channels;
@@ -410,7 +411,7 @@ public class Dispatcher {
 	private DispatchReport deliver(int recorded) {
 		String token = this.instance + "/" + UUID.randomUUID();
 		this.holding.add(token);
-		Run run = new Run(token, this.contents);
+		Run run = new Run(token, this.contents.orderedStream().toList());
 		try {
 			Set<UUID> seen = new HashSet<>();
 			List<OutboxRow> batch;
