@@ -22,7 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.springframework.beans.factory.ObjectProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -32,10 +33,14 @@ import se.samla.answers.ResponseState;
 import se.samla.answers.StepKey;
 import se.samla.campaigns.CampaignProperties;
 import se.samla.campaigns.DigestSchedule;
+import se.samla.campaigns.MessageContent;
+import se.samla.campaigns.MessageContent.Attachment;
+import se.samla.campaigns.MessageContent.Fact;
+import se.samla.campaigns.MessageContent.Headline;
 import se.samla.campaigns.RecipientFactTexts;
 import se.samla.campaigns.RecipientStatus;
 import se.samla.campaigns.SendOut;
-import se.samla.campaigns.SendOutOperations;
+import se.samla.campaigns.SendOutQueries;
 import se.samla.campaigns.SendOuts;
 import se.samla.campaigns.UnknownSendOutException;
 import se.samla.digests.Digest.View;
@@ -52,16 +57,18 @@ import se.samla.surveys.Questionnaires;
 import se.samla.surveys.UnknownQuestionnaireException;
 
 /**
- * Compiles and renders digests: for a send-out's digest schedule (each recipient sees the
- * view the schedule gives their network) and on demand (the operator's files).
+ * Compiles and renders digests: as the content of the messages of a send-out's digest
+ * schedule (each recipient sees the view the schedule gives their network; see
+ * {@code DigestMessages}) and on demand (the operator's files).
  */
 @Service
 public class Digests {
 
+	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 	private final SendOuts sendOuts;
 
-	// lazily: the operations reach the channels, and the email channel renders digests
-	private final ObjectProvider<SendOutOperations> operations;
+	private final SendOutQueries queries;
 
 	private final ResponseManagement responses;
 
@@ -77,11 +84,15 @@ public class Digests {
 
 	private final Clock clock;
 
-	Digests(SendOuts sendOuts, ObjectProvider<SendOutOperations> operations, ResponseManagement responses,
-			Directory directory, Questionnaires questionnaires, DigestCompilation compilation, MessageSource messages,
-			CampaignProperties campaigns, Clock clock) {
+	private final MeterRegistry meters;
+
+	// a command's context has no metrics: its compilations are counted nowhere
+	Digests(SendOuts sendOuts, SendOutQueries queries, ResponseManagement responses, Directory directory,
+			Questionnaires questionnaires, DigestCompilation compilation, MessageSource messages,
+			CampaignProperties campaigns, Clock clock, Optional<MeterRegistry> meters) {
 		this.sendOuts = sendOuts;
-		this.operations = operations;
+		this.queries = queries;
+		this.meters = meters.orElseGet(SimpleMeterRegistry::new);
 		this.responses = responses;
 		this.directory = directory;
 		this.questionnaires = questionnaires;
@@ -91,8 +102,15 @@ public class Digests {
 		this.clock = clock;
 	}
 
-	/** Compiles a send-out's digest in a view and language. */
+	/**
+	 * Compiles a send-out's digest in a view and language, counted by the metric
+	 * {@code samla.digests.compiled} (tags {@code view}, {@code language}).
+	 */
 	public Digest compile(SendOutId id, View view, Language language) {
+		this.meters
+			.counter("samla.digests.compiled", "view", view.name().toLowerCase(Locale.ROOT), "language",
+					language.name().toLowerCase(Locale.ROOT))
+			.increment();
 		SendOut sendOut = this.sendOuts.find(id).orElseThrow(() -> new UnknownSendOutException(id));
 		Questionnaire questionnaire = this.questionnaires.current(sendOut.questionnaire())
 			.orElseThrow(() -> new UnknownQuestionnaireException(
@@ -115,9 +133,8 @@ public class Digests {
 		Map<PersonId, String> unreachable = new LinkedHashMap<>();
 		Map<PersonId, String> reasons = new HashMap<>();
 		if (view == View.PERSONS) {
-			SendOutOperations operations = this.operations.getObject();
-			RecipientFactTexts why = operations.texts();
-			for (RecipientStatus status : operations.recipients(id)) {
+			RecipientFactTexts why = this.queries.texts();
+			for (RecipientStatus status : this.queries.recipients(id)) {
 				if (status.noRoute()) {
 					unreachable.put(status.person(), reachText(language, "digest.reach.none"));
 				}
@@ -158,30 +175,66 @@ public class Digests {
 		return person.networks().stream().anyMatch(schedule::showsPersonsTo) ? View.PERSONS : View.ORGANISATIONS;
 	}
 
-	/** The digest as a person receives it: their view, their language. */
-	public RenderedDigest renderFor(SendOut sendOut, Person person) {
-		return render(compile(sendOut.id(), viewFor(sendOut, person), person.language()), person.language());
-	}
-
 	/** Renders a compiled digest: subject, HTML, text, workbook and CSV. */
 	public RenderedDigest render(Digest digest, Language language) {
 		DigestTexts texts = texts(language);
-		String subject = digest.open() ? texts.get("subject", digest.title(), texts.date(digest.compiledAt()))
-				: texts.get("subject.final", digest.title());
-		String html = this.compilation.html(digest, texts);
-		String text = this.compilation.text(digest, texts);
-		ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
 		ByteArrayOutputStream csv = new ByteArrayOutputStream();
-		try {
-			this.compilation.xlsx(digest, texts, xlsx);
-			try (Writer writer = new OutputStreamWriter(csv, StandardCharsets.UTF_8)) {
-				this.compilation.csv(digest, texts, writer);
-			}
+		try (Writer writer = new OutputStreamWriter(csv, StandardCharsets.UTF_8)) {
+			this.compilation.csv(digest, texts, writer);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new RenderedDigest(digest, subject, html, text, xlsx.toByteArray(), csv.toByteArray(), fileName(digest));
+		return new RenderedDigest(digest, subject(digest, texts), this.compilation.html(digest, texts),
+				this.compilation.text(digest, texts), workbook(digest, texts), csv.toByteArray(), fileName(digest));
+	}
+
+	/**
+	 * A compiled digest as the content of a message: subject, text and HTML, the workbook
+	 * attached (it holds every answer; the raw CSV is for the operator's files, not the
+	 * email), and the headline figures for a channel that shows only those.
+	 */
+	MessageContent content(Digest digest, Language language) {
+		DigestTexts texts = texts(language);
+		return new MessageContent(subject(digest, texts), this.compilation.text(digest, texts),
+				this.compilation.html(digest, texts),
+				List.of(Attachment.file(fileName(digest) + ".xlsx", XLSX, workbook(digest, texts))),
+				headline(digest, texts));
+	}
+
+	/**
+	 * A digest's headline figures: the response rate overall and per network, the themes
+	 * most mentioned, and that the whole digest goes by email.
+	 */
+	static Headline headline(Digest digest, DigestTexts texts) {
+		Digest.Rate overall = digest.rates().overall();
+		List<Fact> facts = new ArrayList<>();
+		for (Digest.NamedRate rate : digest.rates().networks()) {
+			facts.add(new Fact(rate.name(),
+					rate.rate().answered() + "/" + rate.rate().asked() + " (" + rate.rate().percent() + " %)"));
+		}
+		for (Digest.Theme theme : digest.themes().subList(0, Math.min(3, digest.themes().size()))) {
+			facts.add(new Fact(theme.area(), texts.get("themes.count", theme.count())));
+		}
+		return new Headline(texts.get("title", digest.title()), digest.open() ? texts.get("open") : texts.get("final"),
+				texts.get("card.headline", overall.answered(), overall.asked(), overall.percent()), facts,
+				texts.get("card.by-email"));
+	}
+
+	private static String subject(Digest digest, DigestTexts texts) {
+		return digest.open() ? texts.get("subject", digest.title(), texts.date(digest.compiledAt()))
+				: texts.get("subject.final", digest.title());
+	}
+
+	private byte[] workbook(Digest digest, DigestTexts texts) {
+		ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+		try {
+			this.compilation.xlsx(digest, texts, xlsx);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return xlsx.toByteArray();
 	}
 
 	/**

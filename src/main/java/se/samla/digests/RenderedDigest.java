@@ -1,11 +1,12 @@
 package se.samla.digests;
 
 /**
- * A digest ready to send or save: the email's subject, HTML and plain-text parts, and the
- * workbook and CSV with every answer.
+ * A digest rendered whole, as the operator's files keep it: the subject, HTML and plain
+ * text, and the workbook and CSV with every answer. (What a digest message says is its
+ * {@link se.samla.campaigns.MessageContent}, written by {@code DigestMessages}.)
  *
  * @param digest the compiled digest
- * @param subject the email's subject
+ * @param subject the subject
  * @param html the HTML body
  * @param text the plain-text body
  * @param xlsx the workbook

@@ -11,6 +11,8 @@ import java.util.Set;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -21,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import se.samla.campaigns.Audience;
 import se.samla.campaigns.DigestSchedule;
@@ -46,12 +50,18 @@ import se.samla.surveys.QuestionnaireId;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "samla.campaigns.location=src/test/resources/no-send-outs", "samla.email.enabled=true",
 				"samla.email.from=samla@region.example.org", "samla.email.domain=samla.example.org",
-				"spring.mail.host=localhost", "spring.mail.port=3025" })
+				"spring.mail.host=localhost" })
 @Import(TestClockConfiguration.class)
 class DigestDeliveryTests {
 
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
+	}
 
 	@Autowired
 	SendOuts sendOuts;
@@ -68,8 +78,12 @@ class DigestDeliveryTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MeterRegistry meters;
+
 	@BeforeEach
-	void clear() {
+	void clear() throws Exception {
+		mail.purgeEmailFromAllMailboxes();
 		this.jdbc.sql("UPDATE send_out SET closed_at = CURRENT_TIMESTAMP").update();
 	}
 
@@ -135,6 +149,8 @@ class DigestDeliveryTests {
 		MimeMultipart alternative = (MimeMultipart) mixed.getBodyPart(0).getContent();
 		assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain");
 		assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
+		// the workbook and nothing else: the raw CSV is for the operator's files
+		assertThat(mixed.getCount()).isEqualTo(2);
 		BodyPart workbook = mixed.getBodyPart(1);
 		assertThat(workbook.getFileName()).isEqualTo("sammanstallning-digest-mejl.xlsx");
 		assertThat(workbook.getContentType())
@@ -146,6 +162,36 @@ class DigestDeliveryTests {
 		// the project leads see who has not answered; the network does not
 		assertThat(leadHtml).contains("Har inte svarat");
 		assertThat(chiefHtml).doesNotContain("Har inte svarat").contains("utan namn");
+	}
+
+	@Test
+	void aRunCompilesTheDigestOncePerViewAndLanguageHoweverManyMembersGetIt() throws Exception {
+		define("digest-en-gang");
+		List<Person> members = members();
+		long variants = members.stream()
+			.map(person -> (person.isMemberOf(Network.PROJEKTLEDARE) ? "persons/" : "organisations/")
+					+ person.language())
+			.distinct()
+			.count();
+		assertThat(members).hasSizeGreaterThan((int) variants);
+		this.clock.set(at(2026, 12, 1, 9, 0));
+		this.dispatcher.run();
+		double before = compiled();
+
+		this.clock.set(at(2026, 12, 7, 9, 0));
+		this.dispatcher.run();
+		assertThat(digests()).hasSize(members.size());
+		assertThat(compiled() - before).isEqualTo(variants);
+
+		// the next run compiles anew, from the answers as they are then
+		this.clock.set(at(2026, 12, 14, 9, 0));
+		this.dispatcher.run();
+		assertThat(digests()).hasSize(2 * members.size());
+		assertThat(compiled() - before).isEqualTo(2 * variants);
+	}
+
+	private double compiled() {
+		return this.meters.find("samla.digests.compiled").counters().stream().mapToDouble(Counter::count).sum();
 	}
 
 	private void define(String id) {

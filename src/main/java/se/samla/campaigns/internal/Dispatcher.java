@@ -41,6 +41,7 @@ import se.samla.campaigns.CampaignProperties;
 import se.samla.campaigns.Delivery;
 import se.samla.campaigns.DispatchReport;
 import se.samla.campaigns.MessageChannel;
+import se.samla.campaigns.MessageContents;
 import se.samla.campaigns.MessageKind;
 import se.samla.campaigns.OutboxKey;
 import se.samla.campaigns.OutgoingMessage;
@@ -65,7 +66,9 @@ import se.samla.shared.SendOutId;
  * Turns send-out plans into messages. Each run first records what is due in the outbox
  * (invitations, the one latest due reminder for each person who has not submitted and is
  * not away by their own absence notice, escalations), then delivers what the outbox
- * holds, choosing each person's route.
+ * holds, choosing each person's route. A message whose kind a {@link MessageContents}
+ * source writes (a digest) reaches its channel with its content, written by the run's
+ * writer, so that recipients of one run share one digest.
  * <p>
  * Safe to run at any time, as often as wanted, on several instances at once: what is due
  * is derived from the plan and the outbox, never from a memory of earlier runs, so a run
@@ -119,6 +122,9 @@ public class Dispatcher {
 
 	private final ObjectProvider<RecipientFacts> facts;
 
+	// any number of sources, none in a context without the modules that write content
+	private final ObjectProvider<MessageContents> contents;
+
 	private final Duration lease;
 
 	private final String instance;
@@ -137,8 +143,10 @@ public class Dispatcher {
 
 	Dispatcher(SendOuts sendOuts, OutboxRecords outbox, ChannelRegistry channels, ContactRouteRecords routes,
 			ResponseManagement responses, Directory directory, Clock clock, CampaignProperties properties,
-			ObjectProvider<RecipientFacts> facts, PlatformTransactionManager transactionManager) {
+			ObjectProvider<RecipientFacts> facts, ObjectProvider<MessageContents> contents,
+			PlatformTransactionManager transactionManager) {
 		this.facts = facts;
+		this.contents = contents;
 		this.sendOuts = sendOuts;
 		this.outbox = outbox;
 		this.channels = channels;
@@ -404,7 +412,7 @@ public class Dispatcher {
 	private DispatchReport deliver(int recorded) {
 		String token = this.instance + "/" + UUID.randomUUID();
 		this.holding.add(token);
-		Run run = new Run(token);
+		Run run = new Run(token, this.contents.orderedStream().toList());
 		try {
 			if (this.laneCount <= 1) {
 				deliverInTurn(run);
@@ -526,7 +534,7 @@ public class Dispatcher {
 				.toList();
 			prepare(claimed);
 			for (Claimed claim : claimed) {
-				switch (deliver(claim, run.token)) {
+				switch (deliver(claim, run)) {
 					case DELIVERED -> run.delivered.incrementAndGet();
 					case LOGGED -> run.logged.incrementAndGet();
 					default -> {
@@ -555,7 +563,7 @@ public class Dispatcher {
 			return new Claimed(row, null);
 		}
 		return new Claimed(row, new OutgoingMessage(row.key(), sendOut, person.get(), row.kind(), row.number(),
-				(row.kind() == MessageKind.DIGEST) ? List.of() : parseMissing(row.payload())));
+				(row.kind() == MessageKind.DIGEST) ? List.of() : parseMissing(row.payload()), null));
 	}
 
 	/**
@@ -587,7 +595,8 @@ public class Dispatcher {
 		}
 	}
 
-	private Outcome deliver(Claimed claim, String token) {
+	private Outcome deliver(Claimed claim, Run run) {
+		String token = run.token;
 		OutboxRow row = claim.row();
 		OutgoingMessage message = claim.message();
 		if (message == null) {
@@ -613,7 +622,16 @@ public class Dispatcher {
 				unreachable.add(channel + ": not reachable");
 				continue;
 			}
-			Delivery delivery = send(route.get(), message);
+			Delivery delivery;
+			try {
+				// written only for a channel that sends it (a stand-in only logs it)
+				message = run.written(message);
+				delivery = send(route.get(), message);
+			}
+			catch (RuntimeException ex) {
+				delivery = new Delivery.Failed(
+						"content not written: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			}
 			if (delivery instanceof Delivery.Sent sent) {
 				return finishSent(row, token, route.get(), message, sent) ? Outcome.DELIVERED : Outcome.NONE;
 			}
@@ -760,12 +778,19 @@ public class Dispatcher {
 	}
 
 	/**
-	 * One delivery run: its claim token, what it looked up (shared by its lanes), and its
-	 * counts.
+	 * One delivery run: its claim token, what it looked up and the content it wrote
+	 * (shared by its lanes), and its counts.
 	 */
 	private static final class Run {
 
 		private final String token;
+
+		private final List<MessageContents> contents;
+
+		/**
+		 * One writer per source and run: messages of the run that say the same share it.
+		 */
+		private final Map<MessageContents, MessageContents.Writer> writers = new ConcurrentHashMap<>();
 
 		private final Map<SendOutId, Optional<SendOut>> sendOuts = new ConcurrentHashMap<>();
 
@@ -775,8 +800,25 @@ public class Dispatcher {
 
 		private final AtomicInteger logged = new AtomicInteger();
 
-		Run(String token) {
+		Run(String token, List<MessageContents> contents) {
 			this.token = token;
+			this.contents = contents;
+		}
+
+		/**
+		 * The message with its content, if a source writes its kind and it has none yet.
+		 */
+		OutgoingMessage written(OutgoingMessage message) {
+			if (message.content() != null) {
+				return message;
+			}
+			for (MessageContents source : this.contents) {
+				if (source.writes(message.kind())) {
+					MessageContents.Writer writer = this.writers.computeIfAbsent(source, MessageContents::writer);
+					return message.withContent(writer.contentOf(message));
+				}
+			}
+			return message;
 		}
 
 		SendOut sendOut(SendOutId id, SendOuts all) {

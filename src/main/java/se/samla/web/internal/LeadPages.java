@@ -23,6 +23,7 @@ import se.samla.campaigns.CampaignProperties;
 import se.samla.campaigns.DeadlineParser;
 import se.samla.campaigns.SendOut;
 import se.samla.campaigns.SendOutOperations;
+import se.samla.campaigns.SendOutQueries;
 import se.samla.campaigns.SendOutState;
 import se.samla.campaigns.SendOuts;
 import se.samla.directory.Directory;
@@ -48,6 +49,8 @@ class LeadPages {
 
 	private final SendOutOperations operations;
 
+	private final SendOutQueries queries;
+
 	private final ResponseManagement responses;
 
 	private final Directory directory;
@@ -58,11 +61,12 @@ class LeadPages {
 
 	private final long liveMillis;
 
-	LeadPages(SendOuts sendOuts, SendOutOperations operations, ResponseManagement responses, Directory directory,
-			LeadAudit audit, CampaignProperties campaigns, se.samla.web.WebProperties web) {
+	LeadPages(SendOuts sendOuts, SendOutOperations operations, SendOutQueries queries, ResponseManagement responses,
+			Directory directory, LeadAudit audit, CampaignProperties campaigns, se.samla.web.WebProperties web) {
 		this.liveMillis = web.liveInterval().toMillis();
 		this.sendOuts = sendOuts;
 		this.operations = operations;
+		this.queries = queries;
 		this.responses = responses;
 		this.directory = directory;
 		this.audit = audit;
@@ -182,8 +186,8 @@ class LeadPages {
 		model.addAttribute("closed", sendOut.closedAt() != null);
 		model.addAttribute("deadline", date(sendOut.deadline()));
 		model.addAttribute("round",
-				RoundView.of(this.sendOuts.recipients(sendOut), this.operations.recipients(sendOut.id()),
-						this.directory.organisations(), this.operations.texts(), Language.SV));
+				RoundView.of(this.sendOuts.recipients(sendOut), this.queries.recipients(sendOut.id()),
+						this.directory.organisations(), this.queries.texts(), Language.SV));
 	}
 
 	private static String state(SendOutState state) {

@@ -22,7 +22,7 @@ import se.samla.campaigns.MessageKind;
 import se.samla.campaigns.PlanProgress;
 import se.samla.campaigns.QuietHours;
 import se.samla.campaigns.SendOut;
-import se.samla.campaigns.SendOutOperations;
+import se.samla.campaigns.SendOutQueries;
 import se.samla.campaigns.SendOutState;
 import se.samla.campaigns.SendOuts;
 import se.samla.directory.Directory;
@@ -32,7 +32,7 @@ import se.samla.shared.SendOutId;
  * The whole planned schedule of a send-out, and of all send-outs on one page: the
  * invitation, each reminder, the list of who is missing, the digests and the deadline, on
  * Swedish working days, each with what already went out and what is still to go. The plan
- * is the campaigns module's ({@link SendOutOperations#progress}), the same the dispatcher
+ * is the campaigns module's ({@link SendOutQueries#progress}), the same the dispatcher
  * follows and the operator's {@code schedule} command shows.
  */
 @Controller
@@ -40,7 +40,7 @@ class PlanPages {
 
 	private final SendOuts sendOuts;
 
-	private final SendOutOperations operations;
+	private final SendOutQueries operations;
 
 	private final Directory directory;
 
@@ -50,7 +50,7 @@ class PlanPages {
 
 	private final Clock clock;
 
-	PlanPages(SendOuts sendOuts, SendOutOperations operations, Directory directory, MessageSource messages,
+	PlanPages(SendOuts sendOuts, SendOutQueries operations, Directory directory, MessageSource messages,
 			CampaignProperties campaigns, Clock clock) {
 		this.sendOuts = sendOuts;
 		this.operations = operations;

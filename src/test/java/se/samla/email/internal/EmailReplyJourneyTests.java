@@ -29,7 +29,7 @@ import se.samla.campaigns.Audience;
 import se.samla.campaigns.RecipientFact;
 import se.samla.campaigns.RecipientStatus;
 import se.samla.campaigns.SendOut;
-import se.samla.campaigns.SendOutOperations;
+import se.samla.campaigns.SendOutQueries;
 import se.samla.campaigns.SendOutRules;
 import se.samla.campaigns.SendOuts;
 import se.samla.campaigns.internal.Dispatcher;
@@ -104,7 +104,7 @@ class EmailReplyJourneyTests {
 	MutableClock clock;
 
 	@Autowired
-	SendOutOperations operations;
+	SendOutQueries queries;
 
 	@Autowired
 	Digests digests;
@@ -285,7 +285,7 @@ class EmailReplyJourneyTests {
 		send(byAssistant);
 		assertThat(this.reader.read()).isEqualTo(3);
 
-		Map<PersonId, List<RecipientFact>> reasons = this.operations.recipients(id)
+		Map<PersonId, List<RecipientFact>> reasons = this.queries.recipients(id)
 			.stream()
 			.collect(Collectors.toMap(RecipientStatus::person, RecipientStatus::reasons));
 		assertThat(reasons.get(away.id())).first()
@@ -322,7 +322,7 @@ class EmailReplyJourneyTests {
 			.params(java.time.OffsetDateTime.parse("2026-12-02T09:00:00+01:00"), id.value(), person.id().value())
 			.update();
 
-		RecipientStatus status = this.operations.recipients(id)
+		RecipientStatus status = this.queries.recipients(id)
 			.stream()
 			.filter(s -> s.person().equals(person.id()))
 			.findFirst()
@@ -330,7 +330,7 @@ class EmailReplyJourneyTests {
 
 		assertThat(status.reasons()).first()
 			.isEqualTo(new RecipientFact.RepliedNotUnderstood(Instant.parse("2026-12-02T08:00:00Z")));
-		assertThat(this.operations.texts().describe(status.reasons(), Language.EN))
+		assertThat(this.queries.texts().describe(status.reasons(), Language.EN))
 			.startsWith("replied 2 December 2026, but the reply recorded nothing");
 	}
 

@@ -21,7 +21,7 @@ import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
 import se.samla.campaigns.RecipientFact;
 import se.samla.campaigns.RecipientStatus;
-import se.samla.campaigns.SendOutOperations;
+import se.samla.campaigns.SendOutQueries;
 import se.samla.campaigns.SendOuts;
 import se.samla.campaigns.internal.Dispatcher;
 import se.samla.directory.Person;
@@ -81,7 +81,7 @@ class NoReplyLostJourneyTests {
 	MutableClock clock;
 
 	@Autowired
-	SendOutOperations operations;
+	SendOutQueries queries;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -126,13 +126,13 @@ class NoReplyLostJourneyTests {
 		assertThat(held.reason()).startsWith("not understood:").contains("no text could be read");
 		assertThat(held.invited()).isEqualTo(person.email());
 		assertThat(held.sendOut()).isEqualTo("trasig");
-		RecipientStatus status = this.operations.recipients(id)
+		RecipientStatus status = this.queries.recipients(id)
 			.stream()
 			.filter(s -> s.person().equals(person.id()))
 			.findFirst()
 			.orElseThrow();
 		assertThat(status.reasons()).contains(new RecipientFact.RepliedNotUnderstood(at(2026, 12, 1, 9, 0)));
-		assertThat(this.operations.texts().describe(status.reasons(), Language.EN))
+		assertThat(this.queries.texts().describe(status.reasons(), Language.EN))
 			.contains("but the reply recorded nothing");
 	}
 
