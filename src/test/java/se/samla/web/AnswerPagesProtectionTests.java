@@ -155,11 +155,35 @@ class AnswerPagesProtectionTests {
 		assertThat(forged.statusCode()).isEqualTo(403);
 		assertThat(forged.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
 		assertThat(forged.body()).contains("Sidan var öppen för länge");
+		assertThat(this.responses.find(sendOut, this.mats.id())).isEmpty();
+	}
+
+	@Test
+	void openingTheLinkAndReadingEveryPageStartsNoResponseUntilSomethingIsSaved() throws Exception {
+		SendOutId sendOut = define("skydd-bara-lasa");
+		String link = path(sendOut, this.mats);
+		long startedBefore = started();
+
+		// what a mail filter that checks every link (Safe Links), or a person only
+		// looking, does
+		for (String page : List.of("", "/fraga/status", "/alla", "/granska", "/sparat", "/klart")) {
+			assertThat(get(link + page).statusCode()).as(page).isIn(200, 302);
+		}
+		assertThat(this.web.head(link).statusCode()).isEqualTo(200);
+
+		assertThat(this.responses.find(sendOut, this.mats.id())).isEmpty();
+		assertThat(started()).isEqualTo(startedBefore);
+
+		String form = get(link + "/fraga/status").body();
+		HttpResponse<String> saved = post(link + "/fraga/status", Map.of("_csrf", WebSession.csrf(form), "formular",
+				WebSession.formId(form), "status", "bra", "handling", "fortsatt"));
+
+		assertThat(saved.statusCode()).isEqualTo(302);
 		assertThat(this.responses.find(sendOut, this.mats.id())
 			.orElseThrow()
 			.step(StepKey.of("status"))
 			.orElseThrow()
-			.isAnswered()).isFalse();
+			.isAnswered()).isTrue();
 	}
 
 	@Test
@@ -339,6 +363,10 @@ class AnswerPagesProtectionTests {
 
 		assertThat(path(sendOut, this.mats)).isNotEqualTo(path(sendOut, anders));
 		assertThat(get(path(sendOut, anders)).body()).contains("Hej Anders Björk!").doesNotContain("Mats");
+	}
+
+	private long started() {
+		return this.jdbc.sql("select count(*) from response_audit where action = 'STARTED'").query(Long.class).single();
 	}
 
 	private SendOutId define(String id) {

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -240,7 +241,9 @@ class AnswerPages {
 		model.addAttribute("question", QuestionView.of(step, visit.language(), posted, error));
 		model.addAttribute("formId", UUID.randomUUID().toString());
 		model.addAttribute("first", visit.state().before(step.key()).isEmpty());
-		this.responses.show(visit.state().id(), step.key());
+		if (visit.started()) {
+			this.responses.show(visit.state().id(), step.key());
+		}
 		return "web/question";
 	}
 
@@ -354,10 +357,17 @@ class AnswerPages {
 			model.addAttribute("opensAt", date(window.get().opensAt()));
 			return "web/not-open";
 		}
-		ResponseState state = this.responses.startOrResume(target.get().sendOut(), target.get().person(), Channel.WEB);
+		// Reading a page changes nothing: a link opened (by the person, or by a mail
+		// filter that fetches every link to check it) leaves them "not answered"; the
+		// response starts with the first thing they save.
+		boolean reading = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+		Optional<ResponseState> started = this.responses.find(target.get().sendOut(), target.get().person());
+		ResponseState state = started.isPresent() ? started.get()
+				: reading ? this.responses.preview(target.get().sendOut(), target.get().person())
+						: this.responses.startOrResume(target.get().sendOut(), target.get().person(), Channel.WEB);
 		model.addAttribute("questionnaireTitle", state.questionnaire().title().in(language));
 		model.addAttribute("personName", person.get().name());
-		return page.render(new Visit(state, language));
+		return page.render(new Visit(state, language, started.isPresent() || !reading));
 	}
 
 	/**
@@ -465,10 +475,14 @@ class AnswerPages {
 	}
 
 	/** The response being answered, in the person's language. */
-	private record Visit(ResponseState state, Language language) {
+	/**
+	 * @param started whether the response exists; a page only read before anything was
+	 * saved shows how it would look
+	 */
+	private record Visit(ResponseState state, Language language, boolean started) {
 
 		Visit with(ResponseState newer) {
-			return new Visit(newer, this.language);
+			return new Visit(newer, this.language, this.started);
 		}
 
 	}
