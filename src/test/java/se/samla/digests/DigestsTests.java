@@ -300,17 +300,7 @@ class DigestsTests {
 	@Test
 	void theYearlyFollowUpListsEveryActivityWithStatusOwnerEffectAndNextStepAndWhoHasNotReported() {
 		SendOutId id = followUp("digest-uppfoljning");
-		ResponseState state = this.responses.startOrResume(id, this.karin.id(), Channel.EMAIL);
-		answer(state, new StepKey("status", "A3"), new AnswerValue.ChoiceAnswer("pagaende"));
-		answer(state, new StepKey("effekt", "A3"), new AnswerValue.TextAnswer("Fler praktikplatser i år."));
-		answer(state, new StepKey("nasta-steg", "A3"), new AnswerValue.TextAnswer("Träff med YH i mars."));
-		ResponseState after = this.responses.state(state.id());
-		after.steps()
-			.stream()
-			.filter(step -> step.question().required() && !step.isAnswered())
-			.forEach(step -> answer(after, step.key(), step.question().id().equals("status")
-					? new AnswerValue.ChoiceAnswer("genomfort") : new AnswerValue.TextAnswer("Klart.")));
-		this.responses.submit(state.id(), Source.of(Channel.EMAIL, "<submit-" + UUID.randomUUID() + ">"));
+		karinReportsOnA3(id);
 		Digest digest = this.digests.compile(id, View.PERSONS, Language.SV);
 		assertThat(digest.followUp()).isNotNull();
 		assertThat(digest.followUp().activities())
@@ -324,6 +314,50 @@ class DigestsTests {
 		assertThat(digest.followUp().notReported()).extracting(Digest.PersonLine::name)
 			.contains("Anna Lind")
 			.doesNotContain("Karin Lindqvist");
+	}
+
+	@Test
+	void theYearlyFollowUpWithoutPersonsShowsEachActivityByOrganisationAndNamesNoOwner() throws IOException {
+		SendOutId id = followUp("digest-uppfoljning-utan-namn");
+		karinReportsOnA3(id);
+
+		Digest digest = this.digests.compile(id, View.ORGANISATIONS, Language.SV);
+		RenderedDigest rendered = this.digests.render(digest, Language.SV);
+
+		assertThat(digest.followUp().activities()).isNotEmpty().allMatch(row -> row.owner() == null);
+		assertThat(digest.followUp().activities()).filteredOn(row -> row.id().equals("A3"))
+			.extracting(Digest.ActivityRow::organisation, Digest.ActivityRow::status)
+			.containsExactlyInAnyOrder(Tuple.tuple("Askersund", "Pågående"), Tuple.tuple("Region Örebro län", null));
+		assertThat(digest.followUp().notReported()).isEmpty();
+		StringBuilder workbook = new StringBuilder();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(rendered.xlsx()))) {
+			book.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> {
+				if (cell.getCellType() == CellType.STRING) {
+					workbook.append(cell.getStringCellValue()).append('\n');
+				}
+			})));
+		}
+		for (String body : List.of(rendered.html(), rendered.text(), new String(rendered.csv(), StandardCharsets.UTF_8),
+				workbook.toString())) {
+			assertThat(body).contains("Askersund")
+				.doesNotContain("Karin Lindqvist")
+				.doesNotContain("Anna Lind")
+				.doesNotContain("Ansvarig");
+		}
+	}
+
+	private void karinReportsOnA3(SendOutId id) {
+		ResponseState state = this.responses.startOrResume(id, this.karin.id(), Channel.EMAIL);
+		answer(state, new StepKey("status", "A3"), new AnswerValue.ChoiceAnswer("pagaende"));
+		answer(state, new StepKey("effekt", "A3"), new AnswerValue.TextAnswer("Fler praktikplatser i år."));
+		answer(state, new StepKey("nasta-steg", "A3"), new AnswerValue.TextAnswer("Träff med YH i mars."));
+		ResponseState after = this.responses.state(state.id());
+		after.steps()
+			.stream()
+			.filter(step -> step.question().required() && !step.isAnswered())
+			.forEach(step -> answer(after, step.key(), step.question().id().equals("status")
+					? new AnswerValue.ChoiceAnswer("genomfort") : new AnswerValue.TextAnswer("Klart.")));
+		this.responses.submit(state.id(), Source.of(Channel.EMAIL, "<submit-" + UUID.randomUUID() + ">"));
 	}
 
 	// --- helpers

@@ -150,7 +150,7 @@ final class DigestCompiler {
 		List<Change> changes = (source.previous() != null) ? changes(source, submitted, organisations, mask)
 				: List.of();
 		FollowUp followUp = (questionnaire.repeat() == Questionnaire.Repeat.PER_OWNED_ACTIVITY)
-				? followUp(source, submitted, organisations, mask) : null;
+				? followUp(source, submitted, organisations, mask, persons) : null;
 		List<RawRow> raw = raw(source, persons, organisations, mask);
 		return new Digest(source.sendOut().id(), source.sendOut().title(), questionnaire.title().in(language),
 				source.now(), source.sendOut().deadline(),
@@ -313,8 +313,13 @@ final class DigestCompiler {
 		return changes;
 	}
 
+	/**
+	 * Each owned activity's status. The owners are people: their names, and the list of
+	 * who has not reported, are in the persons view only; the views without persons show
+	 * each activity by organisation, an unreported one without a status.
+	 */
 	private static FollowUp followUp(DigestSource source, Map<PersonId, ResponseState> submitted,
-			Map<OrganisationId, Organisation> organisations, FreeTextMask mask) {
+			Map<OrganisationId, Organisation> organisations, FreeTextMask mask, boolean persons) {
 		Language language = source.language();
 		List<ActivityRow> rows = new ArrayList<>();
 		Set<PersonId> asked = new HashSet<>();
@@ -345,14 +350,16 @@ final class DigestCompiler {
 					}
 				}
 				rows.add(new ActivityRow(activity.id().value(), activity.title(), activity.developmentArea(),
-						nameOf(person), organisationName(person, organisations), status, effect, next));
+						persons ? nameOf(person) : null, organisationName(person, organisations), status, effect,
+						next));
 			}
 		}
-		List<PersonLine> notReported = source.recipients()
-			.stream()
-			.filter(person -> !submitted.containsKey(person.id()))
-			.map(person -> line(person, organisations, null))
-			.toList();
+		List<PersonLine> notReported = !persons ? List.of()
+				: source.recipients()
+					.stream()
+					.filter(person -> !submitted.containsKey(person.id()))
+					.map(person -> line(person, organisations, null))
+					.toList();
 		return new FollowUp(rows, notReported);
 	}
 

@@ -21,6 +21,7 @@ import se.samla.digests.Digest.PersonLine;
 import se.samla.digests.Digest.QuestionSection;
 import se.samla.digests.Digest.Quote;
 import se.samla.digests.Digest.Theme;
+import se.samla.digests.Digest.View;
 import se.samla.digests.DigestTexts;
 
 /**
@@ -373,9 +374,14 @@ public final class HtmlDigest {
 
 	private void followUp(Digest digest) {
 		heading(this.texts.get("follow-up"));
-		tableStart(this.texts.get("item"), this.texts.get("areas"), this.texts.get("owner"),
-				this.texts.get("organisation"), this.texts.get("status"), this.texts.get("effect"),
-				this.texts.get("next-step"));
+		boolean owners = digest.view() == View.PERSONS;
+		List<String> headers = new ArrayList<>(List.of(this.texts.get("item"), this.texts.get("areas")));
+		if (owners) {
+			headers.add(this.texts.get("owner"));
+		}
+		headers.addAll(List.of(this.texts.get("organisation"), this.texts.get("status"), this.texts.get("effect"),
+				this.texts.get("next-step")));
+		tableStart(headers.toArray(String[]::new));
 		int shown = 0;
 		for (ActivityRow row : digest.followUp().activities()) {
 			if (!room(shown, this.limits.rowsPerList())) {
@@ -385,7 +391,9 @@ public final class HtmlDigest {
 			raw("<tr>");
 			cell(row.id() + " " + row.activity());
 			cell(row.area());
-			cell(row.owner());
+			if (owners) {
+				cell(row.owner());
+			}
 			cell(row.organisation());
 			cell((row.status() != null) ? row.status() : "–");
 			cell(row.effect());

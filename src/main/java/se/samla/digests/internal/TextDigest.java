@@ -81,8 +81,8 @@ public final class TextDigest {
 					break;
 				}
 				shown++;
-				line(row.id() + " " + row.activity() + " (" + row.owner() + ", " + row.organisation() + "): "
-						+ ((row.status() != null) ? row.status() : "–"));
+				line(row.id() + " " + row.activity() + " (" + ((row.owner() != null) ? row.owner() + ", " : "")
+						+ row.organisation() + "): " + ((row.status() != null) ? row.status() : "–"));
 			}
 			more("more.rows", digest.followUp().activities().size() - shown);
 			people(this.texts.get("not-reported"), digest.followUp().notReported());

@@ -713,22 +713,29 @@ public final class XlsxDigest {
 		}
 
 		private void followUp(Digest.FollowUp followUp) {
-			Table table = new Table(this.texts.get("xlsx.sheet.follow-up"),
-					List.of(new Column(this.texts.get("xlsx.id"), 10), new Column(this.texts.get("item"), 40),
-							new Column(this.texts.get("xlsx.area"), 24), new Column(this.texts.get("owner"), 24),
-							new Column(this.texts.get("organisation"), 28), new Column(this.texts.get("status"), 18),
-							new Column(this.texts.get("effect"), 40), new Column(this.texts.get("next-step"), 40)),
-					null);
+			// the owners are named in the persons view only
+			List<Column> columns = new ArrayList<>(List.of(new Column(this.texts.get("xlsx.id"), 10),
+					new Column(this.texts.get("item"), 40), new Column(this.texts.get("xlsx.area"), 24)));
+			if (this.persons) {
+				columns.add(new Column(this.texts.get("owner"), 24));
+			}
+			columns.addAll(
+					List.of(new Column(this.texts.get("organisation"), 28), new Column(this.texts.get("status"), 18),
+							new Column(this.texts.get("effect"), 40), new Column(this.texts.get("next-step"), 40)));
+			Table table = new Table(this.texts.get("xlsx.sheet.follow-up"), columns, null);
 			for (Digest.ActivityRow activity : followUp.activities()) {
 				Row row = table.row();
-				text(row, 0, activity.id(), this.styles.plain);
-				text(row, 1, activity.activity(), this.styles.wrapped);
-				text(row, 2, activity.area(), this.styles.plain);
-				text(row, 3, activity.owner(), this.styles.plain);
-				text(row, 4, activity.organisation(), this.styles.plain);
-				text(row, 5, activity.status(), this.styles.plain);
-				text(row, 6, activity.effect(), this.styles.wrapped);
-				text(row, 7, activity.nextStep(), this.styles.wrapped);
+				int c = 0;
+				text(row, c++, activity.id(), this.styles.plain);
+				text(row, c++, activity.activity(), this.styles.wrapped);
+				text(row, c++, activity.area(), this.styles.plain);
+				if (this.persons) {
+					text(row, c++, activity.owner(), this.styles.plain);
+				}
+				text(row, c++, activity.organisation(), this.styles.plain);
+				text(row, c++, activity.status(), this.styles.plain);
+				text(row, c++, activity.effect(), this.styles.wrapped);
+				text(row, c, activity.nextStep(), this.styles.wrapped);
 			}
 			table.finish();
 			if (this.persons && !followUp.notReported().isEmpty()) {
