@@ -2,7 +2,6 @@ package se.samla.web;
 
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import se.samla.campaigns.SendOuts;
 import se.samla.shared.SendOutId;
+import se.samla.support.FreePorts;
 import se.samla.support.Browser;
 import se.samla.support.MutableClock;
 import se.samla.support.Stockholm;
@@ -85,7 +85,7 @@ class EntraSignInTests {
 	static final Account BJORN = new Account(REGION, "3e0a4b6c-7d8f-4a9b-8c1d-2e3f4a5b6c7d",
 			"bjorn.lundgren@region.example");
 
-	static final int PORT = freePort();
+	static final int PORT = FreePorts.free();
 
 	static final FakeEntraSignIn entra = new FakeEntraSignIn();
 
@@ -302,15 +302,6 @@ class EntraSignInTests {
 
 	private static String url(String path) {
 		return "http://localhost:" + PORT + path;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** A browser's round trip over plain HTTP: cookies kept, redirects followed. */

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -21,8 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-import se.samla.support.Mails;
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
 import se.samla.campaigns.Audience;
@@ -38,24 +39,26 @@ import se.samla.digests.Digests;
 import se.samla.directory.OrganisationId;
 import se.samla.directory.Person;
 import se.samla.directory.PersonId;
-import se.samla.email.MailExplanation;
 import se.samla.email.HeldMail;
+import se.samla.email.MailExplanation;
 import se.samla.email.MailInspector;
 import se.samla.email.MailReview;
 import se.samla.email.internal.reading.ReplyBody;
 import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
+import se.samla.support.FreePorts;
+import se.samla.support.Mails;
 import se.samla.support.MutableClock;
 import se.samla.support.Stockholm;
-import static se.samla.support.Mails.header;
-import static se.samla.support.Mails.recipient;
-import static se.samla.support.Mails.subject;
-import static se.samla.support.Stockholm.at;
 import se.samla.support.TestClockConfiguration;
 import se.samla.surveys.AnswerValue.TextAnswer;
 import se.samla.surveys.QuestionnaireId;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.samla.support.Mails.header;
+import static se.samla.support.Mails.recipient;
+import static se.samla.support.Mails.subject;
+import static se.samla.support.Stockholm.at;
 
 /**
  * End to end over real SMTP and IMAP (GreenMail): invitation, a reply from a mail client,
@@ -66,15 +69,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "samla.campaigns.location=src/test/resources/no-send-outs", "samla.email.enabled=true",
 				"samla.email.from=samla@samla.example.org", "samla.email.domain=samla.example.org",
-				"spring.mail.host=localhost", "spring.mail.port=3025", "samla.email.imap.enabled=true",
-				"samla.email.imap.host=localhost", "samla.email.imap.port=3143", "samla.email.imap.ssl=false",
-				"samla.email.imap.username=enkat@samla.example.org",
+				"spring.mail.host=localhost", "samla.email.imap.enabled=true", "samla.email.imap.host=localhost",
+				"samla.email.imap.ssl=false", "samla.email.imap.username=enkat@samla.example.org",
 				"samla.email.imap.password=enkat@samla.example.org", "samla.email.imap.idle=false" })
 @Import(TestClockConfiguration.class)
 class EmailReplyJourneyTests {
 
+	private static final ServerSetup[] PORTS = FreePorts.smtpAndImap();
+
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP);
+	static GreenMailExtension mail = new GreenMailExtension(PORTS);
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", () -> PORTS[0].getPort());
+		registry.add("samla.email.imap.port", () -> PORTS[1].getPort());
+	}
 
 	@Autowired
 	SendOuts sendOuts;
