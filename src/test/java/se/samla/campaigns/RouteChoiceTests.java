@@ -171,7 +171,7 @@ class RouteChoiceTests {
 			.contains("the email address " + unreachable.email() + " bounces");
 		assertThat(this.queries.texts().describe(statuses.get(blocked.id()).reasons(), Language.SV))
 			.contains("nås inte i Teams")
-			.contains("inbjuden 1 december 2026 via e-post, påmind 0 gång(er)");
+			.contains("inbjuden 1 december 2026 via e-post, inte påmind, inget svar");
 		assertThat(statuses.values()).allSatisfy(status -> assertThat(status.reasons()).isNotEmpty());
 	}
 
