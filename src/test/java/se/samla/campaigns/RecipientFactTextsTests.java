@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 import se.samla.campaigns.RecipientFact.AskedToClarify;
 import se.samla.campaigns.RecipientFact.NoReplyYet;
 import se.samla.shared.Channel;
 import se.samla.shared.Language;
+import se.samla.support.Bundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ class RecipientFactTextsTests {
 
 	private static final Instant INVITED = Instant.parse("2026-12-01T08:00:00Z");
 
-	private final RecipientFactTexts texts = new RecipientFactTexts(messages(), ZoneId.of("Europe/Stockholm"));
+	private final RecipientFactTexts texts = new RecipientFactTexts(Bundles.messages(), ZoneId.of("Europe/Stockholm"));
 
 	@Test
 	void remindersAreCountedInWordsInSwedishAndEnglish() {
@@ -42,14 +42,6 @@ class RecipientFactTextsTests {
 			.isEqualTo("svarade otydligt: ombedd att förtydliga en gång, senast 1 december 2026");
 		assertThat(this.texts.describe(new AskedToClarify(INVITED, 2), Language.EN))
 			.startsWith("replied unclearly: asked to clarify 2 times, last");
-	}
-
-	private static ResourceBundleMessageSource messages() {
-		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setFallbackToSystemLocale(false);
-		return messages;
 	}
 
 }

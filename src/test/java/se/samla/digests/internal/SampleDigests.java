@@ -7,9 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.context.support.ResourceBundleMessageSource;
-
-import se.samla.digests.Digest;
 import se.samla.digests.Digest.ActivityRow;
 import se.samla.digests.Digest.AnswerLine;
 import se.samla.digests.Digest.Change;
@@ -27,9 +24,11 @@ import se.samla.digests.Digest.Rates;
 import se.samla.digests.Digest.RawRow;
 import se.samla.digests.Digest.Theme;
 import se.samla.digests.Digest.View;
+import se.samla.digests.Digest;
 import se.samla.digests.DigestTexts;
 import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
+import se.samla.support.Bundles;
 
 /** Small digests built by hand for the renderers' tests, and the digest texts. */
 final class SampleDigests {
@@ -52,11 +51,7 @@ final class SampleDigests {
 	}
 
 	static DigestTexts texts(Language language) {
-		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setFallbackToSystemLocale(false);
-		return new DigestTexts(messages, language, ZONE);
+		return new DigestTexts(Bundles.messages(), language, ZONE);
 	}
 
 	/**

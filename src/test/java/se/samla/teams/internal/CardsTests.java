@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 import se.samla.answers.ResponseId;
 import se.samla.answers.ResponseState;
@@ -23,6 +22,7 @@ import se.samla.campaigns.MessageContent.Headline;
 import se.samla.directory.PersonId;
 import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
+import se.samla.support.Bundles;
 import se.samla.surveys.AnswerValue;
 import se.samla.surveys.Question;
 import se.samla.surveys.Questionnaire;
@@ -36,7 +36,7 @@ class CardsTests {
 
 	static final List<Questionnaire> questionnaires = new QuestionnaireValidator().load(Path.of("conversations"));
 
-	final TeamsTexts swedish = new TeamsTexts(messages(), Language.SV, ZoneId.of("Europe/Stockholm"));
+	final TeamsTexts swedish = new TeamsTexts(Bundles.messages(), Language.SV, ZoneId.of("Europe/Stockholm"));
 
 	@Test
 	void aHeadlineCardShowsTheContentsHeadlineFactsInOrder() {
@@ -334,14 +334,6 @@ class CardsTests {
 			.findFirst()
 			.flatMap(found -> found.question(id))
 			.orElseThrow();
-	}
-
-	private static ResourceBundleMessageSource messages() {
-		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setFallbackToSystemLocale(false);
-		return messages;
 	}
 
 }
