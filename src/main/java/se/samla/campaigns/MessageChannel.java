@@ -2,6 +2,7 @@ package se.samla.campaigns;
 
 import java.util.List;
 
+import se.samla.directory.Person;
 import se.samla.shared.Channel;
 
 /**
@@ -14,7 +15,7 @@ public interface MessageChannel {
 	Channel channel();
 
 	/** Whether this channel can try to reach the person at all (e.g. has an address). */
-	boolean canReach(se.samla.directory.Person person);
+	boolean canReach(Person person);
 
 	/**
 	 * Sends one message. Called at most once per outbox claim; must not throw for
@@ -46,7 +47,7 @@ public interface MessageChannel {
 	 * another. A channel whose limits are per group of people (Teams: per tenant) names
 	 * the group, so that groups do not wait for each other; the default is one lane.
 	 */
-	default String lane(se.samla.directory.Person person) {
+	default String lane(Person person) {
 		return "";
 	}
 

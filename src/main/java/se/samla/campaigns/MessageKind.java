@@ -14,6 +14,11 @@ public enum MessageKind {
 	/**
 	 * A notice to the project leads that a person could not be reached by any channel.
 	 */
-	NO_ROUTE
+	NO_ROUTE,
+	/**
+	 * A fresh personal link to the answer pages, which the person asked for on the page
+	 * of a link that no longer works; numbered by the link's generation.
+	 */
+	NEW_LINK
 
 }

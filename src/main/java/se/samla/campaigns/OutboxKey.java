@@ -21,7 +21,7 @@ import se.samla.shared.SendOutId;
 public record OutboxKey(SendOutId sendOut, PersonId person, Kind kind) {
 
 	private static final Pattern SLUG = Pattern
-		.compile("invitation|escalation|reminder-(\\d+)|digest-(\\d+)(-card)?|no-route-(.+)");
+		.compile("invitation|escalation|reminder-(\\d+)|digest-(\\d+)(-card)?|no-route-(.+)|new-link-(\\d+)");
 
 	public OutboxKey {
 		if (sendOut == null || person == null || kind == null) {
@@ -52,6 +52,9 @@ public record OutboxKey(SendOutId sendOut, PersonId person, Kind kind) {
 		}
 		else if (slug.group(2) != null) {
 			kind = new Digest(Integer.parseInt(slug.group(2)), slug.group(3) != null);
+		}
+		else if (slug.group(5) != null) {
+			kind = new NewLink(Integer.parseInt(slug.group(5)));
 		}
 		else if (slug.group(4) != null) {
 			kind = new NoRouteNotice(new PersonId(UUID.fromString(slug.group(4))));
@@ -185,6 +188,35 @@ public record OutboxKey(SendOutId sendOut, PersonId person, Kind kind) {
 		@Override
 		public MessageKind messageKind() {
 			return MessageKind.NO_ROUTE;
+		}
+
+	}
+
+	/**
+	 * A new personal link the person asked for: {@code generation} is the link's, so each
+	 * new link is sent once however often the request arrives.
+	 */
+	public record NewLink(int generation) implements Kind {
+
+		public NewLink {
+			if (generation < 1) {
+				throw new IllegalArgumentException("a new link has a generation from 1");
+			}
+		}
+
+		@Override
+		public String slug() {
+			return "new-link-" + this.generation;
+		}
+
+		@Override
+		public MessageKind messageKind() {
+			return MessageKind.NEW_LINK;
+		}
+
+		@Override
+		public int number() {
+			return this.generation;
 		}
 
 	}

@@ -29,6 +29,7 @@ public record ScheduledMessage(PersonId person, String name, MessageKind kind, i
 			case ESCALATION -> "escalation";
 			case DIGEST -> "digest " + this.number;
 			case NO_ROUTE -> "no-route notice";
+			case NEW_LINK -> "new link " + this.number;
 		};
 		return this.teamsCard ? label + " (Teams card)" : label;
 	}

@@ -48,7 +48,11 @@ public record Digest(SendOutId sendOut, String title, String questionnaireTitle,
 	/** How much of the people behind the answers a digest shows. */
 	public enum View {
 
-		/** Answers with the organisation only: what the networks get (the default). */
+		/**
+		 * Answers with the organisation only: what the networks get (the default). Names
+		 * of the directory's people, email addresses and phone numbers in what people
+		 * wrote are masked ({@code [namn]}, {@code [e-post]}, {@code [telefon]}).
+		 */
 		ORGANISATIONS,
 
 		/**

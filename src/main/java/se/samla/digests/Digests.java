@@ -1,7 +1,9 @@
 package se.samla.digests;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -9,12 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.springframework.beans.factory.ObjectProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -32,10 +35,14 @@ import se.samla.answers.ResponseState;
 import se.samla.answers.StepKey;
 import se.samla.campaigns.CampaignProperties;
 import se.samla.campaigns.DigestSchedule;
+import se.samla.campaigns.MessageContent;
+import se.samla.campaigns.MessageContent.Attachment;
+import se.samla.campaigns.MessageContent.Fact;
+import se.samla.campaigns.MessageContent.Headline;
 import se.samla.campaigns.RecipientFactTexts;
 import se.samla.campaigns.RecipientStatus;
 import se.samla.campaigns.SendOut;
-import se.samla.campaigns.SendOutOperations;
+import se.samla.campaigns.SendOutQueries;
 import se.samla.campaigns.SendOuts;
 import se.samla.campaigns.UnknownSendOutException;
 import se.samla.digests.Digest.View;
@@ -52,19 +59,23 @@ import se.samla.surveys.Questionnaires;
 import se.samla.surveys.UnknownQuestionnaireException;
 
 /**
- * Compiles and renders digests: for a send-out's digest schedule (each recipient sees the
- * view the schedule gives their network) and on demand (the operator's files).
+ * Compiles and renders digests: as the content of the messages of a send-out's digest
+ * schedule (each recipient sees the view the schedule gives their network; see
+ * {@code DigestMessages}) and on demand (the operator's files).
  */
 @Service
 public class Digests {
+
+	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private static final String PNG = "image/png";
 
 	/** Earlier rounds a yearly follow-up looks back on: to 2030 and some years before. */
 	private static final int EARLIER_ROUNDS = 12;
 
 	private final SendOuts sendOuts;
 
-	// lazily: the operations reach the channels, and the email channel renders digests
-	private final ObjectProvider<SendOutOperations> operations;
+	private final SendOutQueries queries;
 
 	private final ResponseManagement responses;
 
@@ -80,11 +91,15 @@ public class Digests {
 
 	private final Clock clock;
 
-	Digests(SendOuts sendOuts, ObjectProvider<SendOutOperations> operations, ResponseManagement responses,
-			Directory directory, Questionnaires questionnaires, DigestCompilation compilation, MessageSource messages,
-			CampaignProperties campaigns, Clock clock) {
+	private final MeterRegistry meters;
+
+	// a command's context has no metrics: its compilations are counted nowhere
+	Digests(SendOuts sendOuts, SendOutQueries queries, ResponseManagement responses, Directory directory,
+			Questionnaires questionnaires, DigestCompilation compilation, MessageSource messages,
+			CampaignProperties campaigns, Clock clock, Optional<MeterRegistry> meters) {
 		this.sendOuts = sendOuts;
-		this.operations = operations;
+		this.queries = queries;
+		this.meters = meters.orElseGet(SimpleMeterRegistry::new);
 		this.responses = responses;
 		this.directory = directory;
 		this.questionnaires = questionnaires;
@@ -94,8 +109,15 @@ public class Digests {
 		this.clock = clock;
 	}
 
-	/** Compiles a send-out's digest in a view and language. */
+	/**
+	 * Compiles a send-out's digest in a view and language, counted by the metric
+	 * {@code samla.digests.compiled} (tags {@code view}, {@code language}).
+	 */
 	public Digest compile(SendOutId id, View view, Language language) {
+		this.meters
+			.counter("samla.digests.compiled", "view", view.name().toLowerCase(Locale.ROOT), "language",
+					language.name().toLowerCase(Locale.ROOT))
+			.increment();
 		SendOut sendOut = this.sendOuts.find(id).orElseThrow(() -> new UnknownSendOutException(id));
 		Questionnaire questionnaire = this.questionnaires.current(sendOut.questionnaire())
 			.orElseThrow(() -> new UnknownQuestionnaireException(
@@ -118,9 +140,8 @@ public class Digests {
 		Map<PersonId, String> unreachable = new LinkedHashMap<>();
 		Map<PersonId, String> reasons = new HashMap<>();
 		if (view == View.PERSONS) {
-			SendOutOperations operations = this.operations.getObject();
-			RecipientFactTexts why = operations.texts();
-			for (RecipientStatus status : operations.recipients(id)) {
+			RecipientFactTexts why = this.queries.texts();
+			for (RecipientStatus status : this.queries.recipients(id)) {
 				if (status.noRoute()) {
 					unreachable.put(status.person(), reachText(language, "digest.reach.none"));
 				}
@@ -175,40 +196,82 @@ public class Digests {
 		return person.networks().stream().anyMatch(schedule::showsPersonsTo) ? View.PERSONS : View.ORGANISATIONS;
 	}
 
-	/** The digest as a person receives it: their view, their language. */
-	public RenderedDigest renderFor(SendOut sendOut, Person person) {
-		return render(compile(sendOut.id(), viewFor(sendOut, person), person.language()), person.language());
-	}
-
-	/**
-	 * Renders a compiled digest: subject, HTML with its charts, text, workbook and CSV.
-	 */
+	/** Renders a compiled digest: subject, HTML, text, workbook and CSV. */
 	public RenderedDigest render(Digest digest, Language language) {
 		DigestTexts texts = texts(language);
-		String subject = digest.open() ? texts.get("subject", digest.title(), texts.date(digest.compiledAt()))
-				: texts.get("subject.final", digest.title());
-		List<Chart> charts = this.compilation.charts(digest, texts);
-		String html = this.compilation.html(digest, texts, charts);
-		String text = this.compilation.text(digest, texts);
-		ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
 		ByteArrayOutputStream csv = new ByteArrayOutputStream();
-		try {
-			this.compilation.xlsx(digest, texts, charts, xlsx);
-			try (Writer writer = new OutputStreamWriter(csv, StandardCharsets.UTF_8)) {
-				this.compilation.csv(digest, texts, writer);
-			}
+		try (Writer writer = new OutputStreamWriter(csv, StandardCharsets.UTF_8)) {
+			this.compilation.csv(digest, texts, writer);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new RenderedDigest(digest, subject, html, text, xlsx.toByteArray(), csv.toByteArray(), fileName(digest),
-				charts);
+		List<Chart> charts = this.compilation.charts(digest, texts);
+		return new RenderedDigest(digest, subject(digest, texts), this.compilation.html(digest, texts, charts),
+				this.compilation.text(digest, texts), workbook(digest, texts, charts), csv.toByteArray(),
+				fileName(digest), charts);
+	}
+
+	/**
+	 * A compiled digest as the content of a message: subject, text and HTML, the workbook
+	 * attached (it holds every answer; the raw CSV is for the operator's files, not the
+	 * email), and the headline figures for a channel that shows only those.
+	 */
+	MessageContent content(Digest digest, Language language) {
+		DigestTexts texts = texts(language);
+		List<Chart> charts = this.compilation.charts(digest, texts);
+		List<Attachment> attachments = new ArrayList<>();
+		attachments.add(Attachment.file(fileName(digest) + ".xlsx", XLSX, workbook(digest, texts, charts)));
+		// the HTML shows each chart by its Content-ID: Outlook shows neither SVG nor
+		// scripts
+		for (Chart chart : charts) {
+			attachments.add(Attachment.inlineImage(chart.contentId(), chart.fileName(), PNG, chart.png()));
+		}
+		return new MessageContent(subject(digest, texts), this.compilation.text(digest, texts),
+				this.compilation.html(digest, texts, charts), attachments, headline(digest, texts));
+	}
+
+	/**
+	 * A digest's headline figures: the response rate overall and per network, the themes
+	 * most mentioned, and that the whole digest goes by email.
+	 */
+	static Headline headline(Digest digest, DigestTexts texts) {
+		Digest.Rate overall = digest.rates().overall();
+		List<Fact> facts = new ArrayList<>();
+		for (Digest.NamedRate rate : digest.rates().networks()) {
+			facts.add(new Fact(rate.name(),
+					rate.rate().answered() + "/" + rate.rate().asked() + " (" + rate.rate().percent() + " %)"));
+		}
+		for (Digest.Theme theme : digest.themes().subList(0, Math.min(3, digest.themes().size()))) {
+			facts.add(new Fact(theme.area(), texts.get("themes.count", theme.count())));
+		}
+		return new Headline(texts.get("title", digest.title()), digest.open() ? texts.get("open") : texts.get("final"),
+				texts.get("card.headline", overall.answered(), overall.asked(), overall.percent()), facts,
+				texts.get("card.by-email"));
+	}
+
+	private static String subject(Digest digest, DigestTexts texts) {
+		return digest.open() ? texts.get("subject", digest.title(), texts.date(digest.compiledAt()))
+				: texts.get("subject.final", digest.title());
+	}
+
+	private byte[] workbook(Digest digest, DigestTexts texts, List<Chart> charts) {
+		ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+		try {
+			this.compilation.xlsx(digest, texts, charts, xlsx);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return xlsx.toByteArray();
 	}
 
 	/**
 	 * Writes a digest as HTML, XLSX and CSV into a folder (created if need be), named for
 	 * the send-out, the view and (when not Swedish) the language, so that every variant
-	 * can lie in one folder: {@code sammanstallning-steg2-2026-personer.html}.
+	 * can lie in one folder: {@code sammanstallning-steg2-2026-personer.html}. Unlike the
+	 * email's body, the HTML file holds every answer; each file is written as it is
+	 * rendered, none is held whole in memory.
 	 * @return the files written
 	 */
 	public List<Path> writeTo(Path folder, SendOutId id, View view, Language language) throws IOException {
@@ -218,35 +281,37 @@ public class Digests {
 
 	/**
 	 * Writes a digest as {@link #writeTo(Path, SendOutId, View, Language)} does, telling
-	 * {@code steps} what it starts on (compiling, rendering, writing), for a progress
-	 * display.
+	 * {@code steps} what it starts on (compiling, writing), for a progress display.
 	 */
 	public List<Path> writeTo(Path folder, SendOutId id, View view, Language language, Consumer<String> steps)
 			throws IOException {
 		steps.accept("compiling");
 		Digest digest = compile(id, view, language);
-		steps.accept("rendering");
-		RenderedDigest rendered = render(digest, language);
 		steps.accept("writing");
+		DigestTexts texts = texts(language);
 		Files.createDirectories(folder);
-		String name = rendered.fileName() + ((view == View.PERSONS) ? "-personer" : "-organisationer")
+		String name = fileName(digest) + ((view == View.PERSONS) ? "-personer" : "-organisationer")
 				+ ((language == Language.SV) ? "" : "-" + language.name().toLowerCase(Locale.ROOT));
 		Path html = folder.resolve(name + ".html");
 		Path xlsx = folder.resolve(name + ".xlsx");
 		Path csv = folder.resolve(name + ".csv");
+		List<Chart> charts = this.compilation.charts(digest, texts);
+		List<Path> written = new ArrayList<>(List.of(html, xlsx, csv));
 		// the HTML shows the charts from files beside it, as an email shows its parts
-		String page = rendered.html();
-		List<Path> written = new ArrayList<>();
-		for (Chart chart : rendered.charts()) {
+		for (Chart chart : charts) {
 			Path png = folder.resolve(name + "-" + chart.fileName());
 			Files.write(png, chart.png());
-			page = page.replace("src=\"cid:" + chart.contentId() + "\"", "src=\"" + png.getFileName() + "\"");
 			written.add(png);
 		}
-		Files.writeString(html, page, StandardCharsets.UTF_8);
-		Files.write(xlsx, rendered.xlsx());
-		Files.write(csv, rendered.csv());
-		written.addAll(0, List.of(html, xlsx, csv));
+		try (Writer out = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
+			this.compilation.fullHtml(digest, texts, charts, chart -> name + "-" + chart.fileName(), out);
+		}
+		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(xlsx))) {
+			this.compilation.xlsx(digest, texts, charts, out);
+		}
+		try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+			this.compilation.csv(digest, texts, out);
+		}
 		return written;
 	}
 

@@ -3,13 +3,14 @@ package se.samla.digests;
 import java.util.List;
 
 /**
- * A digest ready to send or save: the email's subject, HTML and plain-text parts, the
- * charts the HTML shows, and the workbook and CSV with every answer.
+ * A digest rendered whole: the subject, HTML and plain text, the charts the HTML shows,
+ * and the workbook and CSV with every answer. (What a digest message says is its
+ * {@link se.samla.campaigns.MessageContent}, written by {@code DigestMessages}.)
  *
  * @param digest the compiled digest
- * @param subject the email's subject
- * @param html the HTML body; it shows each chart as {@code <img src="cid:…">} by the
- * chart's {@link Chart#contentId()}
+ * @param subject the subject
+ * @param html the HTML body (the email's bounded selection); it shows each chart as
+ * {@code <img src="cid:…">} by the chart's {@link Chart#contentId()}
  * @param text the plain-text body
  * @param xlsx the workbook
  * @param csv the raw data as CSV (UTF-8 with a byte-order mark, for Excel)

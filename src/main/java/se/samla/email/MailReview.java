@@ -1,10 +1,17 @@
 package se.samla.email;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.stereotype.Service;
@@ -17,6 +24,8 @@ import se.samla.email.internal.InboundRecords;
 import se.samla.email.internal.InboundRecords.InboundRow;
 import se.samla.email.internal.InboundStatus;
 import se.samla.email.internal.intake.LenientMessage;
+import se.samla.email.internal.reading.ReplyBody;
+import se.samla.email.internal.reading.ReplyText;
 
 /**
  * The emails held for an operator, and the operator's decisions on them: accept one as a
@@ -83,6 +92,60 @@ public class MailReview {
 					(row.sendOut() != null) ? row.sendOut().value() : null, invited, row.detail(), outcome, answers));
 		}
 		return held;
+	}
+
+	/**
+	 * What a held email says: its text, decoded as the reply reader decodes it, and its
+	 * attachments by name, type and size.
+	 * @return empty when no such email is held, or when it cannot be read at all
+	 */
+	public Optional<HeldMailContent> content(UUID id) {
+		Optional<InboundRow> row = this.records.find(id)
+			.filter(found -> found.status() == InboundStatus.REVIEW && found.raw() != null);
+		if (row.isEmpty()) {
+			return Optional.empty();
+		}
+		try {
+			MimeMessage message = LenientMessage.parse(row.get().raw());
+			ReplyText text = ReplyBody.extract(message);
+			List<HeldMailContent.Attachment> attachments = new ArrayList<>();
+			attachments(message, attachments, 0);
+			return Optional.of(new HeldMailContent(text.text(), text.cut(), attachments));
+		}
+		catch (MessagingException | IOException | RuntimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static void attachments(Part part, List<HeldMailContent.Attachment> found, int depth)
+			throws MessagingException, IOException {
+		if (depth > 10) {
+			return;
+		}
+		if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				attachments(multipart.getBodyPart(i), found, depth + 1);
+			}
+			return;
+		}
+		if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null
+				|| part.isMimeType("message/rfc822")) {
+			String type = part.getContentType();
+			type = (type != null) ? type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT) : "";
+			found.add(new HeldMailContent.Attachment(part.getFileName(), type, size(part)));
+		}
+	}
+
+	/** The decoded size: the size a part's header gives is the encoded one, if any. */
+	private static long size(Part part) throws MessagingException, IOException {
+		try (InputStream in = part.getInputStream()) {
+			long size = 0;
+			byte[] buffer = new byte[8192];
+			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+				size += read;
+			}
+			return size;
+		}
 	}
 
 	/** Whether an email with this id was received, held or not. */

@@ -23,10 +23,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * lack it (needs {@code TeamsAppInstallation.ReadWriteSelfForUser.All})
  * @param tokenUrl the token endpoint, when not the authority's
  * {@code {tenant}/oauth2/v2.0/token}
+ * @param webSignIn whether the tenant's people may sign in to the project leads' pages
+ * with their Microsoft account (OpenID Connect, by this registration); off by default
  */
 public record Registration(String tenantId, String appId, String clientSecret, String certificate,
 		String certificatePassword, List<String> organisations, @DefaultValue("false") boolean installApp,
-		String tokenUrl) {
+		String tokenUrl, @DefaultValue("false") boolean webSignIn) {
 
 	public Registration {
 		tenantId = blankToNull(tenantId);
@@ -51,7 +53,7 @@ public record Registration(String tenantId, String appId, String clientSecret, S
 
 	/** A registration with a client secret, serving the given organisations. */
 	public static Registration withSecret(String tenantId, String appId, String clientSecret, String... organisations) {
-		return new Registration(tenantId, appId, clientSecret, null, null, List.of(organisations), false, null);
+		return new Registration(tenantId, appId, clientSecret, null, null, List.of(organisations), false, null, false);
 	}
 
 	/** Whether this registration serves people of the organisation (by id). */
@@ -62,13 +64,19 @@ public record Registration(String tenantId, String appId, String clientSecret, S
 	/** The same registration with its token endpoint set. */
 	public Registration withTokenUrl(String url) {
 		return new Registration(this.tenantId, this.appId, this.clientSecret, this.certificate,
-				this.certificatePassword, this.organisations, this.installApp, url);
+				this.certificatePassword, this.organisations, this.installApp, url, this.webSignIn);
 	}
 
 	/** The same registration, allowed or not to install the Teams app. */
 	public Registration withInstallApp(boolean install) {
 		return new Registration(this.tenantId, this.appId, this.clientSecret, this.certificate,
-				this.certificatePassword, this.organisations, install, this.tokenUrl);
+				this.certificatePassword, this.organisations, install, this.tokenUrl, this.webSignIn);
+	}
+
+	/** The same registration, with web sign-in for its tenant's people on or off. */
+	public Registration withWebSignIn(boolean signIn) {
+		return new Registration(this.tenantId, this.appId, this.clientSecret, this.certificate,
+				this.certificatePassword, this.organisations, this.installApp, this.tokenUrl, signIn);
 	}
 
 	@Override

@@ -35,6 +35,7 @@ import se.samla.campaigns.PreviewedMessage;
 import se.samla.campaigns.RecipientFactTexts;
 import se.samla.campaigns.RecipientStatus;
 import se.samla.campaigns.SendOutOperations;
+import se.samla.campaigns.SendOutQueries;
 import se.samla.campaigns.UnknownSendOutException;
 import se.samla.digests.Digest;
 import se.samla.digests.Digests;
@@ -73,6 +74,8 @@ class OperatorCommands {
 
 	private final SendOutOperations operations;
 
+	private final SendOutQueries queries;
+
 	private final MailInspector mail;
 
 	private final MailReview review;
@@ -90,14 +93,15 @@ class OperatorCommands {
 	// @Lazy: a command's context makes what the command uses; status needs no digest
 	// themes and no email parsing
 	OperatorCommands(DirectoryImport directoryImport, Directory directory, SendOuts sendOuts,
-			ResponseManagement responses, SendOutOperations operations, @Lazy MailInspector mail,
-			@Lazy MailReview review, CampaignProperties campaigns, @Lazy Digests digests, @Lazy PersonCommands persons,
-			@Lazy TeamsIdentities identities, ObjectProvider<TeamsTenants> teams) {
+			ResponseManagement responses, SendOutOperations operations, SendOutQueries queries,
+			@Lazy MailInspector mail, @Lazy MailReview review, CampaignProperties campaigns, @Lazy Digests digests,
+			@Lazy PersonCommands persons, @Lazy TeamsIdentities identities, ObjectProvider<TeamsTenants> teams) {
 		this.identities = identities;
 		this.teams = teams;
 		this.digests = digests;
 		this.persons = persons;
 		this.operations = operations;
+		this.queries = queries;
 		this.mail = mail;
 		this.review = review;
 		this.zone = campaigns.zone();
@@ -251,8 +255,8 @@ class OperatorCommands {
 	private int status(SendOutId sendOut, Options options, PrintStream out) {
 		options.requireNoMore();
 		// read first: a send-out that does not exist gets its one line, without a header
-		List<RecipientStatus> recipients = this.operations.recipients(sendOut);
-		RecipientFactTexts why = this.operations.texts();
+		List<RecipientStatus> recipients = this.queries.recipients(sendOut);
+		RecipientFactTexts why = this.queries.texts();
 		out.printf("%-28s %-16s %-36s %-16s %-6s %s%n", "NAME", "ORGANISATION", "STATUS", "INVITED", "BY", "WHY");
 		for (RecipientStatus status : recipients) {
 			out.printf("%-28s %-16s %-36s %-16s %-6s %s%n", status.name(), status.organisation(), status.summary(),
@@ -296,7 +300,7 @@ class OperatorCommands {
 		options.requireNoMore();
 		List<PreviewedMessage> messages;
 		try (Progress progress = Progress.start("preview " + sendOut + " " + day)) {
-			messages = this.operations.preview(sendOut, day);
+			messages = this.queries.preview(sendOut, day);
 		}
 		if (messages.isEmpty()) {
 			out.println("Nothing planned for " + day + ".");
@@ -311,7 +315,7 @@ class OperatorCommands {
 	private int schedule(Options options, PrintStream out) {
 		SendOutId sendOut = new SendOutId(options.positional("SEND-OUT"));
 		options.requireNoMore();
-		return new ScheduleCommand(this.operations, this.time).run(sendOut, out);
+		return new ScheduleCommand(this.queries, this.time).run(sendOut, out);
 	}
 
 	private int act(String command, Options options, PrintStream out) {

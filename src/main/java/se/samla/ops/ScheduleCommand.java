@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import se.samla.campaigns.ScheduledMessage;
-import se.samla.campaigns.SendOutOperations;
+import se.samla.campaigns.SendOutQueries;
 import se.samla.shared.SendOutId;
 
 /**
@@ -14,17 +14,17 @@ import se.samla.shared.SendOutId;
  */
 final class ScheduleCommand {
 
-	private final SendOutOperations operations;
+	private final SendOutQueries queries;
 
 	private final DateTimeFormatter time;
 
-	ScheduleCommand(SendOutOperations operations, DateTimeFormatter time) {
-		this.operations = operations;
+	ScheduleCommand(SendOutQueries queries, DateTimeFormatter time) {
+		this.queries = queries;
 		this.time = time;
 	}
 
 	int run(SendOutId sendOut, PrintStream out) {
-		List<ScheduledMessage> schedule = this.operations.schedule(sendOut);
+		List<ScheduledMessage> schedule = this.queries.schedule(sendOut);
 		if (schedule.isEmpty()) {
 			out.println("Nothing more is planned for " + sendOut + ".");
 			return 0;

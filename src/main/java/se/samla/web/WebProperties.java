@@ -21,11 +21,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the directory's project leads
  * @param signInLifetime how long a sign-in link works
  * @param liveInterval how often the project leads' page fetches the figures again
+ * @param emailSignIn whether project leads may sign in by a one-time link by email (the
+ * embedded default); production with Entra sign-in for every tenant may turn it off
  */
 @ConfigurationProperties("samla.web")
 public record WebProperties(@DefaultValue("http://localhost:8080") String baseUrl, String linkKey,
 		@DefaultValue("20") int guesses, @DefaultValue("15m") Duration guessWindow, List<String> operators,
-		@DefaultValue("15m") Duration signInLifetime, @DefaultValue("10s") Duration liveInterval) {
+		@DefaultValue("15m") Duration signInLifetime, @DefaultValue("10s") Duration liveInterval,
+		@DefaultValue("true") boolean emailSignIn) {
 
 	public WebProperties {
 		operators = (operators != null)

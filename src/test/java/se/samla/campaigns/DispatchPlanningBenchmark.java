@@ -49,7 +49,7 @@ class DispatchPlanningBenchmark {
 	SendOuts sendOuts;
 
 	@Autowired
-	SendOutOperations operations;
+	SendOutQueries queries;
 
 	@Autowired
 	Dispatcher dispatcher;
@@ -85,7 +85,7 @@ class DispatchPlanningBenchmark {
 		int messages = 0;
 		for (int run = 0; run < 13; run++) {
 			long start = System.nanoTime();
-			messages = this.operations.preview(id, LocalDate.of(2026, 11, 30)).size();
+			messages = this.queries.preview(id, LocalDate.of(2026, 11, 30)).size();
 			if (run >= 3) {
 				previews.add((System.nanoTime() - start) / 1e6);
 			}
@@ -102,7 +102,7 @@ class DispatchPlanningBenchmark {
 		int planned = 0;
 		for (int run = 0; run < 13; run++) {
 			long start = System.nanoTime();
-			planned = this.operations.schedule(id).size();
+			planned = this.queries.schedule(id).size();
 			if (run >= 3) {
 				schedules.add((System.nanoTime() - start) / 1e6);
 			}

@@ -31,13 +31,14 @@ class OutboxKeyTests {
 		assertThat(key(new OutboxKey.Digest(3, true)).value()).isEqualTo(prefix + "digest-3-card");
 		assertThat(key(new OutboxKey.Escalation()).value()).isEqualTo(prefix + "escalation");
 		assertThat(key(new OutboxKey.NoRouteNotice(OTHER)).value()).isEqualTo(prefix + "no-route-" + OTHER.value());
+		assertThat(key(new OutboxKey.NewLink(3)).value()).isEqualTo(prefix + "new-link-3");
 	}
 
 	@Test
 	void readsBackWhatItWrites() {
 		for (OutboxKey.Kind kind : new OutboxKey.Kind[] { new OutboxKey.Invitation(), new OutboxKey.Reminder(12),
 				new OutboxKey.Digest(1, false), new OutboxKey.Digest(10, true), new OutboxKey.Escalation(),
-				new OutboxKey.NoRouteNotice(OTHER) }) {
+				new OutboxKey.NoRouteNotice(OTHER), new OutboxKey.NewLink(2) }) {
 			assertThat(OutboxKey.parse(key(kind).value())).isEqualTo(key(kind));
 		}
 	}
@@ -54,6 +55,8 @@ class OutboxKeyTests {
 		assertThat(new OutboxKey.Reminder(2).number()).isEqualTo(2);
 		assertThat(new OutboxKey.Digest(4, true).messageKind()).isEqualTo(MessageKind.DIGEST);
 		assertThat(new OutboxKey.NoRouteNotice(OTHER).messageKind()).isEqualTo(MessageKind.NO_ROUTE);
+		assertThat(new OutboxKey.NewLink(5).messageKind()).isEqualTo(MessageKind.NEW_LINK);
+		assertThat(new OutboxKey.NewLink(5).number()).isEqualTo(5);
 		assertThat(new OutboxKey.Invitation().number()).isZero();
 	}
 

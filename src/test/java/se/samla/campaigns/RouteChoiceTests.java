@@ -59,7 +59,7 @@ class RouteChoiceTests {
 	Dispatcher dispatcher;
 
 	@Autowired
-	SendOutOperations operations;
+	SendOutQueries queries;
 
 	@Autowired
 	Directory directory;
@@ -157,21 +157,21 @@ class RouteChoiceTests {
 		Person blocked = teamsUser();
 		this.recorder.set(Channel.TEAMS, blocked.id(), Behaviour.UNREACHABLE);
 		SendOutId id = define();
-		assertThat(this.operations.recipients(id))
+		assertThat(this.queries.recipients(id))
 			.allSatisfy(status -> assertThat(codes(status)).first().isEqualTo("not-invited"));
 
 		this.dispatcher.run();
 
-		Map<PersonId, RecipientStatus> statuses = this.operations.recipients(id)
+		Map<PersonId, RecipientStatus> statuses = this.queries.recipients(id)
 			.stream()
 			.collect(Collectors.toMap(RecipientStatus::person, status -> status));
 		assertThat(codes(statuses.get(unreachable.id()))).containsExactly("no-route", "bounced");
 		assertThat(codes(statuses.get(blocked.id()))).containsExactly("teams-unreachable", "no-reply");
-		assertThat(this.operations.texts().describe(statuses.get(unreachable.id()).reasons(), Language.EN))
+		assertThat(this.queries.texts().describe(statuses.get(unreachable.id()).reasons(), Language.EN))
 			.contains("the email address " + unreachable.email() + " bounces");
-		assertThat(this.operations.texts().describe(statuses.get(blocked.id()).reasons(), Language.SV))
+		assertThat(this.queries.texts().describe(statuses.get(blocked.id()).reasons(), Language.SV))
 			.contains("nås inte i Teams")
-			.contains("inbjuden 1 december 2026 via e-post, påmind 0 gång(er)");
+			.contains("inbjuden 1 december 2026 via e-post, inte påmind, inget svar");
 		assertThat(statuses.values()).allSatisfy(status -> assertThat(status.reasons()).isNotEmpty());
 	}
 
@@ -182,13 +182,13 @@ class RouteChoiceTests {
 		this.dispatcher.run();
 		this.responses.startOrResume(id, person.id(), Channel.EMAIL);
 
-		RecipientStatus status = this.operations.recipients(id)
+		RecipientStatus status = this.queries.recipients(id)
 			.stream()
 			.filter(candidate -> candidate.person().equals(person.id()))
 			.findFirst()
 			.orElseThrow();
 		assertThat(codes(status)).contains("in-progress").doesNotContain("no-reply");
-		assertThat(this.operations.texts().describe(status.reasons(), Language.EN)).doesNotContain("no reply");
+		assertThat(this.queries.texts().describe(status.reasons(), Language.EN)).doesNotContain("no reply");
 	}
 
 	private static List<String> codes(RecipientStatus status) {

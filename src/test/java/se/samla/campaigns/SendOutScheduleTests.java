@@ -66,6 +66,9 @@ class SendOutScheduleTests {
 	SendOutOperations operations;
 
 	@Autowired
+	SendOutQueries queries;
+
+	@Autowired
 	Dispatcher dispatcher;
 
 	@Autowired
@@ -269,7 +272,7 @@ class SendOutScheduleTests {
 		SendOutId id = define(at(2026, 12, 17, 10, 0), at(2027, 1, 15, 17, 0), rules);
 		this.clock.set(at(2026, 12, 1, 9, 0));
 
-		List<ScheduledMessage> schedule = this.operations.schedule(id);
+		List<ScheduledMessage> schedule = this.queries.schedule(id);
 
 		assertThat(schedule).filteredOn(message -> message.kind() == MessageKind.INVITATION)
 			.hasSize(4)
@@ -290,14 +293,14 @@ class SendOutScheduleTests {
 		SendOutId id = define(at(2026, 11, 24, 8, 0), at(2026, 12, 18, 17, 0), SendOutRules.defaults(STOCKHOLM));
 		this.clock.set(at(2026, 12, 4, 7, 0));
 
-		List<ScheduledMessage> schedule = this.operations.schedule(id);
+		List<ScheduledMessage> schedule = this.queries.schedule(id);
 
 		assertThat(schedule).filteredOn(message -> message.kind() == MessageKind.REMINDER)
 			.extracting(message -> message.label() + " " + message.at().atZone(STOCKHOLM).toLocalDate())
 			.containsOnly("reminder 3 2026-12-11", "reminder 4 2026-12-17");
 		walk(LocalDate.of(2026, 12, 4), LocalDate.of(2026, 12, 18));
 		assertThat(sentAsScheduled(id)).containsExactlyInAnyOrderElementsOf(asScheduled(schedule));
-		assertThat(this.operations.schedule(id)).isEmpty();
+		assertThat(this.queries.schedule(id)).isEmpty();
 	}
 
 	@Test
@@ -307,7 +310,7 @@ class SendOutScheduleTests {
 		SendOutId id = define(at(2026, 12, 17, 10, 0), at(2027, 1, 15, 17, 0), rules);
 		this.clock.set(at(2026, 12, 1, 9, 0));
 
-		List<PreviewedMessage> monday = this.operations.preview(id, LocalDate.of(2026, 12, 28));
+		List<PreviewedMessage> monday = this.queries.preview(id, LocalDate.of(2026, 12, 28));
 
 		assertThat(monday).filteredOn(message -> message.kind() == MessageKind.DIGEST)
 			.isNotEmpty()
@@ -322,16 +325,16 @@ class SendOutScheduleTests {
 	void previewsWhatADayWouldBringWithoutSendingIt() {
 		SendOutId id = define(at(2026, 12, 17, 10, 0), at(2027, 1, 15, 17, 0), SendOutRules.defaults(STOCKHOLM));
 		this.clock.set(at(2026, 12, 1, 9, 0));
-		assertThat(this.operations.preview(id, LocalDate.of(2026, 12, 17))).hasSize(4)
+		assertThat(this.queries.preview(id, LocalDate.of(2026, 12, 17))).hasSize(4)
 			.allMatch(message -> message.kind() == MessageKind.INVITATION);
-		assertThat(this.operations.preview(id, LocalDate.of(2026, 12, 28))).hasSize(4)
+		assertThat(this.queries.preview(id, LocalDate.of(2026, 12, 28))).hasSize(4)
 			.allMatch(message -> message.kind() == MessageKind.REMINDER && message.number() == 1);
 		walk(LocalDate.of(2026, 12, 17), LocalDate.of(2026, 12, 17));
 
-		assertThat(this.operations.preview(id, LocalDate.of(2026, 12, 28))).hasSize(4)
+		assertThat(this.queries.preview(id, LocalDate.of(2026, 12, 28))).hasSize(4)
 			.allMatch(message -> message.kind() == MessageKind.REMINDER && message.number() == 1);
-		assertThat(this.operations.preview(id, LocalDate.of(2026, 12, 29))).isEmpty();
-		assertThat(this.operations.preview(id, LocalDate.of(2026, 12, 24))).isEmpty();
+		assertThat(this.queries.preview(id, LocalDate.of(2026, 12, 29))).isEmpty();
+		assertThat(this.queries.preview(id, LocalDate.of(2026, 12, 24))).isEmpty();
 		assertThat(sentByDay(id)).containsOnlyKeys(LocalDate.of(2026, 12, 17));
 	}
 

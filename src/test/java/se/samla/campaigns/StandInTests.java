@@ -47,6 +47,9 @@ class StandInTests {
 	SendOutOperations operations;
 
 	@Autowired
+	SendOutQueries queries;
+
+	@Autowired
 	ContactRoutes routes;
 
 	@Autowired
@@ -168,7 +171,7 @@ class StandInTests {
 	}
 
 	private RecipientStatus status(SendOutId id, Person person) {
-		return this.operations.recipients(id)
+		return this.queries.recipients(id)
 			.stream()
 			.filter(status -> status.person().equals(person.id()))
 			.findFirst()

@@ -11,10 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import javax.imageio.ImageIO;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeBodyPart;
@@ -75,7 +77,7 @@ class DigestDeliveryTests {
 	}
 
 	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
+	static void smtp(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
 	}
 
@@ -93,6 +95,9 @@ class DigestDeliveryTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@BeforeEach
 	void clear() throws Exception {
@@ -159,13 +164,15 @@ class DigestDeliveryTests {
 		assertThat(toLead.getHeader("Auto-Submitted")).containsExactly("auto-generated");
 		MimeMultipart mixed = (MimeMultipart) toLead.getContent();
 		assertThat(mixed.getContentType()).startsWith("multipart/mixed");
-		// the body and the pictures it shows: multipart/related (Outlook shows no SVG)
-		MimeMultipart related = (MimeMultipart) mixed.getBodyPart(0).getContent();
-		assertThat(related.getContentType()).startsWith("multipart/related");
-		MimeMultipart alternative = (MimeMultipart) related.getBodyPart(0).getContent();
+		// plain text beside the HTML with the pictures it shows (Outlook shows no SVG)
+		MimeMultipart alternative = (MimeMultipart) mixed.getBodyPart(0).getContent();
+		assertThat(alternative.getContentType()).startsWith("multipart/alternative");
 		assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain");
-		assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
-		Document html = Jsoup.parse((String) alternative.getBodyPart(1).getContent());
+		MimeMultipart related = (MimeMultipart) alternative.getBodyPart(1).getContent();
+		assertThat(related.getContentType()).startsWith("multipart/related");
+		assertThat(related.getBodyPart(0).getContentType()).startsWith("text/html");
+		String leadHtml = (String) related.getBodyPart(0).getContent();
+		Document html = Jsoup.parse(leadHtml);
 		List<String> referenced = html.select("img")
 			.stream()
 			.map(img -> img.attr("src"))
@@ -192,17 +199,48 @@ class DigestDeliveryTests {
 		assertThat(html.selectFirst("img[src=cid:rates-organisations@samla]").attr("alt"))
 			.startsWith("Svarsfrekvens per organisation: ")
 			.contains("Kumla " + kumlaRate);
+		// the workbook and nothing else: the raw CSV is for the operator's files
+		assertThat(mixed.getCount()).isEqualTo(2);
 		BodyPart workbook = mixed.getBodyPart(1);
 		assertThat(workbook.getFileName()).isEqualTo("sammanstallning-digest-mejl.xlsx");
 		assertThat(workbook.getContentType())
 			.startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		String leadHtml = (String) alternative.getBodyPart(1).getContent();
 		String chiefHtml = (String) ((MimeMultipart) ((MimeMultipart) ((MimeMultipart) toChief.getContent())
 			.getBodyPart(0)
-			.getContent()).getBodyPart(0).getContent()).getBodyPart(1).getContent();
+			.getContent()).getBodyPart(1).getContent()).getBodyPart(0).getContent();
 		// the project leads see who has not answered; the network does not
 		assertThat(leadHtml).contains("Har inte svarat");
 		assertThat(chiefHtml).doesNotContain("Har inte svarat").contains("utan namn");
+	}
+
+	@Test
+	void aRunCompilesTheDigestOncePerViewAndLanguageHoweverManyMembersGetIt() throws Exception {
+		define("digest-en-gang");
+		List<Person> members = members();
+		long variants = members.stream()
+			.map(person -> (person.isMemberOf(Network.PROJEKTLEDARE) ? "persons/" : "organisations/")
+					+ person.language())
+			.distinct()
+			.count();
+		assertThat(members).hasSizeGreaterThan((int) variants);
+		this.clock.set(at(2026, 12, 1, 9, 0));
+		this.dispatcher.run();
+		double before = compiled();
+
+		this.clock.set(at(2026, 12, 7, 9, 0));
+		this.dispatcher.run();
+		assertThat(digests()).hasSize(members.size());
+		assertThat(compiled() - before).isEqualTo(variants);
+
+		// the next run compiles anew, from the answers as they are then
+		this.clock.set(at(2026, 12, 14, 9, 0));
+		this.dispatcher.run();
+		assertThat(digests()).hasSize(2 * members.size());
+		assertThat(compiled() - before).isEqualTo(2 * variants);
+	}
+
+	private double compiled() {
+		return this.meters.find("samla.digests.compiled").counters().stream().mapToDouble(Counter::count).sum();
 	}
 
 	private void define(String id) {

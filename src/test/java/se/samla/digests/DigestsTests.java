@@ -3,13 +3,19 @@ package se.samla.digests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.samla.support.Stockholm.at;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -218,7 +224,7 @@ class DigestsTests {
 		ResponseState state = this.responses.startOrResume(id, this.karin.id(), Channel.EMAIL);
 		answer(state, "q1", "<script>alert('x')</script> <b>fet</b>");
 		answer(state, "q2", "=HYPERLINK(\"http://evil.example\",\"klicka\")");
-		answer(state, "q3", "+46 70 123 45 67");
+		answer(state, "q3", "+2 tjänster mot i fjol");
 		answer(state, "q4", "@SUM(A1:A9)");
 		this.responses.submit(state.id(), Source.of(Channel.EMAIL, "<submit-" + UUID.randomUUID() + ">"));
 		RenderedDigest rendered = this.digests.render(this.digests.compile(id, View.ORGANISATIONS, Language.SV),
@@ -237,27 +243,64 @@ class DigestsTests {
 					texts.add(cell.getStringCellValue());
 				}
 			})));
-			assertThat(texts).contains("=HYPERLINK(\"http://evil.example\",\"klicka\")", "+46 70 123 45 67",
+			assertThat(texts).contains("=HYPERLINK(\"http://evil.example\",\"klicka\")", "+2 tjänster mot i fjol",
 					"@SUM(A1:A9)");
 		}
 		String csv = new String(rendered.csv(), java.nio.charset.StandardCharsets.UTF_8);
-		assertThat(csv).contains("'=HYPERLINK").contains("'+46 70 123 45 67").contains("'@SUM(A1:A9)");
+		assertThat(csv).contains("'=HYPERLINK").contains("'+2 tjänster mot i fjol").contains("'@SUM(A1:A9)");
+	}
+
+	@Test
+	void aSignatureInAnAnswerReachesTheNetworksViewMaskedEverywhereAndTheLeadsViewAsWritten() throws Exception {
+		SendOutId id = stepTwo("digest-maskering");
+		String signature = "/Mats Mats Öberg Socialchef, Degerfors kommun";
+		String contact = "mats.oberg@degerfors.se, 070-123 45 67";
+		ResponseState state = this.responses.startOrResume(id, this.mats.id(), Channel.EMAIL);
+		answer(state, "q1", "Bristen på sjuksköterskor växer i Degerfors.");
+		answer(state, "q2", "Vi har språkombud och erbjuder svenska för vårdpersonal på arbetstid.\n\n" + signature
+				+ "\n" + contact);
+		answer(state, "q3", "Mer chefsutveckling, som i Karin Lindqvists förvaltning.");
+		answer(state, "q4", "Gemensam marknadsföring av yrkena och språkutveckling i hela länet.");
+		this.responses.submit(state.id(), Source.of(Channel.EMAIL, "<submit-" + UUID.randomUUID() + ">"));
+
+		Digest networks = this.digests.compile(id, View.ORGANISATIONS, Language.SV);
+		RenderedDigest shown = this.digests.render(networks, Language.SV);
+		String masked = "/[namn] Socialchef, Degerfors kommun";
+		for (String body : List.of(shown.html(), shown.text(), new String(shown.csv(), StandardCharsets.UTF_8),
+				String.join("\n", workbookTexts(shown.xlsx())))) {
+			assertThat(body).contains(masked)
+				.contains("[e-post], [telefon]")
+				.contains("[namn] förvaltning")
+				.doesNotContain("Öberg")
+				.doesNotContain("Lindqvist")
+				.doesNotContain("mats.oberg@")
+				.doesNotContain("070-123 45 67");
+		}
+		Digest.Theme language = theme(networks, "Språk- och kulturkompetens");
+		assertThat(language.quotes()).anySatisfy(quote -> assertThat(quote.text()).contains(masked));
+
+		Digest leads = this.digests.compile(id, View.PERSONS, Language.SV);
+		RenderedDigest written = this.digests.render(leads, Language.SV);
+		for (String body : List.of(written.html(), written.text(), new String(written.csv(), StandardCharsets.UTF_8),
+				String.join("\n", workbookTexts(written.xlsx())))) {
+			assertThat(body).contains(signature).contains(contact).contains("Karin Lindqvists förvaltning");
+		}
+		// the themes are found in what was written: masking changes no area, count or
+		// choice of quote
+		assertThat(networks.themes()).extracting(Digest.Theme::area, Digest.Theme::count)
+			.containsExactlyElementsOf(
+					leads.themes().stream().map(theme -> Tuple.tuple(theme.area(), theme.count())).toList());
+		assertThat(language.quotes()).extracting(Digest.Quote::organisation)
+			.containsExactlyElementsOf(theme(leads, "Språk- och kulturkompetens").quotes()
+				.stream()
+				.map(Digest.Quote::organisation)
+				.toList());
 	}
 
 	@Test
 	void theYearlyFollowUpListsEveryActivityWithStatusOwnerEffectAndNextStepAndWhoHasNotReported() {
 		SendOutId id = followUp("digest-uppfoljning");
-		ResponseState state = this.responses.startOrResume(id, this.karin.id(), Channel.EMAIL);
-		answer(state, new StepKey("status", "A3"), new AnswerValue.ChoiceAnswer("pagaende"));
-		answer(state, new StepKey("effekt", "A3"), new AnswerValue.TextAnswer("Fler praktikplatser i år."));
-		answer(state, new StepKey("nasta-steg", "A3"), new AnswerValue.TextAnswer("Träff med YH i mars."));
-		ResponseState after = this.responses.state(state.id());
-		after.steps()
-			.stream()
-			.filter(step -> step.question().required() && !step.isAnswered())
-			.forEach(step -> answer(after, step.key(), step.question().id().equals("status")
-					? new AnswerValue.ChoiceAnswer("genomfort") : new AnswerValue.TextAnswer("Klart.")));
-		this.responses.submit(state.id(), Source.of(Channel.EMAIL, "<submit-" + UUID.randomUUID() + ">"));
+		karinReportsOnA3(id);
 		Digest digest = this.digests.compile(id, View.PERSONS, Language.SV);
 		assertThat(digest.followUp()).isNotNull();
 		assertThat(digest.followUp().activities())
@@ -293,6 +336,50 @@ class DigestsTests {
 			.satisfies(chart -> assertThat(chart.altText()).contains("2024 Ej påbörjat, 2025 Pågående"));
 	}
 
+	@Test
+	void theYearlyFollowUpWithoutPersonsShowsEachActivityByOrganisationAndNamesNoOwner() throws IOException {
+		SendOutId id = followUp("digest-uppfoljning-utan-namn");
+		karinReportsOnA3(id);
+
+		Digest digest = this.digests.compile(id, View.ORGANISATIONS, Language.SV);
+		RenderedDigest rendered = this.digests.render(digest, Language.SV);
+
+		assertThat(digest.followUp().activities()).isNotEmpty().allMatch(row -> row.owner() == null);
+		assertThat(digest.followUp().activities()).filteredOn(row -> row.id().equals("A3"))
+			.extracting(Digest.ActivityRow::organisation, Digest.ActivityRow::status)
+			.containsExactlyInAnyOrder(Tuple.tuple("Askersund", "Pågående"), Tuple.tuple("Region Örebro län", null));
+		assertThat(digest.followUp().notReported()).isEmpty();
+		StringBuilder workbook = new StringBuilder();
+		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(rendered.xlsx()))) {
+			book.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> {
+				if (cell.getCellType() == CellType.STRING) {
+					workbook.append(cell.getStringCellValue()).append('\n');
+				}
+			})));
+		}
+		for (String body : List.of(rendered.html(), rendered.text(), new String(rendered.csv(), StandardCharsets.UTF_8),
+				workbook.toString())) {
+			assertThat(body).contains("Askersund")
+				.doesNotContain("Karin Lindqvist")
+				.doesNotContain("Anna Lind")
+				.doesNotContain("Ansvarig");
+		}
+	}
+
+	private void karinReportsOnA3(SendOutId id) {
+		ResponseState state = this.responses.startOrResume(id, this.karin.id(), Channel.EMAIL);
+		answer(state, new StepKey("status", "A3"), new AnswerValue.ChoiceAnswer("pagaende"));
+		answer(state, new StepKey("effekt", "A3"), new AnswerValue.TextAnswer("Fler praktikplatser i år."));
+		answer(state, new StepKey("nasta-steg", "A3"), new AnswerValue.TextAnswer("Träff med YH i mars."));
+		ResponseState after = this.responses.state(state.id());
+		after.steps()
+			.stream()
+			.filter(step -> step.question().required() && !step.isAnswered())
+			.forEach(step -> answer(after, step.key(), step.question().id().equals("status")
+					? new AnswerValue.ChoiceAnswer("genomfort") : new AnswerValue.TextAnswer("Klart.")));
+		this.responses.submit(state.id(), Source.of(Channel.EMAIL, "<submit-" + UUID.randomUUID() + ">"));
+	}
+
 	/** Karin reports every activity she owns with the status, and submits. */
 	private void report(SendOutId id, String status) {
 		ResponseState state = this.responses.startOrResume(id, this.karin.id(), Channel.EMAIL);
@@ -300,12 +387,6 @@ class DigestsTests {
 			.stream()
 			.filter(step -> step.question().required() && !step.isAnswered())
 			.forEach(step -> answer(state, step.key(), step.question().id().equals("status")
-					? new AnswerValue.ChoiceAnswer(status) : new AnswerValue.TextAnswer("Se planen.")));
-		ResponseState after = this.responses.state(state.id());
-		after.steps()
-			.stream()
-			.filter(step -> step.question().required() && !step.isAnswered())
-			.forEach(step -> answer(after, step.key(), step.question().id().equals("status")
 					? new AnswerValue.ChoiceAnswer(status) : new AnswerValue.TextAnswer("Se planen.")));
 		assertThat(this.responses.submit(state.id(), Source.of(Channel.EMAIL, "<submit-" + UUID.randomUUID() + ">"))
 			.isAccepted()).isTrue();
@@ -385,6 +466,23 @@ class DigestsTests {
 					.isAccepted())
 			.as("answer to %s accepted", key)
 			.isTrue();
+	}
+
+	private static Digest.Theme theme(Digest digest, String area) {
+		return digest.themes().stream().filter(theme -> theme.area().equals(area)).findFirst().orElseThrow();
+	}
+
+	/** Every text cell of every sheet of a workbook. */
+	private static List<String> workbookTexts(byte[] xlsx) throws IOException {
+		List<String> texts = new ArrayList<>();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> {
+				if (cell.getCellType() == CellType.STRING) {
+					texts.add(cell.getStringCellValue());
+				}
+			})));
+		}
+		return texts;
 	}
 
 	private Person person(String email) {

@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
@@ -43,12 +45,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "samla.campaigns.location=src/test/resources/no-send-outs", "samla.email.enabled=true",
 				"samla.email.from=samla@region.example.org", "samla.email.domain=samla.example.org",
-				"spring.mail.host=localhost", "spring.mail.port=3025" })
+				"spring.mail.host=localhost" })
 @Import(TestClockConfiguration.class)
 class EmailSendingTests {
 
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
+	}
 
 	@Autowired
 	SendOuts sendOuts;
@@ -72,7 +80,8 @@ class EmailSendingTests {
 	JdbcClient jdbc;
 
 	@BeforeEach
-	void clear() {
+	void clear() throws Exception {
+		mail.purgeEmailFromAllMailboxes();
 		this.jdbc.sql("UPDATE send_out SET closed_at = CURRENT_TIMESTAMP").update();
 	}
 

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.util.FileSystemUtils;
+
+import se.samla.support.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -114,11 +115,11 @@ class CommandStartupBenchmark {
 	 * figure
 	 */
 	private long[] startTheDemoService() throws Exception {
-		int smtp = freePort();
-		int imap = freePort();
+		int smtp = FreePorts.free();
+		int imap = FreePorts.free();
 		long begun = System.nanoTime();
 		Process process = process(this.jar,
-				List.of("--spring.profiles.active=local", "--server.port=" + freePort(),
+				List.of("--spring.profiles.active=local", "--server.port=" + FreePorts.free(),
 						"--samla.email.local-server.smtp-port=" + smtp, "--samla.email.local-server.imap-port=" + imap,
 						"--spring.mail.port=" + smtp, "--samla.email.imap.port=" + imap))
 			.start();
@@ -175,12 +176,6 @@ class CommandStartupBenchmark {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().put("SAMLA_DATA_DIR", this.data.toString());
 		return builder;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	private static long median(List<Long> values) {

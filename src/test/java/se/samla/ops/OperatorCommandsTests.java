@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -90,11 +91,22 @@ class OperatorCommandsTests {
 		int code = run("digest", "steg2-2026", "--out", dir.toString(), "--view", "persons");
 
 		assertThat(code).isZero();
-		assertThat(output().lines()).containsExactly("Wrote " + dir.resolve("sammanstallning-steg2-2026-personer.html"),
+		List<String> lines = output().lines().toList();
+		assertThat(lines).startsWith("Wrote " + dir.resolve("sammanstallning-steg2-2026-personer.html"),
 				"Wrote " + dir.resolve("sammanstallning-steg2-2026-personer.xlsx"),
 				"Wrote " + dir.resolve("sammanstallning-steg2-2026-personer.csv"));
-		assertThat(Files.readString(dir.resolve("sammanstallning-steg2-2026-personer.html"))).contains("Svarsfrekvens")
-			.contains("Har inte svarat");
+		// then the charts the HTML shows, as pictures beside it
+		List<String> pictures = lines.subList(3, lines.size());
+		assertThat(pictures).isNotEmpty()
+			.allMatch(line -> line.startsWith("Wrote " + dir.resolve("sammanstallning-steg2-2026-personer-"))
+					&& line.endsWith(".png"));
+		String html = Files.readString(dir.resolve("sammanstallning-steg2-2026-personer.html"));
+		assertThat(html).contains("Svarsfrekvens").contains("Har inte svarat");
+		for (String picture : pictures) {
+			Path file = Path.of(picture.substring("Wrote ".length()));
+			assertThat(Files.size(file)).isPositive();
+			assertThat(html).contains("src=\"" + file.getFileName() + "\"");
+		}
 		assertThat(Files.size(dir.resolve("sammanstallning-steg2-2026-personer.xlsx"))).isPositive();
 		assertThat(Files.readString(dir.resolve("sammanstallning-steg2-2026-personer.csv"))).startsWith("\uFEFF");
 	}
@@ -106,13 +118,15 @@ class OperatorCommandsTests {
 		assertThat(run("digest", "steg2-2026", "--out", dir.toString(), "--language", "en")).isZero();
 
 		try (var files = Files.list(dir)) {
-			assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
-					"sammanstallning-steg2-2026-personer.html", "sammanstallning-steg2-2026-personer.xlsx",
-					"sammanstallning-steg2-2026-personer.csv", "sammanstallning-steg2-2026-organisationer.html",
-					"sammanstallning-steg2-2026-organisationer.xlsx", "sammanstallning-steg2-2026-organisationer.csv",
-					"sammanstallning-steg2-2026-organisationer-en.html",
-					"sammanstallning-steg2-2026-organisationer-en.xlsx",
-					"sammanstallning-steg2-2026-organisationer-en.csv");
+			assertThat(files.map(file -> file.getFileName().toString()).filter(name -> !name.endsWith(".png")))
+				.containsExactlyInAnyOrder("sammanstallning-steg2-2026-personer.html",
+						"sammanstallning-steg2-2026-personer.xlsx", "sammanstallning-steg2-2026-personer.csv",
+						"sammanstallning-steg2-2026-organisationer.html",
+						"sammanstallning-steg2-2026-organisationer.xlsx",
+						"sammanstallning-steg2-2026-organisationer.csv",
+						"sammanstallning-steg2-2026-organisationer-en.html",
+						"sammanstallning-steg2-2026-organisationer-en.xlsx",
+						"sammanstallning-steg2-2026-organisationer-en.csv");
 		}
 		assertThat(Files.readString(dir.resolve("sammanstallning-steg2-2026-personer.html")))
 			.isNotEqualTo(Files.readString(dir.resolve("sammanstallning-steg2-2026-organisationer.html")));

@@ -42,6 +42,12 @@ public final class WebSession {
 		return this.http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	public HttpResponse<Void> head(String path) throws IOException, InterruptedException {
+		return this.http.send(
+				HttpRequest.newBuilder(uri(path)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+				HttpResponse.BodyHandlers.discarding());
+	}
+
 	public HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
 		String form = fields.entrySet()
 			.stream()

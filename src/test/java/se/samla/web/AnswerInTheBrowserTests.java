@@ -240,6 +240,48 @@ class AnswerInTheBrowserTests {
 	}
 
 	@Test
+	void aReplacedLinkSaysSoAndSendsANewOneInSwedishAndEnglish() {
+		SendOutId sendOut = define("webb-ny-lank", "degerfors");
+		Person mats = person("mats.oberg@example.org");
+		String revoked = link(sendOut, mats);
+		this.links.revoke(sendOut, mats.id());
+
+		browser.open(revoked);
+		assertThat(browser.text()).contains("Länken har dragits tillbaka").doesNotContain("Mats");
+		browser.assertAccessible("link-revoked");
+		browser.assertReflowsAt320("link-revoked");
+		browser.click("Skicka en ny länk");
+		assertThat(browser.text()).contains("Vi har skickat en ny länk till din e-post")
+			.doesNotContain("mats.oberg@example.org");
+		browser.assertAccessible("new-link-sent");
+		browser.open(revoked);
+		browser.click("Skicka en ny länk");
+		assertThat(browser.text()).contains("Vi har redan skickat en ny länk till din e-post");
+		browser.assertAccessible("new-link-limited");
+
+		SendOutId english = define("webb-ny-lank-en", "nora");
+		Person daniel = person("daniel.strom@example.org");
+		String replaced = link(english, daniel);
+		this.links.revoke(english, daniel.id());
+		String superseded = link(english, daniel);
+		browser.open(replaced);
+		assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+		assertThat(browser.text()).contains("The link has been withdrawn");
+		browser.assertAccessible("link-revoked-en");
+		browser.click("Send a new link");
+		assertThat(browser.text()).contains("We have sent a new link to your email");
+		browser.assertAccessible("new-link-sent-en");
+		browser.open(superseded);
+		assertThat(browser.text()).contains("The link has been replaced by a newer one");
+		browser.assertAccessible("link-superseded-en");
+
+		this.clock.set(Stockholm.at(2026, 12, 19, 9, 0));
+		browser.open(replaced);
+		assertThat(browser.text()).contains("The time to answer has passed").doesNotContain("Send a new link");
+		browser.assertAccessible("closed-en");
+	}
+
+	@Test
 	void theKeyboardAloneAnswersAQuestion() {
 		SendOutId sendOut = define("webb-tangentbord", "degerfors");
 		Person mats = person("mats.oberg@example.org");

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -165,6 +168,63 @@ class ProjectLeadsPageTests {
 		assertThat(browser.text()).contains("Länken fungerar inte längre");
 		browser.open(url("/projektledning"));
 		assertThat(browser.driver().getCurrentUrl()).endsWith("/logga-in");
+	}
+
+	@Test
+	void theKeyboardAloneSignsInFollowsTheRateAndPausesAndResumes() throws Exception {
+		SendOutId sendOut = Stockholm.round(this.sendOuts, "ledning-tangentbord", "Webbprov tangentbord", "webbprov",
+				"degerfors");
+		mail.purgeEmailFromAllMailboxes();
+		browser.open(url("/logga-in"));
+		Actions keys = new Actions(browser.driver());
+		keys.sendKeys(Keys.TAB).perform();
+		assertThat(active().getAttribute("href")).endsWith("#innehall");
+		tabUntil(element -> "epost".equals(element.getAttribute("id")));
+		keys.sendKeys("anna.lind@example.org").perform();
+		press(Keys.ENTER, "Kolla din e-post");
+
+		browser.open(signInLink("anna.lind@example.org"));
+		tabUntil(element -> "Logga in".equals(element.getText()));
+		press(Keys.ENTER, "Inloggad som anna.lind@example.org");
+		tabUntil(element -> "Webbprov tangentbord".equals(element.getText()));
+		press(Keys.ENTER, "Svar per organisation");
+		assertThat(browser.find(By.id("siffror")).getText()).contains("0 %");
+
+		submit(sendOut, "mats.oberg@example.org");
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+			.until(driver -> driver.findElement(By.id("siffror")).getText().contains("50 %"));
+
+		tabUntil(element -> "Pausa".equals(element.getText()));
+		press(Keys.ENTER, "Pausa Webbprov tangentbord?");
+		tabUntil(element -> "Ja, gör det".equals(element.getText()));
+		press(Keys.ENTER, "Utskicket är pausat.");
+		assertThat(this.sendOuts.find(sendOut).orElseThrow().pausedAt()).isNotNull();
+
+		tabUntil(element -> "Återuppta".equals(element.getText()));
+		press(Keys.ENTER, "Återuppta Webbprov tangentbord?");
+		tabUntil(element -> "Ja, gör det".equals(element.getText()));
+		press(Keys.ENTER, "Utskicket är återupptaget.");
+		assertThat(this.sendOuts.find(sendOut).orElseThrow().pausedAt()).isNull();
+	}
+
+	private void press(Keys key, String nextPageSays) {
+		new Actions(browser.driver()).sendKeys(key).perform();
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+			.until(driver -> driver.findElement(By.tagName("body")).getText().contains(nextPageSays));
+	}
+
+	private WebElement tabUntil(Predicate<WebElement> wanted) {
+		for (int i = 0; i < 60; i++) {
+			new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+			if (wanted.test(active())) {
+				return active();
+			}
+		}
+		throw new AssertionError("never reached by Tab");
+	}
+
+	private WebElement active() {
+		return browser.driver().switchTo().activeElement();
 	}
 
 	@Test

@@ -18,10 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -43,6 +41,7 @@ import se.samla.campaigns.CampaignProperties;
 import se.samla.campaigns.Delivery;
 import se.samla.campaigns.DispatchReport;
 import se.samla.campaigns.MessageChannel;
+import se.samla.campaigns.MessageContents;
 import se.samla.campaigns.MessageKind;
 import se.samla.campaigns.OutboxKey;
 import se.samla.campaigns.OutgoingMessage;
@@ -67,7 +66,9 @@ import se.samla.shared.SendOutId;
  * Turns send-out plans into messages. Each run first records what is due in the outbox
  * (invitations, the one latest due reminder for each person who has not submitted and is
  * not away by their own absence notice, escalations), then delivers what the outbox
- * holds, choosing each person's route.
+ * holds, choosing each person's route. A message whose kind a {@link MessageContents}
+ * source writes (a digest) reaches its channel with its content, written by the run's
+ * writer, so that recipients of one run share one digest.
  * <p>
  * Safe to run at any time, as often as wanted, on several instances at once: what is due
  * is derived from the plan and the outbox, never from a memory of earlier runs, so a run
@@ -87,6 +88,9 @@ public class Dispatcher {
 	 * lease at most, and a dispatcher running beside this one still shares the rest.
 	 */
 	private static final int CLAIM_GROUP = 10;
+
+	/** At most this many rows wait in a run's lanes, fetched but not yet claimed. */
+	private static final int MAX_WAITING = 10 * BATCH;
 
 	private static final int MAX_ATTEMPTS = 5;
 
@@ -118,6 +122,9 @@ public class Dispatcher {
 
 	private final ObjectProvider<RecipientFacts> facts;
 
+	// any number of sources, none in a context without the modules that write content
+	private final ObjectProvider<MessageContents> contents;
+
 	private final Duration lease;
 
 	private final String instance;
@@ -136,8 +143,10 @@ public class Dispatcher {
 
 	Dispatcher(SendOuts sendOuts, OutboxRecords outbox, ChannelRegistry channels, ContactRouteRecords routes,
 			ResponseManagement responses, Directory directory, Clock clock, CampaignProperties properties,
-			ObjectProvider<RecipientFacts> facts, PlatformTransactionManager transactionManager) {
+			ObjectProvider<RecipientFacts> facts, ObjectProvider<MessageContents> contents,
+			PlatformTransactionManager transactionManager) {
 		this.facts = facts;
+		this.contents = contents;
 		this.sendOuts = sendOuts;
 		this.outbox = outbox;
 		this.channels = channels;
@@ -403,18 +412,17 @@ public class Dispatcher {
 	private DispatchReport deliver(int recorded) {
 		String token = this.instance + "/" + UUID.randomUUID();
 		this.holding.add(token);
-		Run run = new Run(token);
+		Run run = new Run(token, this.contents.orderedStream().toList());
 		try {
-			Set<UUID> seen = new HashSet<>();
-			List<OutboxRow> batch;
-			do {
-				batch = this.outbox.deliverable(this.clock.instant(), this.lease, BATCH)
-					.stream()
-					.filter(row -> seen.add(row.id()))
-					.toList();
-				deliverInLanes(batch, run);
+			if (this.laneCount <= 1) {
+				deliverInTurn(run);
 			}
-			while (!batch.isEmpty());
+			else {
+				deliverInLanes(run);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		finally {
 			this.holding.remove(token);
@@ -423,40 +431,76 @@ public class Dispatcher {
 		return new DispatchReport(recorded, run.delivered.get(), run.logged.get());
 	}
 
+	/** Delivers batch after batch in this thread, one lane after the other. */
+	private void deliverInTurn(Run run) {
+		Set<UUID> seen = new HashSet<>();
+		List<OutboxRow> batch;
+		do {
+			batch = this.outbox.deliverable(this.clock.instant(), this.lease, BATCH)
+				.stream()
+				.filter(row -> seen.add(row.id()))
+				.toList();
+			byLane(batch, run).values().forEach(rows -> deliverLane(rows, run));
+		}
+		while (!batch.isEmpty());
+	}
+
 	/**
-	 * Delivers a batch lane by lane: the rows of one lane (one Teams tenant, or email) in
-	 * order, the lanes side by side, so that a tenant waiting for its share of Teams'
-	 * limits holds up no other. Every row is still claimed before it is sent and finished
-	 * under the claim, whichever thread sends it.
+	 * Delivers lane by lane: the rows of one lane (one Teams tenant, or email) in order,
+	 * the lanes side by side, so that a tenant waiting for its share of Teams' limits
+	 * holds up no other. Rows are fetched while the lanes work, whenever few are left
+	 * waiting or a lane has run dry (the rows still waiting are fetched again and
+	 * skipped, so a batch brings new rows even when the outbox lists one tenant's rows
+	 * together). Every row is still claimed before it is sent and finished under the
+	 * claim, whichever thread sends it.
 	 */
-	private void deliverInLanes(List<OutboxRow> batch, Run run) {
+	private void deliverInLanes(Run run) throws InterruptedException {
+		Set<UUID> seen = new HashSet<>();
+		DeliveryLanes lanes = new DeliveryLanes<OutboxRow>(this.laneWorkers, CLAIM_GROUP,
+				rows -> deliverLane(rows, run));
+		try {
+			while (true) {
+				int waiting = lanes.queued();
+				if (waiting >= MAX_WAITING) {
+					lanes.awaitRoom(MAX_WAITING);
+					continue;
+				}
+				long mark = lanes.dried();
+				List<OutboxRow> batch = this.outbox.deliverable(this.clock.instant(), this.lease, BATCH + waiting)
+					.stream()
+					.filter(row -> seen.add(row.id()))
+					.toList();
+				if (!batch.isEmpty()) {
+					lanes.add(byLane(batch, run));
+					lanes.awaitRoomOrDrySince(BATCH / 2, mark);
+				}
+				else if (lanes.idle()) {
+					return;
+				}
+				else {
+					lanes.awaitIdle();
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			// the turns under way end by themselves; what waits stays in the outbox
+			lanes.stop();
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// the run ends only when no lane still sends under its claim
+			lanes.stop();
+			lanes.awaitIdle();
+			throw ex;
+		}
+	}
+
+	private Map<String, List<OutboxRow>> byLane(List<OutboxRow> batch, Run run) {
 		Map<String, List<OutboxRow>> lanes = new LinkedHashMap<>();
 		for (OutboxRow row : batch) {
 			lanes.computeIfAbsent(lane(row, run), lane -> new ArrayList<>()).add(row);
 		}
-		if (lanes.size() <= 1 || this.laneCount <= 1) {
-			lanes.values().forEach(rows -> deliverLane(rows, run));
-			return;
-		}
-		List<Future<?>> running = new ArrayList<>();
-		for (List<OutboxRow> rows : lanes.values()) {
-			running.add(this.laneWorkers.submit(() -> deliverLane(rows, run)));
-		}
-		for (Future<?> lane : running) {
-			try {
-				lane.get();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				running.forEach(other -> other.cancel(true));
-				return;
-			}
-			catch (ExecutionException ex) {
-				// the lane's rows stay claimed until the lease runs out, then are sent
-				// again
-				log.warn("A delivery lane failed: {}", ex.getCause().toString());
-			}
-		}
+		return lanes;
 	}
 
 	/** The lane of a row: its first configured route's, e.g. TEAMS/{tenant}; else "". */
@@ -490,7 +534,7 @@ public class Dispatcher {
 				.toList();
 			prepare(claimed);
 			for (Claimed claim : claimed) {
-				switch (deliver(claim, run.token)) {
+				switch (deliver(claim, run)) {
 					case DELIVERED -> run.delivered.incrementAndGet();
 					case LOGGED -> run.logged.incrementAndGet();
 					default -> {
@@ -519,7 +563,7 @@ public class Dispatcher {
 			return new Claimed(row, null);
 		}
 		return new Claimed(row, new OutgoingMessage(row.key(), sendOut, person.get(), row.kind(), row.number(),
-				(row.kind() == MessageKind.DIGEST) ? List.of() : parseMissing(row.payload())));
+				(row.kind() == MessageKind.DIGEST) ? List.of() : parseMissing(row.payload()), null));
 	}
 
 	/**
@@ -551,7 +595,8 @@ public class Dispatcher {
 		}
 	}
 
-	private Outcome deliver(Claimed claim, String token) {
+	private Outcome deliver(Claimed claim, Run run) {
+		String token = run.token;
 		OutboxRow row = claim.row();
 		OutgoingMessage message = claim.message();
 		if (message == null) {
@@ -577,7 +622,16 @@ public class Dispatcher {
 				unreachable.add(channel + ": not reachable");
 				continue;
 			}
-			Delivery delivery = send(route.get(), message);
+			Delivery delivery;
+			try {
+				// written only for a channel that sends it (a stand-in only logs it)
+				message = run.written(message);
+				delivery = send(route.get(), message);
+			}
+			catch (RuntimeException ex) {
+				delivery = new Delivery.Failed(
+						"content not written: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			}
 			if (delivery instanceof Delivery.Sent sent) {
 				return finishSent(row, token, route.get(), message, sent) ? Outcome.DELIVERED : Outcome.NONE;
 			}
@@ -680,10 +734,14 @@ public class Dispatcher {
 	}
 
 	/**
-	 * The route of one message: a digest goes by email, its card by Teams; everything
-	 * else by the preferred channel first, then the other.
+	 * The route of one message: a digest goes by email, its card by Teams; a new link by
+	 * email (the page that asked for it says so); everything else by the preferred
+	 * channel first, then the other.
 	 */
 	static List<Channel> routeOrder(Person person, OutboxRow row) {
+		if (row.kind() == MessageKind.NEW_LINK) {
+			return List.of(Channel.EMAIL);
+		}
 		if (row.key().kind() instanceof OutboxKey.Digest digest) {
 			// Teams is no route for the full digest: a member Teams reaches gets its card
 			// by a row of its own, so the full digest there would be the card again.
@@ -720,12 +778,19 @@ public class Dispatcher {
 	}
 
 	/**
-	 * One delivery run: its claim token, what it looked up (shared by its lanes), and its
-	 * counts.
+	 * One delivery run: its claim token, what it looked up and the content it wrote
+	 * (shared by its lanes), and its counts.
 	 */
 	private static final class Run {
 
 		private final String token;
+
+		private final List<MessageContents> contents;
+
+		/**
+		 * One writer per source and run: messages of the run that say the same share it.
+		 */
+		private final Map<MessageContents, MessageContents.Writer> writers = new ConcurrentHashMap<>();
 
 		private final Map<SendOutId, Optional<SendOut>> sendOuts = new ConcurrentHashMap<>();
 
@@ -735,8 +800,25 @@ public class Dispatcher {
 
 		private final AtomicInteger logged = new AtomicInteger();
 
-		Run(String token) {
+		Run(String token, List<MessageContents> contents) {
 			this.token = token;
+			this.contents = contents;
+		}
+
+		/**
+		 * The message with its content, if a source writes its kind and it has none yet.
+		 */
+		OutgoingMessage written(OutgoingMessage message) {
+			if (message.content() != null) {
+				return message;
+			}
+			for (MessageContents source : this.contents) {
+				if (source.writes(message.kind())) {
+					MessageContents.Writer writer = this.writers.computeIfAbsent(source, MessageContents::writer);
+					return message.withContent(writer.contentOf(message));
+				}
+			}
+			return message;
 		}
 
 		SendOut sendOut(SendOutId id, SendOuts all) {

@@ -235,6 +235,22 @@ public class OutboxRecords {
 			.update();
 	}
 
+	/**
+	 * How many messages of each kind and number a real channel took for a send-out (not
+	 * those a stand-in only logged).
+	 */
+	public List<SentCount> sentCounts(SendOutId sendOut) {
+		return this.jdbc.sql("""
+				SELECT kind, number, COUNT(*) AS sent FROM outbox
+				WHERE send_out_id = ? AND status = 'SENT' AND (reference IS NULL OR reference NOT LIKE 'logged:%')
+				GROUP BY kind, number
+				""")
+			.param(sendOut.value())
+			.query((rs, n) -> new SentCount(MessageKind.valueOf(rs.getString("kind")), rs.getInt("number"),
+					rs.getInt("sent")))
+			.list();
+	}
+
 	private static String truncate(String text) {
 		return (text == null || text.length() <= 1000) ? text : text.substring(0, 1000);
 	}
@@ -267,6 +283,10 @@ public class OutboxRecords {
 		/** No channel could reach the person. */
 		NO_ROUTE
 
+	}
+
+	/** How many messages of a kind and number went out. */
+	public record SentCount(MessageKind kind, int number, int sent) {
 	}
 
 	/** A recorded message as the planning side needs it. */

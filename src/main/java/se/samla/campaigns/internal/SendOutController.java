@@ -25,6 +25,7 @@ import se.samla.campaigns.RecipientStatus;
 import se.samla.campaigns.ScheduledMessage;
 import se.samla.campaigns.SendOut;
 import se.samla.campaigns.SendOutOperations;
+import se.samla.campaigns.SendOutQueries;
 import se.samla.campaigns.SendOuts;
 import se.samla.shared.Refusal;
 import se.samla.shared.Language;
@@ -44,13 +45,16 @@ class SendOutController {
 
 	private final SendOutOperations operations;
 
+	private final SendOutQueries queries;
+
 	private final ZoneId zone;
 
 	SendOutController(SendOuts sendOuts, ResponseManagement responses, SendOutOperations operations,
-			CampaignProperties properties) {
+			SendOutQueries queries, CampaignProperties properties) {
 		this.sendOuts = sendOuts;
 		this.responses = responses;
 		this.operations = operations;
+		this.queries = queries;
 		this.zone = properties.zone();
 	}
 
@@ -69,8 +73,8 @@ class SendOutController {
 	@GetMapping("/api/send-outs/{id}/recipients")
 	@Operation(summary = "Each recipient's standing: invited, reminded n times, answered, bounced, no route")
 	List<RecipientView> recipients(@PathVariable String id) {
-		RecipientFactTexts texts = this.operations.texts();
-		return this.operations.recipients(require(id).id())
+		RecipientFactTexts texts = this.queries.texts();
+		return this.queries.recipients(require(id).id())
 			.stream()
 			.map(status -> RecipientView.of(status, texts))
 			.toList();
@@ -80,13 +84,13 @@ class SendOutController {
 	@Operation(summary = "What the plan sends on one day, if nobody else answers before then")
 	List<PreviewedMessage> preview(@PathVariable String id,
 			@Parameter(description = "the day, e.g. 2026-12-01") @RequestParam LocalDate date) {
-		return this.operations.preview(require(id).id(), date);
+		return this.queries.preview(require(id).id(), date);
 	}
 
 	@GetMapping("/api/send-outs/{id}/schedule")
 	@Operation(summary = "Every message the plan will still send: when, what, by which channel, to whom")
 	List<ScheduleView> schedule(@PathVariable String id) {
-		return this.operations.schedule(require(id).id()).stream().map(ScheduleView::of).toList();
+		return this.queries.schedule(require(id).id()).stream().map(ScheduleView::of).toList();
 	}
 
 	@PostMapping("/api/send-outs/{id}/pause")

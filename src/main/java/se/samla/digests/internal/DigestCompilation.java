@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
@@ -36,8 +37,11 @@ public class DigestCompilation {
 
 	private final ThemeMatcher themes;
 
+	private final BodyLimits email;
+
 	DigestCompilation(DigestProperties properties) {
 		this.themes = ThemeMatcher.load(properties.themes());
+		this.email = BodyLimits.of(properties.email());
 	}
 
 	public Digest compile(SendOut sendOut, Questionnaire questionnaire, List<Person> recipients,
@@ -69,15 +73,6 @@ public class DigestCompilation {
 				language, now, earlier));
 	}
 
-	public String html(Digest digest, DigestTexts texts) {
-		return HtmlDigest.toString(digest, texts);
-	}
-
-	/** The digest's HTML showing the charts, each by its Content-ID. */
-	public String html(Digest digest, DigestTexts texts, List<Chart> charts) {
-		return HtmlDigest.toString(digest, texts, charts);
-	}
-
 	/**
 	 * The digest's charts; none (and one warning in the log) when they cannot be drawn,
 	 * e.g. on a machine without fonts.
@@ -86,16 +81,47 @@ public class DigestCompilation {
 		return DigestCharts.charts(digest, texts);
 	}
 
+	/**
+	 * The email's HTML body: a bounded selection, with counts of the rest and the
+	 * workbook named for them ({@code samla.digests.email.*}), and the charts, each as
+	 * {@code <img src="cid:…">} by its {@link Chart#contentId()}.
+	 */
+	public String html(Digest digest, DigestTexts texts, List<Chart> charts) {
+		return HtmlDigest.toString(digest, texts, this.email, charts);
+	}
+
+	/** The email's HTML body without charts. */
+	public String html(Digest digest, DigestTexts texts) {
+		return html(digest, texts, List.of());
+	}
+
+	/** The email's plain-text body, bounded as the HTML is. */
+	public String text(Digest digest, DigestTexts texts) {
+		return TextDigest.toString(digest, texts, this.email);
+	}
+
+	/**
+	 * The whole digest as HTML, every answer, for a file: written as it goes; each chart
+	 * shown from where {@code source} says (e.g. a PNG file beside it).
+	 */
+	public void fullHtml(Digest digest, DigestTexts texts, List<Chart> charts, Function<Chart, String> source,
+			Writer out) throws IOException {
+		HtmlDigest.write(digest, texts, BodyLimits.NONE, charts, source, out);
+		out.flush();
+	}
+
+	/** The whole digest as HTML without charts. */
+	public void fullHtml(Digest digest, DigestTexts texts, Writer out) throws IOException {
+		fullHtml(digest, texts, List.of(), Chart::fileName, out);
+	}
+
+	/** The workbook: every answer, and the charts on a sheet of their own. */
 	public void xlsx(Digest digest, DigestTexts texts, List<Chart> charts, OutputStream out) throws IOException {
 		XlsxDigest.write(digest, texts, charts, out);
 	}
 
-	public String text(Digest digest, DigestTexts texts) {
-		return TextDigest.toString(digest, texts);
-	}
-
 	public void xlsx(Digest digest, DigestTexts texts, OutputStream out) throws IOException {
-		XlsxDigest.write(digest, texts, out);
+		xlsx(digest, texts, List.of(), out);
 	}
 
 	public void csv(Digest digest, DigestTexts texts, Writer out) throws IOException {

@@ -57,6 +57,13 @@ import se.samla.surveys.Questionnaire;
  * tables, themes, changes and follow-up show submitted responses only (what an
  * organisation has committed to), while the raw data of the persons view also lists
  * answers of responses still in progress, marked as such.
+ * <p>
+ * What people wrote is shown as written in the persons view, and through a
+ * {@link FreeTextMask} (names, email addresses and phone numbers masked) in the views
+ * without persons: every answer, comment, quote, change and follow-up text passes
+ * {@link #shown} on its way into the digest, so that every renderer gets it masked. The
+ * themes are found in the text as written, and the organisations view quotes the same
+ * answers as the persons view, masked.
  */
 final class DigestCompiler {
 
@@ -71,6 +78,8 @@ final class DigestCompiler {
 		Language language = source.language();
 		Questionnaire questionnaire = source.questionnaire();
 		boolean persons = source.view() == View.PERSONS;
+		FreeTextMask mask = persons ? FreeTextMask.NONE
+				: FreeTextMask.of(source.people().values(), source.organisations());
 		Map<OrganisationId, Organisation> organisations = source.organisationsById();
 		Set<PersonId> asked = new HashSet<>();
 		source.recipients().forEach(person -> asked.add(person.id()));
@@ -113,18 +122,19 @@ final class DigestCompiler {
 					if (!step.key().questionId().equals(question.id()) || step.answer() == null) {
 						continue;
 					}
-					String text = AnswerFormatter.format(question, step.answer(), language);
+					String shown = shown(question, step.answer(), language, mask);
 					List<String> areas = List.of();
 					if (question.type() == QuestionType.TEXT) {
-						// each answer is scanned once: its matches per area are kept
-						// for picking the quotes
+						// each answer is scanned once, as written: its matches per area
+						// are kept for picking the quotes
+						String text = AnswerFormatter.format(question, step.answer(), language);
 						Map<String, Integer> hits = source.themes().hits(text);
 						areas = List.copyOf(hits.keySet());
 						hits.forEach((area, count) -> textsByArea.computeIfAbsent(area, key -> new Tagged())
-							.add(new Quote(organisation, text), count));
+							.add(new Quote(organisation, text), shown, count));
 					}
 					byOrganisation.computeIfAbsent(organisation, key -> new ArrayList<>())
-						.add(new AnswerLine(persons ? nameOf(person) : null, step.itemLabel(), text, areas));
+						.add(new AnswerLine(persons ? nameOf(person) : null, step.itemLabel(), shown, areas));
 				}
 			}
 			List<OrganisationAnswers> answers = new ArrayList<>();
@@ -139,15 +149,16 @@ final class DigestCompiler {
 		textsByArea.forEach((area, tagged) -> {
 			if (!tagged.quotes.isEmpty()) {
 				themes.add(new Theme(area, tagged.quotes.size(),
-						representative(source.themes(), area, tagged.quotes, tagged.hits)));
+						representative(source.themes(), area, tagged, mask != FreeTextMask.NONE)));
 			}
 		});
 		themes.sort(Comparator.comparingInt(Theme::count).reversed());
 
-		List<Change> changes = (source.previous() != null) ? changes(source, submitted, organisations) : List.of();
+		List<Change> changes = (source.previous() != null) ? changes(source, submitted, organisations, mask)
+				: List.of();
 		FollowUp followUp = (questionnaire.repeat() == Questionnaire.Repeat.PER_OWNED_ACTIVITY)
-				? followUp(source, submitted, organisations) : null;
-		List<RawRow> raw = raw(source, persons, organisations);
+				? followUp(source, submitted, organisations, mask, persons) : null;
+		List<RawRow> raw = raw(source, persons, organisations, mask);
 		return new Digest(source.sendOut().id(), source.sendOut().title(), questionnaire.title().in(language),
 				source.now(), source.sendOut().deadline(),
 				source.sendOut().closedAt() == null && !source.now().isAfter(source.sendOut().deadline()),
@@ -194,8 +205,8 @@ final class DigestCompiler {
 	}
 
 	/**
-	 * One table per period: occupations down, one column per response (an organisation,
-	 * numbered when two people of it rated), the level in each cell.
+	 * One table per period: the occupations, and per response (an organisation, with the
+	 * person in the persons view, numbered when the same twice) the level of each.
 	 */
 	private static List<ColourTable> colourTables(Question question, List<Respondent> responses, DigestSource source,
 			Map<OrganisationId, Organisation> organisations, boolean persons) {
@@ -210,9 +221,18 @@ final class DigestCompiler {
 						&& step.answer() instanceof AnswerValue.MatrixAnswer matrix) {
 					Person person = respondent.person();
 					String organisation = respondent.organisation();
-					int count = seen.merge(organisation, 1, Integer::sum);
-					String column = persons ? organisation + " – " + nameOf(person)
-							: (count > 1) ? organisation + " (" + count + ")" : organisation;
+					// unique, or two responses would share a cell: two people of an
+					// organisation, or (with many responses) two of the same name
+					String base = persons ? organisation + " – " + nameOf(person) : organisation;
+					int count = seen.merge(base, 1, Integer::sum);
+					String column = (count > 1) ? base + " (" + count + ")" : base;
+					while (count > 1 && seen.containsKey(column)) {
+						column = base + " (" + (++count) + ")";
+						seen.put(base, count);
+					}
+					if (count > 1) {
+						seen.put(column, 1);
+					}
 					columns.add(column);
 					answers.add(matrix);
 				}
@@ -255,7 +275,7 @@ final class DigestCompiler {
 	 * occupation for a period, or a choice (e.g. an activity's status).
 	 */
 	private static List<Change> changes(DigestSource source, Map<PersonId, ResponseState> submitted,
-			Map<OrganisationId, Organisation> organisations) {
+			Map<OrganisationId, Organisation> organisations, FreeTextMask mask) {
 		Language language = source.language();
 		Map<PersonId, ResponseState> before = new HashMap<>();
 		source.previousResponses()
@@ -292,16 +312,21 @@ final class DigestCompiler {
 				}
 				else if (question.type() == QuestionType.SINGLE_CHOICE || question.type() == QuestionType.SCALE) {
 					changes.add(new Change((step.itemLabel() != null) ? step.itemLabel() : question.text().in(language),
-							organisation, null, AnswerFormatter.format(question, earlier.answer(), language),
-							AnswerFormatter.format(question, step.answer(), language)));
+							organisation, null, shown(question, earlier.answer(), language, mask),
+							shown(question, step.answer(), language, mask)));
 				}
 			}
 		}
 		return changes;
 	}
 
+	/**
+	 * Each owned activity's status. The owners are people: their names, and the list of
+	 * who has not reported, are in the persons view only; the views without persons show
+	 * each activity by organisation, an unreported one without a status.
+	 */
 	private static FollowUp followUp(DigestSource source, Map<PersonId, ResponseState> submitted,
-			Map<OrganisationId, Organisation> organisations) {
+			Map<OrganisationId, Organisation> organisations, FreeTextMask mask, boolean persons) {
 		Language language = source.language();
 		List<ActivityRow> rows = new ArrayList<>();
 		Set<PersonId> asked = new HashSet<>();
@@ -321,7 +346,7 @@ final class DigestCompiler {
 						if (!activity.id().value().equals(step.key().itemId()) || step.answer() == null) {
 							continue;
 						}
-						String text = AnswerFormatter.format(step.question(), step.answer(), language);
+						String text = shown(step.question(), step.answer(), language, mask);
 						switch (step.question().id()) {
 							case "status" -> status = text;
 							case "effekt" -> effect = text;
@@ -332,14 +357,16 @@ final class DigestCompiler {
 					}
 				}
 				rows.add(new ActivityRow(activity.id().value(), activity.title(), activity.developmentArea(),
-						nameOf(person), organisationName(person, organisations), status, effect, next));
+						persons ? nameOf(person) : null, organisationName(person, organisations), status, effect,
+						next));
 			}
 		}
-		List<PersonLine> notReported = source.recipients()
-			.stream()
-			.filter(person -> !submitted.containsKey(person.id()))
-			.map(person -> line(person, organisations, null))
-			.toList();
+		List<PersonLine> notReported = !persons ? List.of()
+				: source.recipients()
+					.stream()
+					.filter(person -> !submitted.containsKey(person.id()))
+					.map(person -> line(person, organisations, null))
+					.toList();
 		return new FollowUp(rows, notReported, history(source, submitted, organisations, asked));
 	}
 
@@ -414,7 +441,7 @@ final class DigestCompiler {
 	}
 
 	private static List<RawRow> raw(DigestSource source, boolean persons,
-			Map<OrganisationId, Organisation> organisations) {
+			Map<OrganisationId, Organisation> organisations, FreeTextMask mask) {
 		Language language = source.language();
 		Map<String, Integer> numbers = new HashMap<>();
 		int number = 0;
@@ -437,7 +464,7 @@ final class DigestCompiler {
 				rows.add(new RawRow(organisation, persons ? nameOf(person) : null,
 						numbers.getOrDefault(step.question().id(), 0), step.question().id(),
 						step.question().text().in(language), step.itemLabel(),
-						AnswerFormatter.format(step.question(), step.answer(), language), channels.get(step.key()),
+						shown(step.question(), step.answer(), language, mask), channels.get(step.key()),
 						response.isSubmitted()));
 			}
 		}
@@ -473,33 +500,52 @@ final class DigestCompiler {
 	private record Respondent(ResponseState response, Person person, String organisation, int rank, String name) {
 	}
 
-	private static List<Quote> representative(ThemeMatcher themes, String area, List<Quote> quotes, int[] hits) {
-		List<String> texts = quotes.stream().map(Quote::text).toList();
+	/**
+	 * The quotes of an area, chosen among the answers as written; when they are shown
+	 * masked, each is quoted again from its masked answer (whole, so that shortening
+	 * cannot leave half a name or number behind).
+	 */
+	private static List<Quote> representative(ThemeMatcher themes, String area, Tagged tagged, boolean masked) {
+		List<String> texts = tagged.quotes.stream().map(Quote::text).toList();
 		List<Quote> result = new ArrayList<>();
-		for (ThemeMatcher.Excerpt excerpt : themes.quotes(area, texts, hits, QUOTES_PER_THEME)) {
+		for (ThemeMatcher.Excerpt excerpt : themes.quotes(area, texts, tagged.hits, QUOTES_PER_THEME)) {
 			// the excerpt says which answer it quotes (also when shortened or multi-line)
-			String chosen = excerpt.text();
-			String organisation = quotes.get(excerpt.index()).organisation();
+			String chosen = masked ? themes.quote(area, tagged.shown.get(excerpt.index())) : excerpt.text();
+			String organisation = tagged.quotes.get(excerpt.index()).organisation();
 			result.add(new Quote(organisation, chosen));
 		}
 		return result;
 	}
 
-	/** The answers tagged with an area, with how often the area matched in each. */
+	/**
+	 * The answers tagged with an area as written and as shown, with how often the area
+	 * matched in each.
+	 */
 	private static final class Tagged {
 
 		final List<Quote> quotes = new ArrayList<>();
 
+		final List<String> shown = new ArrayList<>();
+
 		int[] hits = new int[16];
 
-		void add(Quote quote, int count) {
+		void add(Quote quote, String shown, int count) {
 			if (this.quotes.size() == this.hits.length) {
 				this.hits = Arrays.copyOf(this.hits, 2 * this.hits.length);
 			}
 			this.hits[this.quotes.size()] = count;
 			this.quotes.add(quote);
+			this.shown.add(shown);
 		}
 
+	}
+
+	/**
+	 * An answer as the digest shows it: as written in the persons view, with what its
+	 * author wrote masked in the others.
+	 */
+	private static String shown(Question question, AnswerValue answer, Language language, FreeTextMask mask) {
+		return AnswerFormatter.format(question, mask.mask(answer), language);
 	}
 
 	private static PersonLine line(Person person, Map<OrganisationId, Organisation> organisations, String reason) {

@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import se.samla.digests.Chart;
 import se.samla.digests.Digest;
@@ -23,6 +24,7 @@ import se.samla.digests.Digest.PersonLine;
 import se.samla.digests.Digest.QuestionSection;
 import se.samla.digests.Digest.Quote;
 import se.samla.digests.Digest.Theme;
+import se.samla.digests.Digest.View;
 import se.samla.digests.DigestTexts;
 
 /**
@@ -33,6 +35,11 @@ import se.samla.digests.DigestTexts;
  * <p>
  * Written straight to an {@link Appendable}: a digest of a million answers is long, and a
  * template engine would hold it all twice.
+ * <p>
+ * As an email body it is bounded ({@link BodyLimits}): the first answers of each
+ * question, the first rows of each list and a colour table summed up per level when it
+ * has many responses, each with how many more the attached workbook holds, and never more
+ * than the limit's size. As a file (the operator's) it holds everything.
  */
 public final class HtmlDigest {
 
@@ -53,7 +60,12 @@ public final class HtmlDigest {
 
 	private final Appendable out;
 
+	/** What has been written, when the body is bounded; else {@code null}. */
+	private final BodyLimits.Counting counted;
+
 	private final DigestTexts texts;
+
+	private final BodyLimits limits;
 
 	/** The charts by id. */
 	private final Map<String, Chart> charts = new HashMap<>();
@@ -61,20 +73,32 @@ public final class HtmlDigest {
 	/** The id of each colour table's chart. */
 	private final Map<ColourTable, String> colourCharts = new IdentityHashMap<>();
 
-	private HtmlDigest(Appendable out, DigestTexts texts) {
-		this.out = out;
+	/** Where an image of a chart is: its Content-ID in an email, a file beside a file. */
+	private final Function<Chart, String> source;
+
+	private HtmlDigest(Appendable out, DigestTexts texts, BodyLimits limits, List<Chart> charts,
+			Function<Chart, String> source) {
+		this.counted = limits.bounded() ? new BodyLimits.Counting(out) : null;
+		this.out = (this.counted != null) ? this.counted : out;
+		this.source = source;
+		charts.forEach(chart -> this.charts.put(chart.id(), chart));
 		this.texts = texts;
+		this.limits = limits;
 	}
 
+	/** Writes the whole digest, every answer: for a file. */
 	public static void write(Digest digest, DigestTexts texts, Appendable out) throws IOException {
-		write(digest, texts, List.of(), out);
+		write(digest, texts, BodyLimits.NONE, List.of(), Chart::fileName, out);
 	}
 
-	/** Writes the digest with its charts, each as {@code <img src="cid:…">}. */
-	public static void write(Digest digest, DigestTexts texts, List<Chart> charts, Appendable out) throws IOException {
+	/**
+	 * Writes the digest with its charts, each as an {@code <img>} whose {@code src} comes
+	 * from {@code source} (e.g. {@code cid:…} in an email, a file name beside a file).
+	 */
+	static void write(Digest digest, DigestTexts texts, BodyLimits limits, List<Chart> charts,
+			Function<Chart, String> source, Appendable out) throws IOException {
 		try {
-			HtmlDigest html = new HtmlDigest(out, texts);
-			charts.forEach(chart -> html.charts.put(chart.id(), chart));
+			HtmlDigest html = new HtmlDigest(out, texts, limits, charts, source);
 			for (int i = 0; i < digest.colourTables().size(); i++) {
 				html.colourCharts.put(digest.colourTables().get(i), DigestCharts.colourId(i));
 			}
@@ -85,19 +109,47 @@ public final class HtmlDigest {
 		}
 	}
 
+	/** The whole digest, every answer, as one string. */
 	public static String toString(Digest digest, DigestTexts texts) {
-		return toString(digest, texts, List.of());
+		return toString(digest, texts, BodyLimits.NONE, List.of());
 	}
 
-	public static String toString(Digest digest, DigestTexts texts, List<Chart> charts) {
+	/** The digest as an email body without charts: a bounded selection. */
+	static String toString(Digest digest, DigestTexts texts, BodyLimits limits) {
+		return toString(digest, texts, limits, List.of());
+	}
+
+	/** The whole digest with its charts, each as {@code <img src="cid:…">}. */
+	static String toString(Digest digest, DigestTexts texts, List<Chart> charts) {
+		return toString(digest, texts, BodyLimits.NONE, charts);
+	}
+
+	/**
+	 * The digest as an email body: a bounded selection (unless {@code limits} are
+	 * {@link BodyLimits#NONE}), each chart as {@code <img src="cid:…">} by its
+	 * {@link Chart#contentId()}.
+	 */
+	static String toString(Digest digest, DigestTexts texts, BodyLimits limits, List<Chart> charts) {
 		Pieces html = new Pieces();
 		try {
-			write(digest, texts, charts, html);
+			write(digest, texts, limits, charts, chart -> "cid:" + chart.contentId(), html);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		return html.toString();
+	}
+
+	/** Whether another row fits after {@code shown} of at most {@code limit}. */
+	private boolean room(int shown, int limit) {
+		return this.limits.room(shown, limit, (this.counted != null) ? this.counted.bytes() : 0);
+	}
+
+	/** "… och 9 812 svar till, se bifogad arbetsbok." when some were left out. */
+	private void more(String code, int rest) {
+		if (rest > 0) {
+			raw("<p style=\"margin:0 0 12px 0;color:#57606a;\">").text(this.texts.get(code, rest)).raw("</p>\n");
+		}
 	}
 
 	/**
@@ -213,15 +265,21 @@ public final class HtmlDigest {
 		subheading(title + " (" + people.size() + ")");
 		tableStart(this.texts.get("person"), this.texts.get("organisation"), this.texts.get("email"),
 				this.texts.get("reason"));
+		int shown = 0;
 		for (PersonLine person : people) {
+			if (!room(shown, this.limits.rowsPerList())) {
+				break;
+			}
 			raw("<tr>");
 			cell(person.name());
 			cell(person.organisation());
 			cell(person.email());
 			cell(person.reason());
 			raw("</tr>\n");
+			shown++;
 		}
 		raw("</table>\n");
+		more("more.rows", people.size() - shown);
 	}
 
 	/**
@@ -231,6 +289,10 @@ public final class HtmlDigest {
 	private void colourTable(ColourTable table) {
 		subheading(this.texts.get("colours.period", table.question(), table.period()));
 		chart(this.colourCharts.get(table));
+		if (table.columns().size() > this.limits.rowsPerList()) {
+			colourSummary(table);
+			return;
+		}
 		raw("<table cellpadding=\"0\" cellspacing=\"0\" style=\"" + TABLE + "\"><tr>");
 		header(this.texts.get("occupation"));
 		table.columns().forEach(this::header);
@@ -244,11 +306,7 @@ public final class HtmlDigest {
 					cell("–");
 				}
 				else {
-					String colour = safeColour(level.colour());
-					raw("<td bgcolor=\"" + colour + "\" style=\"" + TD + "background:" + colour + ";color:"
-							+ textColour(colour) + ";\">")
-						.text(level.label())
-						.raw("</td>");
+					levelCell("td", level, level.label());
 				}
 			}
 			raw("</tr>\n");
@@ -264,6 +322,42 @@ public final class HtmlDigest {
 			text(count.level().label() + ": " + count.count());
 		}
 		raw("</p>\n");
+	}
+
+	/**
+	 * A colour table with more responses than an email shows: occupations down, the
+	 * levels across, how many responses gave each; the workbook has every response.
+	 */
+	private void colourSummary(ColourTable table) {
+		raw("<table cellpadding=\"0\" cellspacing=\"0\" style=\"" + TABLE + "\"><tr>");
+		header(this.texts.get("occupation"));
+		for (LevelCount count : table.counts()) {
+			levelCell("th", count.level(), count.level().label());
+		}
+		raw("</tr>\n");
+		for (String row : table.rows()) {
+			Map<String, Integer> counts = new HashMap<>();
+			Map<String, Level> byColumn = table.cells().get(row);
+			if (byColumn != null) {
+				byColumn.values().forEach(level -> counts.merge(level.id(), 1, Integer::sum));
+			}
+			raw("<tr>");
+			cell(row);
+			for (LevelCount count : table.counts()) {
+				number(counts.getOrDefault(count.level().id(), 0));
+			}
+			raw("</tr>\n");
+		}
+		raw("</table>\n");
+		more("colours.more", table.columns().size());
+	}
+
+	private void levelCell(String tag, Level level, String text) {
+		String colour = safeColour(level.colour());
+		raw("<" + tag + " bgcolor=\"" + colour + "\" style=\"" + TD + "background:" + colour + ";color:"
+				+ textColour(colour) + ";\">")
+			.text(text)
+			.raw("</" + tag + ">");
 	}
 
 	private void changes(Digest digest) {
@@ -282,7 +376,12 @@ public final class HtmlDigest {
 		}
 		tableStart(this.texts.get("subject-column"), this.texts.get("organisation"), this.texts.get("period"),
 				this.texts.get("from"), this.texts.get("to"));
+		int shown = 0;
 		for (Change change : digest.changes()) {
+			if (!room(shown, this.limits.rowsPerList())) {
+				break;
+			}
+			shown++;
 			raw("<tr>");
 			cell(change.subject());
 			cell(change.organisation());
@@ -292,6 +391,7 @@ public final class HtmlDigest {
 			raw("</tr>\n");
 		}
 		raw("</table>\n");
+		more("more.rows", digest.changes().size() - shown);
 		chart(DigestCharts.CHANGES);
 	}
 
@@ -317,14 +417,26 @@ public final class HtmlDigest {
 
 	private void followUp(Digest digest) {
 		heading(this.texts.get("follow-up"));
-		tableStart(this.texts.get("item"), this.texts.get("areas"), this.texts.get("owner"),
-				this.texts.get("organisation"), this.texts.get("status"), this.texts.get("effect"),
-				this.texts.get("next-step"));
+		boolean owners = digest.view() == View.PERSONS;
+		List<String> headers = new ArrayList<>(List.of(this.texts.get("item"), this.texts.get("areas")));
+		if (owners) {
+			headers.add(this.texts.get("owner"));
+		}
+		headers.addAll(List.of(this.texts.get("organisation"), this.texts.get("status"), this.texts.get("effect"),
+				this.texts.get("next-step")));
+		tableStart(headers.toArray(String[]::new));
+		int shown = 0;
 		for (ActivityRow row : digest.followUp().activities()) {
+			if (!room(shown, this.limits.rowsPerList())) {
+				break;
+			}
+			shown++;
 			raw("<tr>");
 			cell(row.id() + " " + row.activity());
 			cell(row.area());
-			cell(row.owner());
+			if (owners) {
+				cell(row.owner());
+			}
 			cell(row.organisation());
 			cell((row.status() != null) ? row.status() : "–");
 			cell(row.effect());
@@ -332,6 +444,7 @@ public final class HtmlDigest {
 			raw("</tr>\n");
 		}
 		raw("</table>\n");
+		more("more.rows", digest.followUp().activities().size() - shown);
 		chart(DigestCharts.FOLLOW_UP);
 		people(this.texts.get("not-reported"), digest.followUp().notReported());
 	}
@@ -360,8 +473,13 @@ public final class HtmlDigest {
 		}
 		header(this.texts.get("answer"));
 		raw("</tr>\n");
-		for (OrganisationAnswers organisation : section.organisations()) {
+		int shown = 0;
+		rows: for (OrganisationAnswers organisation : section.organisations()) {
 			for (AnswerLine answer : organisation.answers()) {
+				if (!room(shown, this.limits.answersPerQuestion())) {
+					break rows;
+				}
+				shown++;
 				raw("<tr>");
 				cell(organisation.organisation());
 				if (persons) {
@@ -370,7 +488,7 @@ public final class HtmlDigest {
 				if (items) {
 					cell(answer.item());
 				}
-				raw("<td style=\"" + TD + "\">").multiline(answer.text());
+				raw("<td style=\"" + TD + "\">").multiline(this.limits.answer(answer.text()));
 				if (!answer.areas().isEmpty()) {
 					raw("<br><span style=\"color:#57606a;font-size:12px;\">").text(String.join(" · ", answer.areas()))
 						.raw("</span>");
@@ -379,6 +497,7 @@ public final class HtmlDigest {
 			}
 		}
 		raw("</table>\n");
+		more("more.answers", section.answerCount() - shown);
 	}
 
 	/**
@@ -390,7 +509,7 @@ public final class HtmlDigest {
 		if (chart == null) {
 			return;
 		}
-		raw("<p style=\"margin:8px 0 16px 0;\"><img src=\"cid:").text(chart.contentId())
+		raw("<p style=\"margin:8px 0 16px 0;\"><img src=\"").text(this.source.apply(chart))
 			.raw("\" alt=\"")
 			.text(chart.altText())
 			.raw("\" width=\"" + chart.width() + "\" height=\"" + chart.height()

@@ -16,7 +16,8 @@ import se.samla.digests.DigestTexts;
 
 /**
  * The digest as the plain-text part of the email: the same sections as the HTML, with the
- * colour tables as counts per level (the attachment has the tables).
+ * colour tables as counts per level (the attachment has the tables), bounded as the HTML
+ * is ({@link BodyLimits}).
  */
 public final class TextDigest {
 
@@ -24,12 +25,34 @@ public final class TextDigest {
 
 	private final DigestTexts texts;
 
-	private TextDigest(DigestTexts texts) {
+	private final BodyLimits limits;
+
+	/** What has been written, in UTF-8 bytes. */
+	private long bytes;
+
+	private TextDigest(DigestTexts texts, BodyLimits limits) {
 		this.texts = texts;
+		this.limits = limits;
 	}
 
+	/** The whole digest, every answer. */
 	public static String toString(Digest digest, DigestTexts texts) {
-		return new TextDigest(texts).document(digest);
+		return toString(digest, texts, BodyLimits.NONE);
+	}
+
+	/** The digest as an email body: a bounded selection. */
+	static String toString(Digest digest, DigestTexts texts, BodyLimits limits) {
+		return new TextDigest(texts, limits).document(digest);
+	}
+
+	private boolean room(int shown, int limit) {
+		return this.limits.room(shown, limit, this.bytes);
+	}
+
+	private void more(String code, int rest) {
+		if (rest > 0) {
+			line("  " + this.texts.get(code, rest));
+		}
 	}
 
 	private String document(Digest digest) {
@@ -52,10 +75,16 @@ public final class TextDigest {
 		people(this.texts.get("unreachable"), digest.unreachable());
 		if (digest.followUp() != null) {
 			heading(this.texts.get("follow-up"), '-');
+			int shown = 0;
 			for (ActivityRow row : digest.followUp().activities()) {
-				line(row.id() + " " + row.activity() + " (" + row.owner() + ", " + row.organisation() + "): "
-						+ ((row.status() != null) ? row.status() : "–"));
+				if (!room(shown, this.limits.rowsPerList())) {
+					break;
+				}
+				shown++;
+				line(row.id() + " " + row.activity() + " (" + ((row.owner() != null) ? row.owner() + ", " : "")
+						+ row.organisation() + "): " + ((row.status() != null) ? row.status() : "–"));
 			}
+			more("more.rows", digest.followUp().activities().size() - shown);
 			people(this.texts.get("not-reported"), digest.followUp().notReported());
 		}
 		if (!digest.colourTables().isEmpty()) {
@@ -77,11 +106,17 @@ public final class TextDigest {
 			if (digest.changes().isEmpty()) {
 				line(this.texts.get("changes.none"));
 			}
+			int shown = 0;
 			for (Change change : digest.changes()) {
+				if (!room(shown, this.limits.rowsPerList())) {
+					break;
+				}
+				shown++;
 				line("  " + change.subject() + ", " + change.organisation()
 						+ ((change.period() != null) ? ", " + change.period() : "") + ": " + change.from() + " → "
 						+ change.to());
 			}
+			more("more.rows", digest.changes().size() - shown);
 		}
 		heading(this.texts.get("themes"), '-');
 		if (digest.themes().isEmpty()) {
@@ -101,8 +136,13 @@ public final class TextDigest {
 			if (section.organisations().isEmpty()) {
 				line("  " + this.texts.get("no-answers"));
 			}
-			for (OrganisationAnswers organisation : section.organisations()) {
+			int shown = 0;
+			rows: for (OrganisationAnswers organisation : section.organisations()) {
 				for (AnswerLine answer : organisation.answers()) {
+					if (!room(shown, this.limits.answersPerQuestion())) {
+						break rows;
+					}
+					shown++;
 					StringBuilder who = new StringBuilder(organisation.organisation());
 					if (answer.person() != null) {
 						who.append(", ").append(answer.person());
@@ -110,9 +150,10 @@ public final class TextDigest {
 					if (answer.item() != null) {
 						who.append(", ").append(answer.item());
 					}
-					line("  [" + who + "] " + answer.text().replace("\n", "\n    "));
+					line("  [" + who + "] " + this.limits.answer(answer.text()).replace("\n", "\n    "));
 				}
 			}
+			more("more.answers", section.answerCount() - shown);
 		}
 		this.out.append('\n');
 		line(this.texts.get("footer"));
@@ -124,23 +165,28 @@ public final class TextDigest {
 			return;
 		}
 		heading(title + " (" + people.size() + ")", '-');
+		int shown = 0;
 		for (PersonLine person : people) {
+			if (!room(shown, this.limits.rowsPerList())) {
+				break;
+			}
+			shown++;
 			line("  " + person.name() + ", " + person.organisation()
 					+ ((person.email() != null) ? " <" + person.email() + ">" : "")
 					+ ((person.reason() != null) ? " – " + person.reason() : ""));
 		}
+		more("more.rows", people.size() - shown);
 	}
 
 	private void heading(String text, char underline) {
-		this.out.append('\n')
-			.append(text)
-			.append('\n')
-			.append(String.valueOf(underline).repeat(text.length()))
-			.append('\n');
+		this.out.append('\n');
+		line(text);
+		line(String.valueOf(underline).repeat(text.length()));
 	}
 
 	private void line(String text) {
 		this.out.append(text).append('\n');
+		this.bytes += BodyLimits.utf8Length(text, 0, text.length()) + 1;
 	}
 
 	private static String oneLine(String text) {

@@ -238,6 +238,24 @@ public final class ThemeMatcher {
 	}
 
 	/**
+	 * One answer quoted for an area as {@link #quotes(String, List, int)} quotes it:
+	 * normalised and, when long, shortened around the area's first match (from its start
+	 * when the area does not match).
+	 * @param area one of {@link #areas()}
+	 * @param text the answer
+	 * @return the quote
+	 */
+	String quote(String area, String text) {
+		int index = areaIndex(area);
+		String normalised = normalise(text);
+		int[] counts = new int[this.areas.size()];
+		int[] starts = new int[this.areas.size()];
+		int[] ends = new int[this.areas.size()];
+		scan(normalised, counts, starts, ends);
+		return shorten(normalised, starts[index], ends[index]);
+	}
+
+	/**
 	 * Everything the digest shows about themes, in one pass over the answers.
 	 * @param texts the free-text answers
 	 * @param maxQuotes the most quotes per area

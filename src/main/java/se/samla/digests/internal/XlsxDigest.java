@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.BorderStyle;
@@ -633,47 +634,42 @@ public final class XlsxDigest {
 			table.finish();
 		}
 
+		/**
+		 * One row per response, the occupations across (a questionnaire has a handful),
+		 * so that any number of responses fits: a sheet has 16,384 columns but 1,048,576
+		 * rows, and the rows go on in another sheet when it is full. The counts per level
+		 * stand in the frozen header row, beside the question, always in sight.
+		 */
 		private void colours(ColourTable colours, boolean severalQuestions) {
 			String label = nullToEmpty(colours.period());
 			if (severalQuestions) {
 				label = questionLabel(colours.questionId()) + " " + label;
 			}
-			Sheet sheet = this.workbook.createSheet(this.names.unique(this.texts.get("xlsx.sheet.colours", label)));
-			sheet.setColumnWidth(0, 32 * 256);
-			for (int c = 1; c <= colours.columns().size(); c++) {
-				sheet.setColumnWidth(c, 20 * 256);
-			}
-			Row header = sheet.createRow(0);
-			text(header, 0, this.texts.get("occupation"), this.styles.header);
-			for (int c = 0; c < colours.columns().size(); c++) {
-				text(header, c + 1, colours.columns().get(c), this.styles.header);
-			}
-			text(header, colours.columns().size() + 2,
-					this.texts.get("colours.period", nullToEmpty(colours.question()), nullToEmpty(colours.period())),
-					this.styles.bold);
-			int r = 1;
-			for (String occupation : colours.rows()) {
-				Row row = sheet.createRow(r++);
-				text(row, 0, occupation, this.styles.plain);
-				for (int c = 0; c < colours.columns().size(); c++) {
-					Level level = colours.cell(occupation, colours.columns().get(c));
+			List<Column> columns = new ArrayList<>();
+			columns.add(new Column(this.texts.get("xlsx.response"), 32));
+			colours.rows().forEach(occupation -> columns.add(new Column(occupation, 20)));
+			String note = this.texts.get("colours.period", nullToEmpty(colours.question()),
+					nullToEmpty(colours.period()));
+			Table table = new Table(this.texts.get("xlsx.sheet.colours", label), columns, note, 1, (header) -> {
+				int c = columns.size() + 2;
+				for (LevelCount count : colours.counts()) {
+					text(header, c++, count.level().label(), this.styles.level(count.level()));
+					number(header, c++, count.count(), this.styles.number);
+				}
+			});
+			List<Map<String, Level>> byOccupation = new ArrayList<>(colours.rows().size());
+			colours.rows().forEach(occupation -> byOccupation.add(colours.cells().getOrDefault(occupation, Map.of())));
+			for (String response : colours.columns()) {
+				Row row = table.row();
+				text(row, 0, response, this.styles.plain);
+				for (int o = 0; o < byOccupation.size(); o++) {
+					Level level = byOccupation.get(o).get(response);
 					if (level != null) {
-						text(row, c + 1, level.label(), this.styles.level(level));
+						text(row, o + 1, level.label(), this.styles.level(level));
 					}
 				}
 			}
-			sheet.createFreezePane(1, 1);
-			printed(sheet, true);
-			sheet.setAutoFilter(new CellRangeAddress(0, r - 1, 0, colours.columns().size()));
-			if (!colours.counts().isEmpty()) {
-				r++;
-				header(sheet.createRow(r++), this.texts.get("xlsx.level"), this.texts.get("count"));
-				for (LevelCount count : colours.counts()) {
-					Row row = sheet.createRow(r++);
-					text(row, 0, count.level().label(), this.styles.level(count.level()));
-					number(row, 1, count.count(), this.styles.number);
-				}
-			}
+			table.finish();
 		}
 
 		/** "F3" for the question's number, or its id when it has no section. */
@@ -741,22 +737,29 @@ public final class XlsxDigest {
 		}
 
 		private void followUp(Digest.FollowUp followUp) {
-			Table table = new Table(this.texts.get("xlsx.sheet.follow-up"),
-					List.of(new Column(this.texts.get("xlsx.id"), 10), new Column(this.texts.get("item"), 40),
-							new Column(this.texts.get("xlsx.area"), 24), new Column(this.texts.get("owner"), 24),
-							new Column(this.texts.get("organisation"), 28), new Column(this.texts.get("status"), 18),
-							new Column(this.texts.get("effect"), 40), new Column(this.texts.get("next-step"), 40)),
-					null);
+			// the owners are named in the persons view only
+			List<Column> columns = new ArrayList<>(List.of(new Column(this.texts.get("xlsx.id"), 10),
+					new Column(this.texts.get("item"), 40), new Column(this.texts.get("xlsx.area"), 24)));
+			if (this.persons) {
+				columns.add(new Column(this.texts.get("owner"), 24));
+			}
+			columns.addAll(
+					List.of(new Column(this.texts.get("organisation"), 28), new Column(this.texts.get("status"), 18),
+							new Column(this.texts.get("effect"), 40), new Column(this.texts.get("next-step"), 40)));
+			Table table = new Table(this.texts.get("xlsx.sheet.follow-up"), columns, null);
 			for (Digest.ActivityRow activity : followUp.activities()) {
 				Row row = table.row();
-				text(row, 0, activity.id(), this.styles.plain);
-				text(row, 1, activity.activity(), this.styles.wrapped);
-				text(row, 2, activity.area(), this.styles.plain);
-				text(row, 3, activity.owner(), this.styles.plain);
-				text(row, 4, activity.organisation(), this.styles.plain);
-				text(row, 5, activity.status(), this.styles.plain);
-				text(row, 6, activity.effect(), this.styles.wrapped);
-				text(row, 7, activity.nextStep(), this.styles.wrapped);
+				int c = 0;
+				text(row, c++, activity.id(), this.styles.plain);
+				text(row, c++, activity.activity(), this.styles.wrapped);
+				text(row, c++, activity.area(), this.styles.plain);
+				if (this.persons) {
+					text(row, c++, activity.owner(), this.styles.plain);
+				}
+				text(row, c++, activity.organisation(), this.styles.plain);
+				text(row, c++, activity.status(), this.styles.plain);
+				text(row, c++, activity.effect(), this.styles.wrapped);
+				text(row, c, activity.nextStep(), this.styles.wrapped);
 			}
 			table.finish();
 			if (this.persons && !followUp.notReported().isEmpty()) {
@@ -865,6 +868,10 @@ public final class XlsxDigest {
 
 			private final String note;
 
+			private final int frozenColumns;
+
+			private final Consumer<Row> besideHeader;
+
 			private Sheet sheet;
 
 			private int next;
@@ -872,9 +879,20 @@ public final class XlsxDigest {
 			private int rows;
 
 			Table(String name, List<Column> columns, String note) {
+				this(name, columns, note, 0, (header) -> {
+				});
+			}
+
+			/**
+			 * A table whose first {@code frozenColumns} stay in sight too, and whose
+			 * header row gets more beside the note on every sheet.
+			 */
+			Table(String name, List<Column> columns, String note, int frozenColumns, Consumer<Row> besideHeader) {
 				this.name = name;
 				this.columns = columns;
 				this.note = note;
+				this.frozenColumns = frozenColumns;
+				this.besideHeader = besideHeader;
 				open();
 			}
 
@@ -890,7 +908,8 @@ public final class XlsxDigest {
 					// filter
 					text(header, this.columns.size() + 1, this.note, Book.this.styles.bold);
 				}
-				this.sheet.createFreezePane(0, 1);
+				this.besideHeader.accept(header);
+				this.sheet.createFreezePane(this.frozenColumns, 1);
 				printed(this.sheet, true);
 				this.next = 1;
 			}

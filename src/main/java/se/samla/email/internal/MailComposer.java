@@ -1,5 +1,6 @@
 package se.samla.email.internal;
 
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
@@ -29,12 +31,11 @@ import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
 import se.samla.answers.Step;
 import se.samla.campaigns.CampaignProperties;
+import se.samla.campaigns.MessageContent;
+import se.samla.campaigns.MessageContent.Attachment;
 import se.samla.campaigns.MessageKind;
 import se.samla.campaigns.OutboxKey;
 import se.samla.campaigns.OutgoingMessage;
-import se.samla.digests.Chart;
-import se.samla.digests.Digests;
-import se.samla.digests.RenderedDigest;
 import se.samla.directory.Directory;
 import se.samla.directory.Person;
 import se.samla.email.EmailProperties;
@@ -45,9 +46,10 @@ import se.samla.web.AnswerLinks;
 /**
  * Writes Samla's emails: multipart plain text and HTML from the templates in
  * {@code templates/email/}, in the recipient's language, with the questions numbered as
- * replies should number their answers. The headers carry the reply token, a Message-ID
- * derived from the outbox key (so a message sent again after a crash is the same message)
- * and, on reminders, the marks that keep auto-replies away.
+ * replies should number their answers; a message that carries its content (a digest) is
+ * only turned into MIME. The headers carry the reply token, a Message-ID derived from the
+ * outbox key (so a message sent again after a crash is the same message) and, on
+ * reminders, the marks that keep auto-replies away.
  */
 @Component
 class MailComposer {
@@ -64,8 +66,6 @@ class MailComposer {
 
 	private final ZoneId zone;
 
-	private final Digests digests;
-
 	private final ReplyTexts replyTexts;
 
 	private final RenderedBodies bodies;
@@ -73,10 +73,8 @@ class MailComposer {
 	private final AnswerLinks links;
 
 	MailComposer(ITemplateEngine templates, MessageSource messages, ResponseManagement responses, Directory directory,
-			EmailProperties properties, CampaignProperties campaigns, Digests digests, ReplyTexts replyTexts,
-			AnswerLinks links) {
+			EmailProperties properties, CampaignProperties campaigns, ReplyTexts replyTexts, AnswerLinks links) {
 		this.links = links;
-		this.digests = digests;
 		this.replyTexts = replyTexts;
 		this.templates = templates;
 		this.bodies = new RenderedBodies(templates);
@@ -107,9 +105,9 @@ class MailComposer {
 	}
 
 	SMTPMessage compose(Session session, OutgoingMessage message, String token)
-			throws MessagingException, java.io.UnsupportedEncodingException {
-		if (message.kind() == MessageKind.DIGEST) {
-			return digest(session, message, token);
+			throws MessagingException, UnsupportedEncodingException {
+		if (message.content() != null) {
+			return written(session, message, token);
 		}
 		Person person = message.recipient();
 		Language language = person.language();
@@ -135,7 +133,8 @@ class MailComposer {
 		List<String> howTo = new ArrayList<>();
 		List<String> people = List.of();
 		String webLink = null;
-		if (message.kind() == MessageKind.INVITATION || message.kind() == MessageKind.REMINDER) {
+		if (message.kind() == MessageKind.INVITATION || message.kind() == MessageKind.REMINDER
+				|| message.kind() == MessageKind.NEW_LINK) {
 			webLink = this.links.linkFor(message.sendOut().id(), person.id());
 			ResponseState state = this.responses.preview(message.sendOut().id(), person.id());
 			if (message.kind() == MessageKind.INVITATION && state.questionnaire().intro() != null) {
@@ -167,93 +166,100 @@ class MailComposer {
 		if (message.kind() != MessageKind.INVITATION) {
 			mail.setHeader("Auto-Submitted", "auto-generated");
 		}
-		if (message.kind() == MessageKind.REMINDER) {
+		if (message.kind() == MessageKind.REMINDER || message.kind() == MessageKind.NEW_LINK) {
 			String invitation = messageId(message.key().invitationKey());
 			mail.setHeader("In-Reply-To", invitation);
 			mail.setHeader("References", invitation);
 		}
-		MimeMultipart alternative = new MimeMultipart("alternative");
-		MimeBodyPart plain = new MimeBodyPart();
-		plain.setText(this.bodies.render("email/message.txt", model, "name", false), "UTF-8", "plain");
 		MimeBodyPart html = new MimeBodyPart();
 		html.setText(this.bodies.render("email/message", model, "name", true), "UTF-8", "html");
-		alternative.addBodyPart(plain);
-		alternative.addBodyPart(html);
-		mail.setContent(alternative);
+		mail.setContent(alternative(this.bodies.render("email/message.txt", model, "name", false), html));
 		mail.saveChanges();
 		return mail;
 	}
 
 	/**
-	 * A digest: the HTML and plain-text digest with the workbook attached. It asks no
-	 * questions, so it carries no reply token (a reply is kept and not taken for
-	 * answers).
+	 * A message that carries its content (a digest): its text and HTML, the images the
+	 * HTML shows and the files it names. It asks no questions, so it carries no reply
+	 * token (a reply is kept and not taken for answers).
 	 */
-	private SMTPMessage digest(Session session, OutgoingMessage message, String token)
-			throws MessagingException, java.io.UnsupportedEncodingException {
+	private SMTPMessage written(Session session, OutgoingMessage message, String token)
+			throws MessagingException, UnsupportedEncodingException {
 		Person person = message.recipient();
-		RenderedDigest digest = this.digests.renderFor(message.sendOut(), person);
+		MessageContent content = message.content();
 		SMTPMessage mail = new StableIdMessage(session, messageId(message.key()));
 		mail.setFrom(new InternetAddress(this.properties.from(), this.properties.fromName(), "UTF-8"));
 		mail.setRecipient(Message.RecipientType.TO, new InternetAddress(person.email(), person.name(), "UTF-8"));
 		mail.setEnvelopeFrom(this.properties.bounceAddress(token));
-		mail.setSubject(digest.subject(), "UTF-8");
+		mail.setSubject(content.subject(), "UTF-8");
 		mail.setHeader("Auto-Submitted", "auto-generated");
 		mail.setHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
-		MimeMultipart alternative = new MimeMultipart("alternative");
-		MimeBodyPart plain = new MimeBodyPart();
-		plain.setText(digest.text(), "UTF-8", "plain");
-		MimeBodyPart html = new MimeBodyPart();
-		html.setText(digest.html(), "UTF-8", "html");
-		alternative.addBodyPart(plain);
-		alternative.addBodyPart(html);
-		MimeBodyPart body = withInlineImages(alternative, digest.charts());
-		MimeBodyPart workbook = new MimeBodyPart();
-		workbook
-			.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(digest.xlsx(),
-					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")));
-		workbook.setFileName(digest.fileName() + ".xlsx");
-		workbook.setDisposition(jakarta.mail.Part.ATTACHMENT);
-		MimeMultipart mixed = new MimeMultipart("mixed");
-		mixed.addBodyPart(body);
-		mixed.addBodyPart(workbook);
-		mail.setContent(mixed);
+		mail.setContent(body(content));
 		mail.saveChanges();
 		return mail;
 	}
 
 	/**
-	 * The body with the pictures its HTML shows by {@code cid:}: a multipart/related of
-	 * the body and one inline PNG part per chart, or the body alone when there are none.
+	 * A content's MIME body: plain text beside HTML; the HTML with the images it shows
+	 * (multipart/related, each image named by its Content-ID), so that a client showing
+	 * the text shows no images; and the files beside both (multipart/mixed), only those
+	 * the content names.
 	 */
-	private static MimeBodyPart withInlineImages(MimeMultipart alternative, List<Chart> charts)
-			throws MessagingException {
+	static MimeMultipart body(MessageContent content) throws MessagingException {
+		MimeBodyPart html = new MimeBodyPart();
+		html.setText(content.html(), "UTF-8", "html");
+		List<Attachment> images = content.inline();
+		if (!images.isEmpty()) {
+			MimeMultipart related = new MimeMultipart("related");
+			related.addBodyPart(html);
+			for (Attachment image : images) {
+				MimeBodyPart part = attached(image);
+				part.setContentID("<" + image.contentId() + ">");
+				part.setDisposition(Part.INLINE);
+				related.addBodyPart(part);
+			}
+			html = new MimeBodyPart();
+			html.setContent(related);
+		}
+		MimeMultipart alternative = alternative(content.text(), html);
+		List<Attachment> files = content.files();
+		if (files.isEmpty()) {
+			return alternative;
+		}
+		MimeMultipart mixed = new MimeMultipart("mixed");
 		MimeBodyPart body = new MimeBodyPart();
 		body.setContent(alternative);
-		if (charts.isEmpty()) {
-			return body;
+		mixed.addBodyPart(body);
+		for (Attachment file : files) {
+			MimeBodyPart part = attached(file);
+			part.setDisposition(Part.ATTACHMENT);
+			mixed.addBodyPart(part);
 		}
-		MimeMultipart related = new MimeMultipart("related");
-		related.addBodyPart(body);
-		for (Chart chart : charts) {
-			MimeBodyPart image = new MimeBodyPart();
-			image.setDataHandler(new DataHandler(new ByteArrayDataSource(chart.png(), "image/png")));
-			image.setContentID("<" + chart.contentId() + ">");
-			image.setDisposition(Part.INLINE);
-			image.setFileName(chart.fileName());
-			image.setDescription(chart.altText(), "UTF-8");
-			related.addBodyPart(image);
-		}
-		MimeBodyPart wrapper = new MimeBodyPart();
-		wrapper.setContent(related);
-		return wrapper;
+		return mixed;
+	}
+
+	/** Plain text, then the HTML part: clients show the last they can. */
+	private static MimeMultipart alternative(String text, MimeBodyPart html) throws MessagingException {
+		MimeMultipart alternative = new MimeMultipart("alternative");
+		MimeBodyPart plain = new MimeBodyPart();
+		plain.setText(text, "UTF-8", "plain");
+		alternative.addBodyPart(plain);
+		alternative.addBodyPart(html);
+		return alternative;
+	}
+
+	private static MimeBodyPart attached(Attachment attachment) throws MessagingException {
+		MimeBodyPart part = new MimeBodyPart();
+		part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.bytes(), attachment.mediaType())));
+		part.setFileName(attachment.name());
+		return part;
 	}
 
 	private List<String> names(OutgoingMessage message) {
 		return message.missing()
 			.stream()
 			.map(this.directory::person)
-			.flatMap(java.util.Optional::stream)
+			.flatMap(Optional::stream)
 			.map(p -> p.name() + " ("
 					+ this.directory.organisation(p.organisation())
 						.map(organisation -> organisation.name())

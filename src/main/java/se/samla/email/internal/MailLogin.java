@@ -46,7 +46,7 @@ class MailLogin {
 		if (oauth.appId() != null) {
 			try {
 				return new Registration(oauth.tenantId(), oauth.appId(), oauth.clientSecret(), oauth.certificate(),
-						oauth.certificatePassword(), List.of(), false, null);
+						oauth.certificatePassword(), List.of(), false, null, false);
 			}
 			catch (IllegalArgumentException ex) {
 				throw new IllegalStateException("samla.email.oauth: " + ex.getMessage(), ex);

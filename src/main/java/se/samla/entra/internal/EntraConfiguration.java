@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import se.samla.entra.AccessTokens;
+import se.samla.entra.ClientAssertions;
 import se.samla.entra.EntraProperties;
 import se.samla.entra.EntraRegistrations;
 import se.samla.entra.GraphProperties;
@@ -49,8 +50,13 @@ class EntraConfiguration {
 	}
 
 	@Bean
-	AccessTokens accessTokens(EntraProperties properties, Clock clock) {
-		return new EntraTokenClient(properties, clock);
+	ClientAssertions clientAssertions(Clock clock) {
+		return new CertificateAssertions(clock);
+	}
+
+	@Bean
+	AccessTokens accessTokens(EntraProperties properties, Clock clock, ClientAssertions assertions) {
+		return new EntraTokenClient(properties, clock, assertions);
 	}
 
 	@Bean

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import se.samla.entra.AccessTokens;
+import se.samla.entra.ClientAssertions;
 import se.samla.entra.EntraProperties;
 import se.samla.entra.Registration;
 import se.samla.entra.TokenProblem;
@@ -49,13 +49,18 @@ class EntraTokenClient implements AccessTokens {
 
 	private final Map<Key, Slot> slots = new ConcurrentHashMap<>();
 
-	private final Map<String, ClientCertificate> certificates = new ConcurrentHashMap<>();
+	private final ClientAssertions assertions;
 
 	private final Map<Key, TokenProblem> problems = new ConcurrentHashMap<>();
 
 	EntraTokenClient(EntraProperties properties, Clock clock) {
+		this(properties, clock, new CertificateAssertions(clock));
+	}
+
+	EntraTokenClient(EntraProperties properties, Clock clock, ClientAssertions assertions) {
 		this.properties = properties;
 		this.clock = clock;
+		this.assertions = assertions;
 		this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
 	}
 
@@ -112,11 +117,8 @@ class EntraTokenClient implements AccessTokens {
 		form.append("&client_id=").append(encode(registration.appId()));
 		form.append("&scope=").append(encode(scope));
 		if (registration.certificate() != null) {
-			ClientCertificate certificate = certificate(registration);
-			form.append("&client_assertion_type=")
-				.append(encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"));
-			form.append("&client_assertion=")
-				.append(encode(certificate.assertion(endpoint, registration.appId(), now)));
+			form.append("&client_assertion_type=").append(encode(ClientAssertions.JWT_BEARER));
+			form.append("&client_assertion=").append(encode(this.assertions.assertion(registration, endpoint)));
 		}
 		else {
 			form.append("&client_secret=").append(encode(registration.clientSecret()));
@@ -153,16 +155,6 @@ class EntraTokenClient implements AccessTokens {
 	private String tokenEndpoint(Registration registration) {
 		return (registration.tokenUrl() != null) ? registration.tokenUrl()
 				: this.properties.authority() + registration.tenantId() + "/oauth2/v2.0/token";
-	}
-
-	private ClientCertificate certificate(Registration registration) {
-		try {
-			return this.certificates.computeIfAbsent(registration.certificate(),
-					file -> ClientCertificate.read(Path.of(file), registration.certificatePassword()));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new TokenRefusedException(registration, "the certificate cannot be used: " + ex.getMessage(), ex);
-		}
 	}
 
 	private JsonNode parse(String body) {

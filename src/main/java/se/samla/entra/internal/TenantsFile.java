@@ -18,11 +18,12 @@ import se.samla.shared.DefinitionProblem;
 
 /**
  * The registrations written in {@code directory/tenants.csv}, one row per organisation:
- * {@code Organisation;Tenant-id;App-id;Certificate;Installera-app}, semicolon-separated
- * like the directory's other files. Organisations of one tenant share its registration.
- * Secrets are never in the file: a row without a certificate takes its client secret from
- * {@code SAMLA_ENTRA_SECRET_<TENANT>} (the tenant id in capitals, dashes as underscores);
- * a PKCS#12 certificate's password from
+ * {@code Organisation;Tenant-id;App-id;Certificate;Installera-app;Webbinloggning},
+ * semicolon-separated like the directory's other files (the last two optional, {@code ja}
+ * or {@code nej}, {@code nej} when empty). Organisations of one tenant share its
+ * registration. Secrets are never in the file: a row without a certificate takes its
+ * client secret from {@code SAMLA_ENTRA_SECRET_<TENANT>} (the tenant id in capitals,
+ * dashes as underscores); a PKCS#12 certificate's password from
  * {@code SAMLA_ENTRA_CERTIFICATE_PASSWORD_<TENANT>}.
  */
 final class TenantsFile {
@@ -32,7 +33,7 @@ final class TenantsFile {
 	static final String PASSWORD_PREFIX = "SAMLA_ENTRA_CERTIFICATE_PASSWORD_";
 
 	private static final List<String> COLUMNS = List.of("organisation", "tenantid", "appid", "certificate",
-			"installeraapp");
+			"installeraapp", "webbinloggning");
 
 	private static final Pattern GUID = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -92,6 +93,7 @@ final class TenantsFile {
 			String app = field(fields, columns, "appid");
 			String certificate = field(fields, columns, "certificate");
 			String install = field(fields, columns, "installeraapp");
+			String webSignIn = field(fields, columns, "webbinloggning");
 			if (organisation.isEmpty()) {
 				problems
 					.add(problem(file, number, "no Organisation (the directory's organisation id, e.g. askersund)"));
@@ -113,19 +115,27 @@ final class TenantsFile {
 					.add(problem(file, number, "Installera-app '" + install + "': write ja or nej (or leave empty)"));
 				continue;
 			}
+			Boolean signIn = yesNo(webSignIn);
+			if (signIn == null) {
+				problems
+					.add(problem(file, number, "Webbinloggning '" + webSignIn + "': write ja or nej (or leave empty)"));
+				continue;
+			}
 			String key = tenant.toLowerCase(Locale.ROOT);
 			Row earlier = byTenant.get(key);
 			if (earlier != null) {
 				if (!earlier.app.equalsIgnoreCase(app) || !earlier.certificate.equals(certificate)
-						|| earlier.installApp != installApp) {
-					problems.add(problem(file, number, "tenant " + tenant + " is on line " + earlier.line
-							+ " with another App-id, Certificate or Installera-app: one registration per tenant"));
+						|| earlier.installApp != installApp || earlier.webSignIn != signIn) {
+					problems.add(problem(file, number,
+							"tenant " + tenant + " is on line " + earlier.line
+									+ " with another App-id, Certificate, Installera-app or Webbinloggning:"
+									+ " one registration per tenant"));
 					continue;
 				}
 				earlier.organisations.add(organisation);
 				continue;
 			}
-			Row row = new Row(number, tenant, app, certificate, installApp);
+			Row row = new Row(number, tenant, app, certificate, installApp, signIn);
 			row.organisations.add(organisation);
 			byTenant.put(key, row);
 		}
@@ -151,7 +161,7 @@ final class TenantsFile {
 			registrations.add(
 					new Registration(row.tenant, row.app, secret, (certificate != null) ? certificate.toString() : null,
 							(certificate != null) ? environment.apply(PASSWORD_PREFIX + variable) : null,
-							row.organisations, row.installApp, null));
+							row.organisations, row.installApp, null, row.webSignIn));
 		}
 		if (!problems.isEmpty()) {
 			throw new IllegalStateException(
@@ -167,7 +177,7 @@ final class TenantsFile {
 			String name = fields[i].strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "");
 			if (!COLUMNS.contains(name)) {
 				problems.add(problem(file, number, "unknown column '" + fields[i].strip()
-						+ "'; the columns are Organisation;Tenant-id;App-id;Certificate;Installera-app"));
+						+ "'; the columns are Organisation;Tenant-id;App-id;Certificate;Installera-app;Webbinloggning"));
 				return null;
 			}
 			columns.put(name, i);
@@ -175,7 +185,7 @@ final class TenantsFile {
 		for (String required : List.of("organisation", "tenantid", "appid")) {
 			if (!columns.containsKey(required)) {
 				problems.add(problem(file, number, "the header lacks the column " + required
-						+ "; the columns are Organisation;Tenant-id;App-id;Certificate;Installera-app"));
+						+ "; the columns are Organisation;Tenant-id;App-id;Certificate;Installera-app;Webbinloggning"));
 				return null;
 			}
 		}
@@ -217,14 +227,17 @@ final class TenantsFile {
 
 		private final boolean installApp;
 
+		private final boolean webSignIn;
+
 		private final List<String> organisations = new ArrayList<>();
 
-		Row(int line, String tenant, String app, String certificate, boolean installApp) {
+		Row(int line, String tenant, String app, String certificate, boolean installApp, boolean webSignIn) {
 			this.line = line;
 			this.tenant = tenant;
 			this.app = app;
 			this.certificate = certificate;
 			this.installApp = installApp;
+			this.webSignIn = webSignIn;
 		}
 
 	}

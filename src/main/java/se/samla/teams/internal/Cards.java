@@ -12,11 +12,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import se.samla.answers.ResponseState;
 import se.samla.answers.Step;
+import se.samla.campaigns.MessageContent.Fact;
+import se.samla.campaigns.MessageContent.Headline;
 import se.samla.surveys.AnswerFormatter;
 import se.samla.surveys.AnswerValue;
 import se.samla.surveys.Level;
 import se.samla.surveys.Option;
 import se.samla.surveys.Question;
+import se.samla.surveys.QuestionType;
 
 /**
  * The bot's Adaptive Cards (schema 1.5, which Teams renders on desktop, web and phones),
@@ -253,23 +256,24 @@ final class Cards {
 	}
 
 	/**
-	 * A digest's headline figures: the response rate overall and per network, the themes
-	 * most mentioned. The whole digest goes by email.
+	 * A message's headline (a digest's: the response rate overall and per network, the
+	 * themes most mentioned), for a message whose whole goes by email.
 	 */
-	static ObjectNode digest(se.samla.digests.Digest digest, se.samla.digests.DigestTexts texts) {
+	static ObjectNode headline(Headline headline) {
 		ArrayNode body = json.arrayNode();
-		body.add(text(texts.get("title", digest.title()), Style.BOLD, Style.MEDIUM));
-		body.add(text(digest.open() ? texts.get("open") : texts.get("final"), Style.SUBTLE));
-		se.samla.digests.Digest.Rate overall = digest.rates().overall();
-		body.add(text(texts.get("card.headline", overall.answered(), overall.asked(), overall.percent()), Style.BOLD));
-		for (se.samla.digests.Digest.NamedRate rate : digest.rates().networks()) {
-			body.add(fact(rate.name(),
-					rate.rate().answered() + "/" + rate.rate().asked() + " (" + rate.rate().percent() + " %)"));
+		body.add(text(headline.title(), Style.BOLD, Style.MEDIUM));
+		if (headline.status() != null) {
+			body.add(text(headline.status(), Style.SUBTLE));
 		}
-		for (se.samla.digests.Digest.Theme theme : digest.themes().subList(0, Math.min(3, digest.themes().size()))) {
-			body.add(fact(theme.area(), texts.get("themes.count", theme.count())));
+		if (headline.summary() != null) {
+			body.add(text(headline.summary(), Style.BOLD));
 		}
-		body.add(text(texts.get("card.by-email"), Style.SUBTLE));
+		for (Fact fact : headline.facts()) {
+			body.add(fact(fact.name(), fact.value()));
+		}
+		if (headline.note() != null) {
+			body.add(text(headline.note(), Style.SUBTLE));
+		}
 		return card(body, json.arrayNode());
 	}
 
@@ -314,7 +318,7 @@ final class Cards {
 			}
 			case SINGLE_CHOICE, MULTIPLE_CHOICE, SCALE -> {
 				ArrayNode choices = json.arrayNode();
-				if (question.type() == se.samla.surveys.QuestionType.SCALE) {
+				if (question.type() == QuestionType.SCALE) {
 					for (Level level : question.scale().levels()) {
 						choices.add(choice(levelTitle(level, texts), level.id()));
 					}
@@ -329,7 +333,7 @@ final class Cards {
 					.put("id", ANSWER)
 					.put("style", "expanded")
 					.put("label", texts.get("teams.your-answer"))
-					.put("isMultiSelect", question.type() == se.samla.surveys.QuestionType.MULTIPLE_CHOICE)
+					.put("isMultiSelect", question.type() == QuestionType.MULTIPLE_CHOICE)
 					.put("isRequired", question.required())
 					.put("errorMessage", required);
 				input.set("choices", choices);

@@ -16,10 +16,9 @@ import se.samla.answers.ResponseState;
 import se.samla.answers.Step;
 import se.samla.campaigns.Delivery;
 import se.samla.campaigns.MessageChannel;
+import se.samla.campaigns.MessageContent;
 import se.samla.campaigns.MessageKind;
 import se.samla.campaigns.OutgoingMessage;
-import se.samla.digests.Digest;
-import se.samla.digests.Digests;
 import se.samla.directory.Directory;
 import se.samla.directory.Person;
 import se.samla.directory.PersonId;
@@ -58,8 +57,6 @@ class TeamsChannel implements MessageChannel {
 
 	private final Clock clock;
 
-	private final Digests digests;
-
 	private final AppInstaller installer;
 
 	private final AnswerLinks links;
@@ -69,10 +66,9 @@ class TeamsChannel implements MessageChannel {
 	private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
 	TeamsChannel(TeamsProperties properties, Messenger messenger, Conversations conversations,
-			ResponseManagement responses, Directory directory, Bot bot, Clock clock, Digests digests,
-			AppInstaller installer, TenantProblems problems, AnswerLinks links) {
+			ResponseManagement responses, Directory directory, Bot bot, Clock clock, AppInstaller installer,
+			TenantProblems problems, AnswerLinks links) {
 		this.links = links;
-		this.digests = digests;
 		this.installer = installer;
 		this.problems = problems;
 		this.properties = properties;
@@ -157,11 +153,12 @@ class TeamsChannel implements MessageChannel {
 				}
 				this.conversations.answering(conversation.aadObjectId(), message.sendOut().id().value());
 			}
-			else if (message.kind() == MessageKind.DIGEST) {
-				Digest digest = this.digests.compile(message.sendOut().id(), Digest.View.ORGANISATIONS,
-						person.language());
-				sent = this.messenger.sendOnce(message.key().value(), conversation,
-						Messenger.card(null, Cards.digest(digest, this.digests.texts(person.language()))));
+			else if (message.content() != null) {
+				// a message written elsewhere (a digest): its headline as a card, the
+				// whole of it goes by email
+				MessageContent content = message.content();
+				sent = this.messenger.sendOnce(message.key().value(), conversation, (content.headline() != null)
+						? Messenger.card(null, Cards.headline(content.headline())) : Messenger.text(content.subject()));
 			}
 			else {
 				sent = this.messenger.sendOnce(message.key().value(), conversation,

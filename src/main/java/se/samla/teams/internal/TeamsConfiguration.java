@@ -12,7 +12,6 @@ import se.samla.answers.ResponseManagement;
 import se.samla.campaigns.CampaignProperties;
 import se.samla.campaigns.ContactRoutes;
 import se.samla.campaigns.SendOuts;
-import se.samla.digests.Digests;
 import se.samla.directory.Directory;
 import se.samla.entra.AccessTokens;
 import se.samla.entra.EntraRegistrations;
@@ -73,9 +72,9 @@ class TeamsConfiguration {
 
 	@Bean
 	TeamsChannel teamsChannel(TeamsProperties properties, Messenger messenger, Conversations conversations,
-			ResponseManagement responses, Directory directory, Bot bot, Clock clock, Digests digests,
-			EntraRegistrations registrations, GraphUsers graph, TenantProblems problems, AnswerLinks links) {
-		return new TeamsChannel(properties, messenger, conversations, responses, directory, bot, clock, digests,
+			ResponseManagement responses, Directory directory, Bot bot, Clock clock, EntraRegistrations registrations,
+			GraphUsers graph, TenantProblems problems, AnswerLinks links) {
+		return new TeamsChannel(properties, messenger, conversations, responses, directory, bot, clock,
 				new AppInstaller(registrations, graph), problems, links);
 	}
 

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,12 +64,16 @@ class AnswerPages {
 
 	private final GuessLimiter guesses;
 
+	private final NewLinks newLinks;
+
 	private final ZoneId zone;
 
 	private final Clock clock;
 
 	AnswerPages(AnswerLinks links, ResponseManagement responses, ResponseWindows windows, Directory directory,
-			MessageSource messages, GuessLimiter guesses, CampaignProperties campaigns, Clock clock) {
+			MessageSource messages, GuessLimiter guesses, NewLinks newLinks, CampaignProperties campaigns,
+			Clock clock) {
+		this.newLinks = newLinks;
 		this.links = links;
 		this.responses = responses;
 		this.windows = windows;
@@ -236,7 +241,9 @@ class AnswerPages {
 		model.addAttribute("question", QuestionView.of(step, visit.language(), posted, error));
 		model.addAttribute("formId", UUID.randomUUID().toString());
 		model.addAttribute("first", visit.state().before(step.key()).isEmpty());
-		this.responses.show(visit.state().id(), step.key());
+		if (visit.started()) {
+			this.responses.show(visit.state().id(), step.key());
+		}
 		return "web/question";
 	}
 
@@ -304,50 +311,130 @@ class AnswerPages {
 		return Source.of(Channel.WEB, "web:" + id + ":" + part);
 	}
 
+	/**
+	 * A link that no longer works (revoked, or replaced by a newer one) asks for a new
+	 * one here: it is sent by email, and the page says so without showing the address.
+	 */
+	@PostMapping("/svar/{token}/ny-lank")
+	String newLink(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+		if (this.links.resolve(token).isPresent()) {
+			return "redirect:/svar/" + token;
+		}
+		return retired(token, request, response, model, (target, window) -> {
+			NewLinks.Outcome outcome = this.newLinks.request(target.target());
+			model.addAttribute("limited", outcome == NewLinks.Outcome.LIMITED);
+			model.addAttribute("minutes", NewLinks.INTERVAL.toMinutes());
+			return "web/new-link-sent";
+		});
+	}
+
 	/** Opens the link's response and renders a page of it, or says why it cannot. */
 	private String open(String token, HttpServletRequest request, HttpServletResponse response, Model model,
 			Page page) {
-		String address = request.getRemoteAddr();
-		if (this.guesses.isBlocked(address)) {
-			response.setStatus(429);
-			response.setHeader("Retry-After", Long.toString(this.guesses.window().toSeconds()));
-			request.setAttribute(LOCALE, Locale.forLanguageTag("sv"));
-			model.addAttribute("language", "sv");
-			return "web/too-many";
+		if (this.guesses.isBlocked(request.getRemoteAddr())) {
+			return tooMany(request, response, model);
 		}
 		Optional<AnswerLinks.Target> target = this.links.resolve(token);
-		Optional<Person> person = target.flatMap(t -> this.directory.person(t.person()));
-		if (target.isEmpty() || person.isEmpty() || !person.get().active()) {
-			this.guesses.failed(address);
-			response.setStatus(404);
-			request.setAttribute(LOCALE, Locale.forLanguageTag("sv"));
-			model.addAttribute("language", "sv");
-			return "web/unknown-link";
+		if (target.isEmpty()) {
+			return retired(token, request, response, model, (old, window) -> {
+				response.setStatus(410);
+				model.addAttribute("reason", old.reason().name());
+				return "web/link-replaced";
+			});
 		}
-		Language language = person.get().language();
-		request.setAttribute(LOCALE, language.locale());
-		model.addAttribute("language", language.locale().getLanguage());
-		model.addAttribute("token", token);
+		Optional<Person> person = this.directory.person(target.get().person());
+		if (person.isEmpty() || !person.get().active()) {
+			return unknown(request, response, model);
+		}
+		Language language = language(person.get(), token, request, model);
 		Optional<ResponseWindow> window = this.windows.window(target.get().sendOut());
-		if (window.isEmpty()) {
-			response.setStatus(404);
-			return "web/unknown-link";
+		Optional<String> refused = refused(window, response, model);
+		if (refused.isPresent()) {
+			return refused.get();
 		}
-		model.addAttribute("sendOutTitle", window.get().title());
-		model.addAttribute("deadline", date(window.get().deadline()));
 		Instant now = this.clock.instant();
-		if (window.get().closed() || now.isAfter(window.get().deadline())) {
-			response.setStatus(410);
-			return "web/closed";
-		}
 		if (now.isBefore(window.get().opensAt())) {
 			model.addAttribute("opensAt", date(window.get().opensAt()));
 			return "web/not-open";
 		}
-		ResponseState state = this.responses.startOrResume(target.get().sendOut(), target.get().person(), Channel.WEB);
+		// Reading a page changes nothing: a link opened (by the person, or by a mail
+		// filter that fetches every link to check it) leaves them "not answered"; the
+		// response starts with the first thing they save.
+		boolean reading = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+		Optional<ResponseState> started = this.responses.find(target.get().sendOut(), target.get().person());
+		ResponseState state = started.isPresent() ? started.get()
+				: reading ? this.responses.preview(target.get().sendOut(), target.get().person())
+						: this.responses.startOrResume(target.get().sendOut(), target.get().person(), Channel.WEB);
 		model.addAttribute("questionnaireTitle", state.questionnaire().title().in(language));
 		model.addAttribute("personName", person.get().name());
-		return page.render(new Visit(state, language));
+		return page.render(new Visit(state, language, started.isPresent() || !reading));
+	}
+
+	/**
+	 * A token that is no current link: if it was one (revoked or replaced) and answers
+	 * are still accepted, the page for it; if it was one and they are not, the page that
+	 * says so; if it never was, the same page as for any guess, counted as one.
+	 */
+	private String retired(String token, HttpServletRequest request, HttpServletResponse response, Model model,
+			RetiredPage page) {
+		if (this.guesses.isBlocked(request.getRemoteAddr())) {
+			return tooMany(request, response, model);
+		}
+		Optional<JdbcAnswerLinks.Retired> old = this.newLinks.retired(token);
+		Optional<Person> person = old.flatMap(o -> this.directory.person(o.target().person()));
+		if (old.isEmpty() || person.isEmpty() || !person.get().active()) {
+			return unknown(request, response, model);
+		}
+		language(person.get(), token, request, model);
+		Optional<ResponseWindow> window = this.windows.window(old.get().target().sendOut());
+		Optional<String> refused = refused(window, response, model);
+		if (refused.isPresent()) {
+			return refused.get();
+		}
+		return page.render(old.get(), window.get());
+	}
+
+	/**
+	 * Whether the send-out no longer takes answers (closed early, or past its deadline):
+	 * then no link, old or new, would open anything, and the page says why.
+	 */
+	private Optional<String> refused(Optional<ResponseWindow> window, HttpServletResponse response, Model model) {
+		if (window.isEmpty()) {
+			response.setStatus(404);
+			return Optional.of("web/unknown-link");
+		}
+		model.addAttribute("sendOutTitle", window.get().title());
+		model.addAttribute("deadline", date(window.get().deadline()));
+		if (window.get().closed() || this.clock.instant().isAfter(window.get().deadline())) {
+			response.setStatus(410);
+			model.addAttribute("early", window.get().closed());
+			return Optional.of("web/closed");
+		}
+		return Optional.empty();
+	}
+
+	private Language language(Person person, String token, HttpServletRequest request, Model model) {
+		Language language = person.language();
+		request.setAttribute(LOCALE, language.locale());
+		model.addAttribute("language", language.locale().getLanguage());
+		model.addAttribute("token", token);
+		return language;
+	}
+
+	private String tooMany(HttpServletRequest request, HttpServletResponse response, Model model) {
+		response.setStatus(429);
+		response.setHeader("Retry-After", Long.toString(this.guesses.window().toSeconds()));
+		request.setAttribute(LOCALE, Locale.forLanguageTag("sv"));
+		model.addAttribute("language", "sv");
+		return "web/too-many";
+	}
+
+	private String unknown(HttpServletRequest request, HttpServletResponse response, Model model) {
+		this.guesses.failed(request.getRemoteAddr());
+		response.setStatus(404);
+		request.setAttribute(LOCALE, Locale.forLanguageTag("sv"));
+		model.addAttribute("language", "sv");
+		return "web/unknown-link";
 	}
 
 	private static Optional<Step> find(ResponseState state, String step) {
@@ -379,11 +466,23 @@ class AnswerPages {
 
 	}
 
+	/** A page of a link that no longer works, while the send-out takes answers. */
+	@FunctionalInterface
+	private interface RetiredPage {
+
+		String render(JdbcAnswerLinks.Retired old, ResponseWindow window);
+
+	}
+
 	/** The response being answered, in the person's language. */
-	private record Visit(ResponseState state, Language language) {
+	/**
+	 * @param started whether the response exists; a page only read before anything was
+	 * saved shows how it would look
+	 */
+	private record Visit(ResponseState state, Language language, boolean started) {
 
 		Visit with(ResponseState newer) {
-			return new Visit(newer, this.language);
+			return new Visit(newer, this.language, this.started);
 		}
 
 	}

@@ -5,9 +5,12 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -69,7 +72,8 @@ class JdbcAnswerLinks implements AnswerLinks {
 
 	@Override
 	public void revoke(SendOutId sendOut, PersonId person) {
-		int next = generation(sendOut, person).map(g -> g + 1).orElse(1);
+		Optional<Integer> current = generation(sendOut, person);
+		int next = current.map(g -> g + 1).orElse(1);
 		String token = token(sendOut, person, next);
 		int updated = this.jdbc
 			.sql("UPDATE web_link SET generation = ?, token_hash = ? WHERE send_out_id = ? AND person_id = ?")
@@ -78,6 +82,56 @@ class JdbcAnswerLinks implements AnswerLinks {
 		if (updated == 0) {
 			insert(sendOut, person, next, token);
 		}
+		current.ifPresent(generation -> retire(sendOut, person, generation, Reason.REVOKED));
+	}
+
+	/**
+	 * Replaces the person's link by a new one, unless a link was last replaced this way
+	 * within {@code interval}: one conditional update, so of two requests at once only
+	 * one gets through.
+	 * @return the new link's generation, or empty if the interval has not passed
+	 */
+	OptionalInt renewOnRequest(SendOutId sendOut, PersonId person, Duration interval) {
+		Optional<Integer> current = generation(sendOut, person);
+		if (current.isEmpty()) {
+			return OptionalInt.empty();
+		}
+		int next = current.get() + 1;
+		Instant now = this.clock.instant();
+		int updated = this.jdbc.sql("""
+				UPDATE web_link SET generation = ?, token_hash = ?, new_link_at = ?
+				WHERE send_out_id = ? AND person_id = ? AND generation = ?
+				  AND (new_link_at IS NULL OR new_link_at <= ?)""")
+			.params(next, hash(token(sendOut, person, next)), SqlTime.toSql(now), sendOut.value(), person.value(),
+					current.get(), SqlTime.toSql(now.minus(interval)))
+			.update();
+		if (updated == 0) {
+			return OptionalInt.empty();
+		}
+		retire(sendOut, person, current.get(), Reason.SUPERSEDED);
+		return OptionalInt.of(next);
+	}
+
+	private void retire(SendOutId sendOut, PersonId person, int generation, Reason reason) {
+		this.jdbc.sql("""
+				INSERT INTO web_link_retired (token_hash, send_out_id, person_id, reason, retired_at)
+				VALUES (?, ?, ?, ?, ?)""")
+			.params(hash(token(sendOut, person, generation)), sendOut.value(), person.value(), reason.name(),
+					SqlTime.toSql(this.clock.instant()))
+			.update();
+	}
+
+	/** Whose link a token was, and why it no longer works, if it was ever issued. */
+	Optional<Retired> retired(String token) {
+		if (token == null || !TOKEN.matcher(token).matches()) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("SELECT send_out_id, person_id, reason FROM web_link_retired WHERE token_hash = ?")
+			.param(hash(token))
+			.query((rs, n) -> new Retired(
+					new Target(new SendOutId(rs.getString(1)), new PersonId(rs.getObject(2, UUID.class))),
+					Reason.valueOf(rs.getString(3))))
+			.optional();
 	}
 
 	private void insert(SendOutId sendOut, PersonId person, int generation, String token) {
@@ -99,8 +153,13 @@ class JdbcAnswerLinks implements AnswerLinks {
 			.optional();
 	}
 
-	/** Removes every link of a person (erasure). */
+	/**
+	 * Removes every link of a person, what is kept of their old ones and their requests
+	 * for new ones (erasure).
+	 */
 	int removeAll(UUID person) {
+		this.jdbc.sql("DELETE FROM web_link_retired WHERE person_id = ?").param(person).update();
+		this.jdbc.sql("DELETE FROM web_link_request WHERE person_id = ?").param(person).update();
 		return this.jdbc.sql("DELETE FROM web_link WHERE person_id = ?").param(person).update();
 	}
 
@@ -170,6 +229,20 @@ class JdbcAnswerLinks implements AnswerLinks {
 			// another instance made it first: its key is the one
 		}
 		return this.jdbc.sql("SELECT secret FROM web_link_key WHERE id = 1").query(String.class).single();
+	}
+
+	/** Why a link no longer works. */
+	enum Reason {
+
+		/** An operator withdrew it. */
+		REVOKED,
+		/** A newer link was sent in its place. */
+		SUPERSEDED
+
+	}
+
+	/** A link that no longer works: whose it was, and why. */
+	record Retired(Target target, Reason reason) {
 	}
 
 }

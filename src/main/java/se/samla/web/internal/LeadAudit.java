@@ -21,8 +21,9 @@ class LeadAudit {
 	}
 
 	void record(String actor, String action, String sendOut, String detail) {
+		String kept = (detail != null && detail.length() > 400) ? detail.substring(0, 399) + "…" : detail;
 		this.jdbc.sql("INSERT INTO web_audit (at, actor, action, send_out_id, detail) VALUES (?, ?, ?, ?, ?)")
-			.params(SqlTime.toSql(this.clock.instant()), actor, action, sendOut, detail)
+			.params(SqlTime.toSql(this.clock.instant()), actor, action, sendOut, kept)
 			.update();
 	}
 
@@ -30,6 +31,18 @@ class LeadAudit {
 		return this.jdbc
 			.sql("SELECT at, actor, action, detail FROM web_audit WHERE send_out_id = ? ORDER BY at DESC, id DESC")
 			.param(sendOut)
+			.query((rs, n) -> new Entry(SqlTime.instant(rs, "at"), rs.getString("actor"), rs.getString("action"),
+					rs.getString("detail")))
+			.list();
+	}
+
+	/** The latest entries of these actions, newest first. */
+	List<Entry> latest(List<String> actions, int limit) {
+		return this.jdbc
+			.sql("SELECT at, actor, action, detail FROM web_audit WHERE action IN (:actions)"
+					+ " ORDER BY at DESC, id DESC FETCH FIRST :limit ROWS ONLY")
+			.param("actions", actions)
+			.param("limit", limit)
 			.query((rs, n) -> new Entry(SqlTime.instant(rs, "at"), rs.getString("actor"), rs.getString("action"),
 					rs.getString("detail")))
 			.list();

@@ -10,17 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +27,7 @@ import se.samla.campaigns.CampaignProperties;
 import se.samla.campaigns.DeadlineParser;
 import se.samla.campaigns.SendOut;
 import se.samla.campaigns.SendOutOperations;
+import se.samla.campaigns.SendOutQueries;
 import se.samla.campaigns.SendOutState;
 import se.samla.campaigns.SendOuts;
 import se.samla.digests.Charts;
@@ -41,7 +36,7 @@ import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
 
 /**
- * The project leads' pages: sign-in by a one-time link by email, the send-outs with their
+ * The project leads' pages (signed in by {@link SignInPages}): the send-outs with their
  * state, deadline and response rate, and per send-out the rate per organisation and
  * network, who has not answered and why, who cannot be reached, and the actions (pause,
  * resume, send now, extend the deadline, close), each after a confirmation and recorded
@@ -61,11 +56,11 @@ class LeadPages {
 	private static final Map<String, String> RATE_CHARTS = Map.of("organisationer", "Svarsfrekvens per organisation",
 			"natverk", "Svarsfrekvens per nätverk");
 
-	private final SignIn signIn;
-
 	private final SendOuts sendOuts;
 
 	private final SendOutOperations operations;
+
+	private final SendOutQueries queries;
 
 	private final ResponseManagement responses;
 
@@ -77,65 +72,16 @@ class LeadPages {
 
 	private final long liveMillis;
 
-	private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
-
-	LeadPages(SignIn signIn, SendOuts sendOuts, SendOutOperations operations, ResponseManagement responses,
+	LeadPages(SendOuts sendOuts, SendOutOperations operations, SendOutQueries queries, ResponseManagement responses,
 			Directory directory, LeadAudit audit, CampaignProperties campaigns, se.samla.web.WebProperties web) {
 		this.liveMillis = web.liveInterval().toMillis();
-		this.signIn = signIn;
 		this.sendOuts = sendOuts;
 		this.operations = operations;
+		this.queries = queries;
 		this.responses = responses;
 		this.directory = directory;
 		this.audit = audit;
 		this.zone = campaigns.zone();
-	}
-
-	@GetMapping("/logga-in")
-	String signInForm(Model model) {
-		model.addAttribute("language", "sv");
-		return "leads/sign-in";
-	}
-
-	@PostMapping("/logga-in")
-	String requestLink(@RequestParam(name = "epost", defaultValue = "") String email, Model model) {
-		model.addAttribute("language", "sv");
-		if (!email.contains("@")) {
-			model.addAttribute("errors", List.of(new AnswerPages.ErrorLink("epost", "Skriv din e-postadress.")));
-			return "leads/sign-in";
-		}
-		this.signIn.request(email);
-		return "leads/link-sent";
-	}
-
-	/**
-	 * The link itself only shows a button: mail scanners that open links do not use it
-	 * up.
-	 */
-	@GetMapping("/logga-in/{token}")
-	String confirmSignIn(@PathVariable String token, Model model) {
-		model.addAttribute("language", "sv");
-		model.addAttribute("token", token);
-		return "leads/sign-in-confirm";
-	}
-
-	@PostMapping("/logga-in/{token}")
-	String signIn(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
-		Optional<String> email = this.signIn.consume(token);
-		if (email.isEmpty()) {
-			response.setStatus(404);
-			model.addAttribute("language", "sv");
-			return "leads/link-used";
-		}
-		request.getSession(true);
-		request.changeSessionId();
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(email.get(), null,
-				List.of(new SimpleGrantedAuthority(ROLE))));
-		SecurityContextHolder.setContext(context);
-		this.contexts.saveContext(context, request, response);
-		this.audit.record(email.get(), "sign-in", null, null);
-		return "redirect:/projektledning";
 	}
 
 	@GetMapping("/projektledning")
@@ -180,25 +126,6 @@ class LeadPages {
 		}
 		figures(sendOut.get(), model);
 		return "leads/send-out :: figures";
-	}
-
-	/**
-	 * The rate per organisation or per network as a chart, for the page's image: only for
-	 * signed-in project leads (as the page), and never kept by a cache.
-	 */
-	@GetMapping("/projektledning/utskick/{id}/diagram/{what}.png")
-	ResponseEntity<byte[]> rateChart(@PathVariable String id, @PathVariable String what) {
-		Optional<SendOut> sendOut = this.sendOuts.find(new SendOutId(id));
-		if (sendOut.isEmpty() || !RATE_CHARTS.containsKey(what)) {
-			return ResponseEntity.notFound().cacheControl(CacheControl.noStore()).build();
-		}
-		List<Charts.Bar> bars = bars(round(sendOut.get()), what);
-		return Charts.responseRates(what, RATE_CHARTS.get(what), bars)
-			.map(chart -> ResponseEntity.ok()
-				.contentType(MediaType.IMAGE_PNG)
-				.cacheControl(CacheControl.noStore())
-				.body(chart.png()))
-			.orElseGet(() -> ResponseEntity.notFound().cacheControl(CacheControl.noStore()).build());
 	}
 
 	@GetMapping("/projektledning/utskick/{id}/bekrafta/{action}")
@@ -275,6 +202,25 @@ class LeadPages {
 		model.addAttribute("chartNetworks", chartImage(sendOut, round, "natverk"));
 	}
 
+	/**
+	 * The rate per organisation or per network as a chart, for the page's image: only for
+	 * signed-in project leads (as the page), and never kept by a cache.
+	 */
+	@GetMapping("/projektledning/utskick/{id}/diagram/{what}.png")
+	ResponseEntity<byte[]> rateChart(@PathVariable String id, @PathVariable String what) {
+		Optional<SendOut> sendOut = this.sendOuts.find(new SendOutId(id));
+		if (sendOut.isEmpty() || !RATE_CHARTS.containsKey(what)) {
+			return ResponseEntity.notFound().cacheControl(CacheControl.noStore()).build();
+		}
+		List<Charts.Bar> bars = bars(round(sendOut.get()), what);
+		return Charts.responseRates(what, RATE_CHARTS.get(what), bars)
+			.map(chart -> ResponseEntity.ok()
+				.contentType(MediaType.IMAGE_PNG)
+				.cacheControl(CacheControl.noStore())
+				.body(chart.png()))
+			.orElseGet(() -> ResponseEntity.notFound().cacheControl(CacheControl.noStore()).build());
+	}
+
 	private static ChartImage chartImage(SendOut sendOut, RoundView round, String what) {
 		List<Charts.Bar> bars = bars(round, what);
 		return bars.isEmpty() ? null
@@ -284,14 +230,18 @@ class LeadPages {
 	}
 
 	private RoundView round(SendOut sendOut) {
-		return RoundView.of(this.sendOuts.recipients(sendOut), this.operations.recipients(sendOut.id()),
-				this.directory.organisations(), this.operations.texts(), Language.SV);
+		return RoundView.of(this.sendOuts.recipients(sendOut), this.queries.recipients(sendOut.id()),
+				this.directory.organisations(), this.queries.texts(), Language.SV);
 	}
 
 	/** The rates a chart shows: the same figures as the page's tables. */
 	private static List<Charts.Bar> bars(RoundView round, String what) {
 		List<RoundView.Rate> rates = "organisationer".equals(what) ? round.organisations() : round.networks();
 		return rates.stream().map(rate -> new Charts.Bar(rate.name(), rate.percent())).toList();
+	}
+
+	/** A chart on the page: its address, its alt text with the figures, its size. */
+	record ChartImage(String src, String alt, int width, int height) {
 	}
 
 	private static String state(SendOutState state) {
@@ -305,10 +255,6 @@ class LeadPages {
 
 	private String date(Instant instant) {
 		return DateTimeFormatter.ofPattern("yyyy-MM-dd").format(instant.atZone(this.zone));
-	}
-
-	/** A chart on the page: its address, its alt text with the figures, its size. */
-	record ChartImage(String src, String alt, int width, int height) {
 	}
 
 	/** A send-out in the list. */

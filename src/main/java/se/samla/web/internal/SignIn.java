@@ -56,13 +56,17 @@ class SignIn {
 	 */
 	boolean allowed(String email) {
 		String address = email.strip().toLowerCase(Locale.ROOT);
-		if (this.properties.operators().contains(address)) {
-			return true;
-		}
-		return this.directory.personByEmail(address)
-			.filter(Person::active)
-			.filter(person -> person.isMemberOf(Network.PROJEKTLEDARE))
-			.isPresent();
+		return isOperator(address) || this.directory.personByEmail(address).filter(SignIn::isLead).isPresent();
+	}
+
+	/** Whether the address is one of the configured operators'. */
+	boolean isOperator(String address) {
+		return this.properties.operators().contains(address.strip().toLowerCase(Locale.ROOT));
+	}
+
+	/** Whether the person is an active project lead of the directory. */
+	static boolean isLead(Person person) {
+		return person.active() && person.isMemberOf(Network.PROJEKTLEDARE);
 	}
 
 	/** Sends a sign-in link to the address if it may sign in; otherwise nothing. */

@@ -14,8 +14,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -23,6 +26,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.web.servlet.LocaleResolver;
 
 import se.samla.directory.Directory;
+import se.samla.entra.ClientAssertions;
+import se.samla.entra.EntraProperties;
+import se.samla.entra.EntraRegistrations;
 import se.samla.web.WebProperties;
 
 /**
@@ -57,6 +63,17 @@ class WebConfiguration {
 	}
 
 	@Bean
+	LeadSessions leadSessions(LeadAudit audit) {
+		return new LeadSessions(audit);
+	}
+
+	@Bean
+	EntraSignIn entraSignIn(EntraRegistrations registrations, EntraProperties entra, WebProperties web,
+			Directory directory, ClientAssertions assertions) {
+		return new EntraSignIn(registrations, entra, web, directory, assertions);
+	}
+
+	@Bean
 	GuessLimiter guessLimiter(WebProperties properties, Clock clock) {
 		return new GuessLimiter(properties, clock);
 	}
@@ -69,11 +86,45 @@ class WebConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	static class Pages {
 
+		/**
+		 * With a tenant whose people sign in with Microsoft, Spring Security's OpenID
+		 * Connect login (authorization code with PKCE, state and nonce, the ID token
+		 * checked against the tenant's keys), under {@code /logga-in/oauth2/}; without
+		 * one, nothing of it. The access token is not kept: Samla calls nothing on the
+		 * person's behalf.
+		 */
 		@Bean
 		@Order(1)
-		SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		SecurityFilterChain pages(HttpSecurity http, EntraSignIn entra, SignIn signIn, Directory directory,
+				LeadAudit audit, LeadSessions sessions) throws Exception {
 			AccessDeniedHandlerImpl expired = new AccessDeniedHandlerImpl();
 			expired.setErrorPage("/webb/formularet-gick-ut");
+			if (entra.enabled()) {
+				EntraSignInOutcome outcome = new EntraSignInOutcome(sessions);
+				RestClientAuthorizationCodeTokenResponseClient tokens = new RestClientAuthorizationCodeTokenResponseClient();
+				tokens.addParametersConverter(entra::clientAssertion);
+				http.oauth2Login(login -> login.loginPage("/logga-in")
+					.clientRegistrationRepository(entra)
+					.authorizedClientRepository(new ForgottenClients())
+					.authorizationEndpoint(endpoint -> endpoint.baseUri(EntraSignIn.AUTHORIZATION))
+					.redirectionEndpoint(endpoint -> endpoint.baseUri(EntraSignIn.REDIRECTION + "*"))
+					.tokenEndpoint(endpoint -> endpoint.accessTokenResponseClient(tokens))
+					.userInfoEndpoint(
+							endpoint -> endpoint.oidcUserService(new EntraLeads(entra, signIn, directory, audit)))
+					.successHandler(outcome)
+					.failureHandler(outcome)
+					.withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+
+						@Override
+						public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+							// a start that fails (the discovery document) ends on the
+							// same page, not in a bare 500
+							filter.setAuthenticationFailureHandler(outcome);
+							return filter;
+						}
+
+					}));
+			}
 			return http
 				.securityMatcher("/svar/**", "/webb/**", "/logga-in", "/logga-in/**", "/logga-ut", "/projektledning",
 						"/projektledning/**")

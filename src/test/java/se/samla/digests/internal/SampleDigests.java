@@ -7,9 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.context.support.ResourceBundleMessageSource;
-
-import se.samla.digests.Digest;
 import se.samla.digests.Digest.ActivityRow;
 import se.samla.digests.Digest.AnswerLine;
 import se.samla.digests.Digest.Change;
@@ -27,9 +24,11 @@ import se.samla.digests.Digest.Rates;
 import se.samla.digests.Digest.RawRow;
 import se.samla.digests.Digest.Theme;
 import se.samla.digests.Digest.View;
+import se.samla.digests.Digest;
 import se.samla.digests.DigestTexts;
 import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
+import se.samla.support.Bundles;
 
 /** Small digests built by hand for the renderers' tests, and the digest texts. */
 final class SampleDigests {
@@ -52,11 +51,7 @@ final class SampleDigests {
 	}
 
 	static DigestTexts texts(Language language) {
-		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setFallbackToSystemLocale(false);
-		return new DigestTexts(messages, language, ZONE);
+		return new DigestTexts(Bundles.messages(), language, ZONE);
 	}
 
 	/**
@@ -118,6 +113,38 @@ final class SampleDigests {
 					List.of(new AnswerLine("Person " + (i + 1), null, answers.get(i), List.of()))));
 		}
 		return digest(view, List.of(new QuestionSection("q1", 1, "Fritt svar", organisations)));
+	}
+
+	/**
+	 * A digest whose colour table (one period) has the given number of responses, each
+	 * rating two occupations: shortage and balance in turn for the first.
+	 */
+	static Digest digestWithColourResponses(int responses) {
+		List<String> columns = new ArrayList<>(responses);
+		Map<String, Level> nurses = new LinkedHashMap<>();
+		Map<String, Level> assistants = new LinkedHashMap<>();
+		for (int i = 0; i < responses; i++) {
+			String column = respondent(i);
+			columns.add(column);
+			nurses.put(column, (i % 2 == 0) ? SHORTAGE : BALANCE);
+			assistants.put(column, BALANCE);
+		}
+		ColourTable table = new ColourTable("c1", "Hur ser kompetensförsörjningen ut?", "Nu",
+				List.of("Sjuksköterska", "Undersköterska"), columns,
+				Map.of("Sjuksköterska", nurses, "Undersköterska", assistants),
+				List.of(new LevelCount(SHORTAGE, (responses + 1) / 2),
+						new LevelCount(BALANCE, responses + responses / 2)));
+		Digest digest = digest(View.ORGANISATIONS, List.of());
+		return new Digest(digest.sendOut(), digest.title(), digest.questionnaireTitle(), digest.compiledAt(),
+				digest.deadline(), digest.open(), digest.view(), digest.rates(), List.of(), List.of(), List.of(),
+				List.of(table), List.of(), null, List.of(), null, List.of());
+	}
+
+	/**
+	 * The column of the {@code index}th response in {@link #digestWithColourResponses}.
+	 */
+	static String respondent(int index) {
+		return "Kommun " + (index + 1);
 	}
 
 	private static ColourTable colours(String period, Level first, Level second) {

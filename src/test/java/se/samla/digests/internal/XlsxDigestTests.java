@@ -148,23 +148,56 @@ class XlsxDigestTests {
 	}
 
 	@Test
-	void aColourSheetHasTheLevelNamesInTheCellsFilledWithTheLevelsColours() throws IOException {
+	void aColourSheetHasARowPerResponseWithTheLevelNamesInTheCellsFilledWithTheLevelsColours() throws IOException {
 		try (XSSFWorkbook workbook = write(SampleDigests.digest(View.ORGANISATIONS))) {
 			Sheet now = workbook.getSheet("Färg Nu");
-			assertThat(texts(now.getRow(0))).containsExactly("Yrkesbefattning", "Region Norr", "Kommun Syd",
-					"Hur ser kompetensförsörjningen ut? – Nu");
-			assertThat(texts(now.getRow(1))).containsExactly("Sjuksköterska", "Brist", "Balans");
+			// the occupations across, the question and the counts per level beside them
+			assertThat(texts(now.getRow(0))).containsExactly("Svar från", "Sjuksköterska", "Undersköterska",
+					"Hur ser kompetensförsörjningen ut? – Nu", "Brist", "1.0", "Balans", "2.0");
+			assertThat(fill(now.getRow(0).getCell(5))).isEqualTo("C00000");
+			assertThat(now.getRow(0).getCell(6).getNumericCellValue()).isEqualTo(1);
+			assertThat(now.getRow(0).getCell(8).getNumericCellValue()).isEqualTo(2);
+			assertThat(texts(now.getRow(1))).containsExactly("Region Norr", "Brist", "Balans");
 			assertThat(fill(now.getRow(1).getCell(1))).isEqualTo("C00000");
 			assertThat(fill(now.getRow(1).getCell(2))).isEqualTo("70AD47");
-			assertThat(texts(now.getRow(2))).containsExactly("Undersköterska", "Balans");
+			assertThat(texts(now.getRow(2))).containsExactly("Kommun Syd", "Balans");
 			assertThat(now.getRow(2).getCell(2)).isNull();
 			assertThat(now.getPaneInformation().getVerticalSplitPosition()).isEqualTo((short) 1);
-			// the counts below the table
-			assertThat(texts(now.getRow(4))).containsExactly("Nivå", "Antal");
-			assertThat(now.getRow(5).getCell(0).getStringCellValue()).isEqualTo("Brist");
-			assertThat(fill(now.getRow(5).getCell(0))).isEqualTo("C00000");
-			assertThat(now.getRow(5).getCell(1).getNumericCellValue()).isEqualTo(1);
+			assertThat(((XSSFSheet) now).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:C3");
 			assertThat(fill(workbook.getSheet("Färg Om 1 år").getRow(1).getCell(2))).isEqualTo("FFC000");
+		}
+	}
+
+	@Test
+	void aColourTableWithMoreResponsesThanASheetHasColumnsOpensAndHoldsThemAll() throws IOException {
+		int responses = 20_000;
+		try (XSSFWorkbook workbook = write(SampleDigests.digestWithColourResponses(responses))) {
+			Sheet now = workbook.getSheet("Färg Nu");
+			assertThat(now.getLastRowNum()).isEqualTo(responses);
+			assertThat(now.getRow(0).getLastCellNum()).isLessThan((short) 20);
+			for (int r = 1; r <= responses; r++) {
+				Row row = now.getRow(r);
+				assertThat(row.getCell(0).getStringCellValue()).isEqualTo(SampleDigests.respondent(r - 1));
+				assertThat(row.getCell(1).getStringCellValue()).isEqualTo(((r - 1) % 2 == 0) ? "Brist" : "Balans");
+			}
+		}
+	}
+
+	@Test
+	void aColourTableGoesOnInASecondSheetWhenTheFirstIsFull() throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		XlsxDigest.write(SampleDigests.digestWithColourResponses(5), SWEDISH, out, 3, false);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+			List<String> responses = new ArrayList<>();
+			for (String name : List.of("Färg Nu", "Färg Nu (2)", "Färg Nu (3)")) {
+				Sheet sheet = workbook.getSheet(name);
+				assertThat(texts(sheet.getRow(0))).as(name).startsWith("Svar från", "Sjuksköterska");
+				for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+					responses.add(sheet.getRow(r).getCell(0).getStringCellValue());
+				}
+			}
+			assertThat(responses).containsExactly(SampleDigests.respondent(0), SampleDigests.respondent(1),
+					SampleDigests.respondent(2), SampleDigests.respondent(3), SampleDigests.respondent(4));
 		}
 	}
 

@@ -21,7 +21,7 @@ import se.samla.support.Mails;
 import se.samla.answers.ResponseManagement;
 import se.samla.campaigns.RecipientFact;
 import se.samla.campaigns.RecipientStatus;
-import se.samla.campaigns.SendOutOperations;
+import se.samla.campaigns.SendOutQueries;
 import se.samla.campaigns.SendOuts;
 import se.samla.campaigns.internal.Dispatcher;
 import se.samla.directory.Person;
@@ -74,7 +74,7 @@ class AbsenceNoticeJourneyTests {
 	ResponseManagement responses;
 
 	@Autowired
-	SendOutOperations operations;
+	SendOutQueries queries;
 
 	@Autowired
 	MutableClock clock;
@@ -114,7 +114,7 @@ class AbsenceNoticeJourneyTests {
 			.single()).isEqualTo("AUTO_REPLY");
 		assertThat(this.responses.find(id, away.id())).isEmpty();
 		assertThat(inbox(away.email())).hasSize(1);
-		RecipientStatus status = this.operations.recipients(id)
+		RecipientStatus status = this.queries.recipients(id)
 			.stream()
 			.filter(recipient -> recipient.person().equals(away.id()))
 			.findFirst()

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -21,15 +21,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-import se.samla.support.Mails;
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
 import se.samla.campaigns.Audience;
 import se.samla.campaigns.RecipientFact;
 import se.samla.campaigns.RecipientStatus;
 import se.samla.campaigns.SendOut;
-import se.samla.campaigns.SendOutOperations;
+import se.samla.campaigns.SendOutQueries;
 import se.samla.campaigns.SendOutRules;
 import se.samla.campaigns.SendOuts;
 import se.samla.campaigns.internal.Dispatcher;
@@ -38,24 +39,26 @@ import se.samla.digests.Digests;
 import se.samla.directory.OrganisationId;
 import se.samla.directory.Person;
 import se.samla.directory.PersonId;
-import se.samla.email.MailExplanation;
 import se.samla.email.HeldMail;
+import se.samla.email.MailExplanation;
 import se.samla.email.MailInspector;
 import se.samla.email.MailReview;
 import se.samla.email.internal.reading.ReplyBody;
 import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
+import se.samla.support.FreePorts;
+import se.samla.support.Mails;
 import se.samla.support.MutableClock;
 import se.samla.support.Stockholm;
-import static se.samla.support.Mails.header;
-import static se.samla.support.Mails.recipient;
-import static se.samla.support.Mails.subject;
-import static se.samla.support.Stockholm.at;
 import se.samla.support.TestClockConfiguration;
 import se.samla.surveys.AnswerValue.TextAnswer;
 import se.samla.surveys.QuestionnaireId;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.samla.support.Mails.header;
+import static se.samla.support.Mails.recipient;
+import static se.samla.support.Mails.subject;
+import static se.samla.support.Stockholm.at;
 
 /**
  * End to end over real SMTP and IMAP (GreenMail): invitation, a reply from a mail client,
@@ -66,15 +69,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "samla.campaigns.location=src/test/resources/no-send-outs", "samla.email.enabled=true",
 				"samla.email.from=samla@samla.example.org", "samla.email.domain=samla.example.org",
-				"spring.mail.host=localhost", "spring.mail.port=3025", "samla.email.imap.enabled=true",
-				"samla.email.imap.host=localhost", "samla.email.imap.port=3143", "samla.email.imap.ssl=false",
-				"samla.email.imap.username=enkat@samla.example.org",
+				"spring.mail.host=localhost", "samla.email.imap.enabled=true", "samla.email.imap.host=localhost",
+				"samla.email.imap.ssl=false", "samla.email.imap.username=enkat@samla.example.org",
 				"samla.email.imap.password=enkat@samla.example.org", "samla.email.imap.idle=false" })
 @Import(TestClockConfiguration.class)
 class EmailReplyJourneyTests {
 
+	private static final ServerSetup[] PORTS = FreePorts.smtpAndImap();
+
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP);
+	static GreenMailExtension mail = new GreenMailExtension(PORTS);
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", () -> PORTS[0].getPort());
+		registry.add("samla.email.imap.port", () -> PORTS[1].getPort());
+	}
 
 	@Autowired
 	SendOuts sendOuts;
@@ -104,7 +114,7 @@ class EmailReplyJourneyTests {
 	MutableClock clock;
 
 	@Autowired
-	SendOutOperations operations;
+	SendOutQueries queries;
 
 	@Autowired
 	Digests digests;
@@ -285,7 +295,7 @@ class EmailReplyJourneyTests {
 		send(byAssistant);
 		assertThat(this.reader.read()).isEqualTo(3);
 
-		Map<PersonId, List<RecipientFact>> reasons = this.operations.recipients(id)
+		Map<PersonId, List<RecipientFact>> reasons = this.queries.recipients(id)
 			.stream()
 			.collect(Collectors.toMap(RecipientStatus::person, RecipientStatus::reasons));
 		assertThat(reasons.get(away.id())).first()
@@ -300,7 +310,7 @@ class EmailReplyJourneyTests {
 		assertThat(leads.notAnswered()).hasSize(4).allSatisfy(line -> assertThat(line.reason()).isNotBlank());
 		assertThat(leads.notAnswered())
 			.anySatisfy(line -> assertThat(line.reason()).startsWith("frånvarande till 7 januari 2027"))
-			.anySatisfy(line -> assertThat(line.reason()).contains("ombedd att förtydliga 1 gång(er)"))
+			.anySatisfy(line -> assertThat(line.reason()).contains("ombedd att förtydliga en gång"))
 			.anySatisfy(line -> assertThat(line.reason()).contains("väntar på granskning"));
 	}
 
@@ -322,7 +332,7 @@ class EmailReplyJourneyTests {
 			.params(java.time.OffsetDateTime.parse("2026-12-02T09:00:00+01:00"), id.value(), person.id().value())
 			.update();
 
-		RecipientStatus status = this.operations.recipients(id)
+		RecipientStatus status = this.queries.recipients(id)
 			.stream()
 			.filter(s -> s.person().equals(person.id()))
 			.findFirst()
@@ -330,7 +340,7 @@ class EmailReplyJourneyTests {
 
 		assertThat(status.reasons()).first()
 			.isEqualTo(new RecipientFact.RepliedNotUnderstood(Instant.parse("2026-12-02T08:00:00Z")));
-		assertThat(this.operations.texts().describe(status.reasons(), Language.EN))
+		assertThat(this.queries.texts().describe(status.reasons(), Language.EN))
 			.startsWith("replied 2 December 2026, but the reply recorded nothing");
 	}
 

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,13 +15,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-import se.samla.support.Mails;
 import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
 import se.samla.campaigns.RecipientFact;
 import se.samla.campaigns.RecipientStatus;
-import se.samla.campaigns.SendOutOperations;
+import se.samla.campaigns.SendOutQueries;
 import se.samla.campaigns.SendOuts;
 import se.samla.campaigns.internal.Dispatcher;
 import se.samla.directory.Person;
@@ -29,16 +30,18 @@ import se.samla.email.HeldMail;
 import se.samla.email.MailReview;
 import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
+import se.samla.support.FreePorts;
+import se.samla.support.Mails;
 import se.samla.support.MutableClock;
 import se.samla.support.Stockholm;
 import se.samla.support.TestClockConfiguration;
 import se.samla.surveys.AnswerValue.TextAnswer;
 import se.samla.surveys.Question;
 
-import static se.samla.support.Mails.reply;
-import static se.samla.support.Mails.raw;
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.samla.support.Mails.raw;
 import static se.samla.support.Mails.recipient;
+import static se.samla.support.Mails.reply;
 import static se.samla.support.Mails.subject;
 import static se.samla.support.Stockholm.at;
 
@@ -52,15 +55,22 @@ import static se.samla.support.Stockholm.at;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "samla.campaigns.location=src/test/resources/no-send-outs", "samla.email.enabled=true",
 				"samla.email.from=samla@samla.example.org", "samla.email.domain=samla.example.org",
-				"spring.mail.host=localhost", "spring.mail.port=3025", "samla.email.imap.enabled=true",
-				"samla.email.imap.host=localhost", "samla.email.imap.port=3143", "samla.email.imap.ssl=false",
-				"samla.email.imap.username=enkat@samla.example.org",
+				"spring.mail.host=localhost", "samla.email.imap.enabled=true", "samla.email.imap.host=localhost",
+				"samla.email.imap.ssl=false", "samla.email.imap.username=enkat@samla.example.org",
 				"samla.email.imap.password=enkat@samla.example.org", "samla.email.imap.idle=false" })
 @Import(TestClockConfiguration.class)
 class NoReplyLostJourneyTests {
 
+	private static final ServerSetup[] PORTS = FreePorts.smtpAndImap();
+
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP);
+	static GreenMailExtension mail = new GreenMailExtension(PORTS);
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", () -> PORTS[0].getPort());
+		registry.add("samla.email.imap.port", () -> PORTS[1].getPort());
+	}
 
 	@Autowired
 	SendOuts sendOuts;
@@ -81,7 +91,7 @@ class NoReplyLostJourneyTests {
 	MutableClock clock;
 
 	@Autowired
-	SendOutOperations operations;
+	SendOutQueries queries;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -126,13 +136,13 @@ class NoReplyLostJourneyTests {
 		assertThat(held.reason()).startsWith("not understood:").contains("no text could be read");
 		assertThat(held.invited()).isEqualTo(person.email());
 		assertThat(held.sendOut()).isEqualTo("trasig");
-		RecipientStatus status = this.operations.recipients(id)
+		RecipientStatus status = this.queries.recipients(id)
 			.stream()
 			.filter(s -> s.person().equals(person.id()))
 			.findFirst()
 			.orElseThrow();
 		assertThat(status.reasons()).contains(new RecipientFact.RepliedNotUnderstood(at(2026, 12, 1, 9, 0)));
-		assertThat(this.operations.texts().describe(status.reasons(), Language.EN))
+		assertThat(this.queries.texts().describe(status.reasons(), Language.EN))
 			.contains("but the reply recorded nothing");
 	}
 

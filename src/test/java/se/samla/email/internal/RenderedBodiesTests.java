@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.thymeleaf.IEngineConfiguration;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.IThrottledTemplateProcessor;
@@ -22,6 +21,7 @@ import org.thymeleaf.templateresolver.StringTemplateResolver;
 import org.unbescape.html.HtmlEscape;
 
 import se.samla.email.internal.MailComposer.QuestionLine;
+import se.samla.support.Bundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,12 +110,8 @@ class RenderedBodiesTests {
 	}
 
 	private static ITemplateEngine emailTemplates() {
-		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages");
-		messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
-		messages.setFallbackToSystemLocale(false);
 		SpringTemplateEngine engine = new SpringTemplateEngine();
-		engine.setTemplateEngineMessageSource(messages);
+		engine.setTemplateEngineMessageSource(Bundles.messages());
 		ClassLoaderTemplateResolver text = new ClassLoaderTemplateResolver();
 		text.setPrefix("templates/");
 		text.setResolvablePatterns(Set.of("*.txt"));

@@ -109,7 +109,7 @@ class EntraTokensTests {
 	@Test
 	void aCertificateRegistrationSignsAClientAssertionInsteadOfSendingASecret() throws Exception {
 		Registration orebro = new Registration(OREBRO, APP, null, resource("samla-test.pem"), null, List.of("orebro"),
-				false, null);
+				false, null, false);
 
 		assertThat(this.tokens.token(orebro, AccessTokens.EXCHANGE_ONLINE)).isEqualTo("token-orebro");
 
@@ -122,7 +122,7 @@ class EntraTokensTests {
 	@Test
 	void aPasswordProtectedPkcs12FileServesAsWellAsAPemFile() throws Exception {
 		Registration orebro = new Registration(OREBRO, APP, null, resource("samla-test.p12"), "provtest",
-				List.of("orebro"), false, null);
+				List.of("orebro"), false, null, false);
 
 		this.tokens.token(orebro, AccessTokens.GRAPH);
 
@@ -179,7 +179,7 @@ class EntraTokensTests {
 	@Test
 	void aPrivateKeyInTheOldPkcs1FormIsRefusedWithTheFileAndTheWayToConvertIt() {
 		Registration orebro = new Registration(OREBRO, APP, null, resource("samla-test-pkcs1.pem"), null,
-				List.of("orebro"), false, null);
+				List.of("orebro"), false, null, false);
 
 		assertThatExceptionOfType(TokenRefusedException.class)
 			.isThrownBy(() -> this.tokens.token(orebro, AccessTokens.GRAPH))
@@ -190,10 +190,10 @@ class EntraTokensTests {
 	@Test
 	void aRegistrationNeedsExactlyOneCredential() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new Registration(OREBRO, APP, "secret", "cert.pem", null, List.of(), false, null))
+			.isThrownBy(() -> new Registration(OREBRO, APP, "secret", "cert.pem", null, List.of(), false, null, false))
 			.withMessageContaining("exactly one credential");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new Registration(OREBRO, APP, null, null, null, List.of(), false, null))
+			.isThrownBy(() -> new Registration(OREBRO, APP, null, null, null, List.of(), false, null, false))
 			.withMessageContaining("exactly one credential");
 	}
 

@@ -59,6 +59,20 @@ class TenantsFileTests {
 	}
 
 	@Test
+	void webSignInIsOnOnlyForTenantsWhoseRowsSayJa() throws IOException {
+		Path file = write("Organisation;Tenant-id;App-id;Certificate;Installera-app;Webbinloggning",
+				"orebro;" + OREBRO + ";" + APP + ";;;ja", "karlskoga;" + KARLSKOGA + ";" + APP + ";;;",
+				"degerfors;" + KARLSKOGA + ";" + APP + ";;;kanske");
+
+		assertThatIllegalStateException().isThrownBy(() -> TenantsFile.read(file, name -> "s3cret"))
+			.withMessageContaining(file + ":4: Webbinloggning 'kanske'");
+
+		Files.writeString(file, Files.readString(file).replace("degerfors", "#degerfors"));
+		List<Registration> registrations = TenantsFile.read(file, name -> "s3cret");
+		assertThat(registrations).extracting(Registration::webSignIn).containsExactly(true, false);
+	}
+
+	@Test
 	void noFileMeansNoRegistrations() {
 		assertThat(TenantsFile.read(this.folder.resolve("tenants.csv"), name -> null)).isEmpty();
 	}

@@ -11,18 +11,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 import se.samla.answers.ResponseId;
 import se.samla.answers.ResponseState;
 import se.samla.answers.ResponseStatus;
 import se.samla.answers.Step;
 import se.samla.answers.StepKey;
-import se.samla.digests.Digest;
-import se.samla.digests.DigestTexts;
+import se.samla.campaigns.MessageContent.Fact;
+import se.samla.campaigns.MessageContent.Headline;
 import se.samla.directory.PersonId;
 import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
+import se.samla.support.Bundles;
 import se.samla.surveys.AnswerValue;
 import se.samla.surveys.Question;
 import se.samla.surveys.Questionnaire;
@@ -36,7 +36,23 @@ class CardsTests {
 
 	static final List<Questionnaire> questionnaires = new QuestionnaireValidator().load(Path.of("conversations"));
 
-	final TeamsTexts swedish = new TeamsTexts(messages(), Language.SV, ZoneId.of("Europe/Stockholm"));
+	final TeamsTexts swedish = new TeamsTexts(Bundles.messages(), Language.SV, ZoneId.of("Europe/Stockholm"));
+
+	@Test
+	void aHeadlineCardShowsTheContentsHeadlineFactsInOrder() {
+		ObjectNode card = Cards.headline(headline());
+		List<String> texts = card.findValuesAsText("text");
+		assertThat(texts).containsExactly("Sammanställning: 2. Kartläggning", "Pågår", "3 av 10 har svarat (30 %)",
+				"- Nätverk *Norr*", "3/10 (30 %)", "1. Rekrytering", "4 omnämnanden",
+				"Hela sammanställningen kommer med e-post.");
+		assertThat(CardSchema.problems(card)).isEmpty();
+	}
+
+	@Test
+	void aHeadlineWithoutStatusSummaryOrNoteShowsTitleAndFacts() {
+		ObjectNode card = Cards.headline(new Headline("Titel", null, null, List.of(new Fact("Svar", "3")), null));
+		assertThat(card.findValuesAsText("text")).containsExactly("Titel", "Svar", "3");
+	}
 
 	@Test
 	void theColourMatrixOffersTheFourLevelsByNameForEveryOccupationAndPeriod() {
@@ -186,7 +202,7 @@ class CardsTests {
 		cards.add(Cards.recorded("Titel", step(matrix, matrixAnswer), this.swedish));
 		cards.add(Cards.resume("s", "Fortsätt", this.swedish));
 		cards.add(Cards.superseded(this.swedish));
-		cards.add(Cards.digest(digest(), new DigestTexts(messages(), Language.SV, ZoneId.of("Europe/Stockholm"))));
+		cards.add(Cards.headline(headline()));
 		for (ObjectNode card : cards) {
 			assertThat(CardSchema.problems(card)).as(card.toString()).isEmpty();
 		}
@@ -302,13 +318,10 @@ class CardsTests {
 				found, ResponseStatus.IN_PROGRESS, steps, null, java.time.Instant.parse("2026-12-18T16:00:00Z"), null);
 	}
 
-	private static Digest digest() {
-		Digest.Rate rate = new Digest.Rate(3, 10);
-		return new Digest(new SendOutId("s"), "2. Kartläggning", "Steg 2", java.time.Instant.now(),
-				java.time.Instant.now(), true, Digest.View.ORGANISATIONS,
-				new Digest.Rates(rate, List.of(), List.of(new Digest.NamedRate("- Nätverk *Norr*", rate))), List.of(),
-				List.of(), List.of(), List.of(), List.of(), null,
-				List.of(new Digest.Theme("1. Rekrytering", 4, List.of())), null, List.of());
+	private static Headline headline() {
+		return new Headline("Sammanställning: 2. Kartläggning", "Pågår", "3 av 10 har svarat (30 %)",
+				List.of(new Fact("- Nätverk *Norr*", "3/10 (30 %)"), new Fact("1. Rekrytering", "4 omnämnanden")),
+				"Hela sammanställningen kommer med e-post.");
 	}
 
 	private static Step step(Question question, AnswerValue answer) {
@@ -321,14 +334,6 @@ class CardsTests {
 			.findFirst()
 			.flatMap(found -> found.question(id))
 			.orElseThrow();
-	}
-
-	private static ResourceBundleMessageSource messages() {
-		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setFallbackToSystemLocale(false);
-		return messages;
 	}
 
 }
