@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -337,6 +338,41 @@ public class Digests {
 
 	private String reachText(Language language, String code) {
 		return this.messages.getMessage(code, null, language.locale());
+	}
+
+	/**
+	 * A compiled digest as one file to download or keep, written as it is rendered:
+	 * {@link FileFormat#HTML} the whole digest, every answer, with its charts inside the
+	 * file (so that it shows them wherever it is opened); {@link FileFormat#XLSX} the
+	 * workbook; {@link FileFormat#CSV} the raw data.
+	 */
+	public void writeFile(Digest digest, Language language, FileFormat format, OutputStream out) throws IOException {
+		DigestTexts texts = texts(language);
+		switch (format) {
+			case HTML -> {
+				Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+				this.compilation.fullHtml(digest, texts, this.compilation.charts(digest, texts),
+						chart -> "data:" + PNG + ";base64," + Base64.getEncoder().encodeToString(chart.png()), writer);
+			}
+			case XLSX -> this.compilation.xlsx(digest, texts, this.compilation.charts(digest, texts), out);
+			case CSV -> {
+				Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+				this.compilation.csv(digest, texts, writer);
+				writer.flush();
+			}
+		}
+	}
+
+	/** The base name of a digest's files, e.g. {@code sammanstallning-steg2-2026}. */
+	public String baseName(Digest digest) {
+		return fileName(digest);
+	}
+
+	/** The files a digest is written as. */
+	public enum FileFormat {
+
+		HTML, XLSX, CSV
+
 	}
 
 	private static String fileName(Digest digest) {

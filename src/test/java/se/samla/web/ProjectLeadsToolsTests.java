@@ -207,6 +207,13 @@ class ProjectLeadsToolsTests {
 		assertThat(html.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
 		assertThat(html.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment")
 			.contains(".html");
+		// the whole digest, its charts inside the file: it shows them wherever it is
+		// opened (an email's cid: pictures would be broken there)
+		String page = new String(html.body(), StandardCharsets.UTF_8);
+		assertThat(page).contains("Vi ser brist på undersköterskor.")
+			.contains("Mats Öberg")
+			.contains("src=\"data:image/png;base64,")
+			.doesNotContain("cid:");
 
 		// only for a signed-in lead, and recorded with who took what
 		HttpResponse<byte[]> anonymous = java.net.http.HttpClient.newHttpClient()

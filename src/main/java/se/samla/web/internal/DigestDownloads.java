@@ -1,5 +1,7 @@
 package se.samla.web.internal;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.ZoneId;
@@ -29,17 +31,16 @@ import se.samla.campaigns.SendOut;
 import se.samla.campaigns.SendOuts;
 import se.samla.digests.Digest;
 import se.samla.digests.Digests;
-import se.samla.digests.RenderedDigest;
 import se.samla.directory.Directory;
 import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
 
 /**
  * A send-out's digests to download: each view (by organisation, as the networks get it;
- * with persons, as the project leads get it) as the HTML the email carries, the workbook
- * and the CSV, compiled when asked for with the same {@link Digests} as the scheduled
- * digests and the operator's {@code digest} command. Every download is recorded with who
- * took it.
+ * with persons, as the project leads get it) as a whole HTML file with its charts inside,
+ * the workbook and the CSV, compiled when asked for with the same {@link Digests} as the
+ * scheduled digests and the operator's {@code digest} command. Every download is recorded
+ * with who took it.
  */
 @Controller
 class DigestDownloads {
@@ -106,18 +107,20 @@ class DigestDownloads {
 			model.addAttribute("answered", 0);
 			return page("leads/digests", response, model);
 		}
-		RenderedDigest rendered;
+		Digests.FileFormat kind = Digests.FileFormat.valueOf(format.toUpperCase(Locale.ROOT));
+		Digest digest;
+		ByteArrayOutputStream file = new ByteArrayOutputStream();
 		try {
-			rendered = this.digests.render(this.digests.compile(sendOut.get().id(), chosen, language.language()),
-					language.language());
+			digest = this.digests.compile(sendOut.get().id(), chosen, language.language());
+			this.digests.writeFile(digest, language.language(), kind, file);
 		}
-		catch (RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
 			// the reason is for the log (no answer text in it: the exception's kind)
 			log.warn("The digest of {} ({}) could not be compiled: {}", id, chosen, ex.getClass().getSimpleName());
 			response.setStatus(500);
 			return page("leads/digest-failed", response, model);
 		}
-		String name = rendered.fileName() + "-" + view + ((language.language() == Language.SV) ? ""
+		String name = this.digests.baseName(digest) + "-" + view + ((language.language() == Language.SV) ? ""
 				: "-" + language.language().name().toLowerCase(Locale.ROOT)) + "." + format;
 		this.audit.record(who.getName(), "ladda-ner", id, name);
 		MediaType type = switch (format) {
@@ -125,11 +128,7 @@ class DigestDownloads {
 			case "csv" -> new MediaType("text", "csv", StandardCharsets.UTF_8);
 			default -> XLSX;
 		};
-		byte[] body = switch (format) {
-			case "html" -> rendered.html().getBytes(StandardCharsets.UTF_8);
-			case "csv" -> rendered.csv();
-			default -> rendered.xlsx();
-		};
+		byte[] body = file.toByteArray();
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(type);
 		headers.setContentDisposition(ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build());
