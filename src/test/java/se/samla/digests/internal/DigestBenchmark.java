@@ -65,10 +65,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How long a digest takes from what was read to what is sent: compiled
- * ({@link DigestCompiler}), rendered to the email's bounded HTML and text bodies (the
- * default {@code samla.digests.email.*}, as the email path does) and to XLSX
- * ({@link XlsxDigest#write}, to a discarding stream), at 10,000, 100,000 and 1,000,000
- * answers, and how much heap that takes; beside it (not in the total), the whole HTML
+ * ({@link DigestCompiler}), its charts drawn ({@link DigestCharts}, timed with the email,
+ * which shows them), rendered to the email's bounded HTML and text bodies (the default
+ * {@code samla.digests.email.*}, as the email path does) and to XLSX with its Diagram
+ * sheet ({@link XlsxDigest#write}, to a discarding stream), at 10,000, 100,000 and
+ * 1,000,000 answers, how much heap that takes and how big the email is as sent (bodies,
+ * charts and workbook as base64 parts); beside it (not in the total), the whole HTML
  * streamed to a discarding writer, as the operator's file is written. The inputs are
  * synthetic but shaped like the real thing: the real step-2 questionnaire and theme file,
  * people in 300 organisations, five submitted free-text answers of 50–300 characters per
@@ -234,7 +236,8 @@ class DigestBenchmark {
 				median(runs, Measured::cpu), median(runs, Measured::gc),
 				runs.stream().mapToLong(Measured::peakUsed).max().orElse(0),
 				runs.stream().mapToLong(Measured::peakLive).max().orElse(0), runs.get(0).emailBytes(),
-				runs.get(0).xlsxBytes(), runs.get(0).fileChars(), median(runs, Measured::file));
+				runs.get(0).xlsxBytes(), runs.get(0).fileChars(), median(runs, Measured::file), runs.get(0).charts(),
+				runs.get(0).pngBytes(), median(runs, Measured::chartsTime), runs.get(0).mimeBytes());
 		System.out.printf(
 				"%12s %,8d ms %,7d ms %,7d ms %,7d ms %,7d ms %,7d ms %9.1f ms %,9d MB %,7d MB %,9d kB %,7d kB %,12d %,9d ms%s%n",
 				label, median.compile() / 1_000_000, median.email() / 1_000_000, median.xlsx() / 1_000_000,
@@ -242,6 +245,11 @@ class DigestBenchmark {
 				median.total() / 1e6 / (median.answers() / 1000.0), median.peakUsed() >> 20, median.peakLive() >> 20,
 				median.emailBytes() >> 10, median.xlsxBytes() >> 10, median.fileChars(), median.file() / 1_000_000,
 				(runs.size() > 1) ? " (median of " + runs.size() + ")" : " (1 run)");
+		System.out.printf(
+				"%12s charts %d (%,d kB of PNG, drawn in %,d ms, in email); whole email as sent, about "
+						+ "(bodies, charts, workbook as base64) %,d kB%n",
+				"", median.charts(), median.pngBytes() >> 10, median.chartsTime() / 1_000_000,
+				median.mimeBytes() >> 10);
 		return median;
 	}
 
@@ -272,9 +280,6 @@ class DigestBenchmark {
 			CountingOutputStream xlsx = new CountingOutputStream();
 			XlsxDigest.write(digest, TEXTS, charts, xlsx);
 			long written = System.nanoTime();
-			System.out.printf("%12s charts: %d, %,d KB of PNG, drawn in %,d ms%n", "", charts.size(),
-					charts.stream().mapToInt(chart -> chart.png().length).sum() >> 10,
-					(charted - compiled) / 1_000_000);
 			cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu;
 			gc = (gcMillis() - gc) * 1_000_000;
 			CountingWriter file = new CountingWriter();
@@ -285,10 +290,25 @@ class DigestBenchmark {
 			assertThat(xlsx.count).isPositive();
 			long emailBytes = html.getBytes(StandardCharsets.UTF_8).length;
 			assertThat(emailBytes).isLessThanOrEqualTo(EMAIL.maxBytes());
+			long pngBytes = charts.stream().mapToLong(chart -> chart.png().length).sum();
+			// the whole email as sent: both bodies, and the charts and the workbook as
+			// base64 parts
+			long mimeBytes = emailBytes + text.getBytes(StandardCharsets.UTF_8).length
+					+ charts.stream().mapToLong(chart -> base64(chart.png().length)).sum() + base64(xlsx.count);
 			int answers = digest.raw().size();
 			return new Measured(answers, compiled - start, rendered - compiled, written - rendered, written - start,
-					cpu, gc, heap.peakUsed(), heap.peakLive(), emailBytes, xlsx.count, file.count, filed - written);
+					cpu, gc, heap.peakUsed(), heap.peakLive(), emailBytes, xlsx.count, file.count, filed - written,
+					charts.size(), pngBytes, charted - compiled, mimeBytes);
 		}
+	}
+
+	/**
+	 * The size of bytes as a base64 part: four characters for three, lines of 76 and
+	 * CRLF.
+	 */
+	private static long base64(long bytes) {
+		long characters = (bytes + 2) / 3 * 4;
+		return characters + (characters + 75) / 76 * 2;
 	}
 
 	/** The time the collectors have taken so far, as their beans count it (pauses). */
@@ -466,7 +486,8 @@ class DigestBenchmark {
 	}
 
 	private record Measured(int answers, long compile, long email, long xlsx, long total, long cpu, long gc,
-			long peakUsed, long peakLive, long emailBytes, long xlsxBytes, long fileChars, long file) {
+			long peakUsed, long peakLive, long emailBytes, long xlsxBytes, long fileChars, long file, int charts,
+			long pngBytes, long chartsTime, long mimeBytes) {
 	}
 
 	/** Counts the characters and keeps none. */
