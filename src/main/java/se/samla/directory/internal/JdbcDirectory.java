@@ -1,22 +1,21 @@
 package se.samla.directory.internal;
 
+import java.text.CollationKey;
 import java.text.Collator;
 import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -115,11 +114,10 @@ class JdbcDirectory implements Directory {
 
 	@Override
 	public List<Person> inOrganisation(OrganisationId organisation) {
-		return this.people.findByOrganisationIdAndActiveTrue(organisation.value())
+		return swedishOrder(this.people.findByOrganisationIdAndActiveTrue(organisation.value())
 			.stream()
 			.map(StoredPerson::toPerson)
-			.sorted(Comparator.comparing(Person::name, SWEDISH))
-			.toList();
+			.toList(), Person::name, person -> person.id().value().toString());
 	}
 
 	@Override
@@ -161,8 +159,24 @@ class JdbcDirectory implements Directory {
 			.collect(Collectors.toMap(organisation -> new OrganisationId(organisation.id()), StoredOrganisation::name));
 		Function<Person, String> organisationName = person -> names.getOrDefault(person.organisation(),
 				person.organisation().value());
-		return unsorted.stream()
-			.sorted(Comparator.comparing(organisationName, SWEDISH).thenComparing(Person::name, SWEDISH))
+		return swedishOrder(unsorted, organisationName, Person::name);
+	}
+
+	/**
+	 * Sorted in Swedish order (å, ä, ö last) by one text, then another: each text's
+	 * collation key made once, not at every comparison (a collator comparing ten thousand
+	 * names normalises each name at every one of some 130,000 comparisons).
+	 */
+	static <T> List<T> swedishOrder(List<T> items, Function<T, String> first, Function<T, String> then) {
+		Map<String, CollationKey> keys = new HashMap<>();
+		Function<String, CollationKey> key = text -> keys.computeIfAbsent((text != null) ? text : "",
+				SWEDISH::getCollationKey);
+		record Keyed<T>(T item, CollationKey first, CollationKey then) {
+		}
+		return items.stream()
+			.map(item -> new Keyed<>(item, key.apply(first.apply(item)), key.apply(then.apply(item))))
+			.sorted(Comparator.comparing((Keyed<T> keyed) -> keyed.first()).thenComparing(Keyed::then))
+			.map(Keyed::item)
 			.toList();
 	}
 
