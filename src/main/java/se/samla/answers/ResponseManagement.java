@@ -3,6 +3,7 @@ package se.samla.answers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -153,6 +154,18 @@ public class ResponseManagement {
 	/** Every response to a send-out, in the order they were started. */
 	public List<ResponseState> responses(SendOutId sendOut) {
 		return this.records.forSendOut(sendOut).stream().map(this::state).toList();
+	}
+
+	/**
+	 * Every started response's progress, by person: one read, no answers (for lists of
+	 * who has answered; {@link #responses(SendOutId)} reads every answer).
+	 */
+	public Map<PersonId, ResponseProgress> progress(SendOutId sendOut) {
+		Map<PersonId, ResponseProgress> progress = new HashMap<>();
+		this.records.forSendOut(sendOut)
+			.forEach(row -> progress.put(row.person(),
+					new ResponseProgress(row.person(), row.status(), row.submittedAt())));
+		return progress;
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package se.samla.campaigns;
 
+import java.util.Map;
+import java.util.Set;
+
 import se.samla.directory.PersonId;
 import se.samla.shared.Channel;
 
@@ -15,5 +18,11 @@ public interface ContactRoutes {
 	void markReachable(PersonId person, Channel channel);
 
 	boolean isReachable(PersonId person, Channel channel);
+
+	/**
+	 * Every person some channel is known not to reach, with those channels: one read for
+	 * a whole list of people.
+	 */
+	Map<PersonId, Set<Channel>> unreachableRoutes();
 
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,6 +19,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 import se.samla.answers.ResponseManagement;
+import se.samla.answers.ResponseProgress;
 import se.samla.answers.ResponseState;
 import se.samla.campaigns.internal.OutboxRecords;
 import se.samla.campaigns.internal.OutboxRecords.OutboxRow;
@@ -79,20 +81,28 @@ public class SendOutQueries {
 	 * channels know through {@link RecipientFacts}).
 	 */
 	public List<RecipientStatus> recipients(SendOutId id) {
-		SendOut sendOut = require(id);
+		return recipients(id, this.sendOuts.recipients(require(id)));
+	}
+
+	/**
+	 * As {@link #recipients(SendOutId)}, for the send-out's recipients as the caller has
+	 * just read them ({@link SendOuts#recipients(SendOut)}): a page that shows both reads
+	 * the directory once.
+	 */
+	public List<RecipientStatus> recipients(SendOutId id, List<Person> recipients) {
 		Map<PersonId, List<OutboxRow>> rows = this.outbox.forSendOut(id)
 			.stream()
 			.collect(Collectors.groupingBy(OutboxRow::person));
-		Map<PersonId, ResponseState> started = this.responses.responses(id)
-			.stream()
-			.collect(Collectors.toMap(ResponseState::person, Function.identity()));
+		// read in one go each: a send-out may have thousands of recipients
+		Map<PersonId, ResponseProgress> started = this.responses.progress(id);
+		Map<PersonId, Set<Channel>> broken = this.routes.unreachableRoutes();
 		Map<PersonId, List<RecipientFact>> channelFacts = new HashMap<>();
 		this.facts.orderedStream()
 			.forEach(source -> source.facts(id)
 				.forEach(
 						(person, facts) -> channelFacts.computeIfAbsent(person, p -> new ArrayList<>()).addAll(facts)));
 		List<RecipientStatus> statuses = new ArrayList<>();
-		for (Person person : this.sendOuts.recipients(sendOut)) {
+		for (Person person : recipients) {
 			List<OutboxRow> mine = rows.getOrDefault(person.id(), List.of());
 			OutboxRow invitation = mine.stream()
 				.filter(row -> row.kind() == MessageKind.INVITATION && row.status() == Status.SENT)
@@ -106,12 +116,13 @@ public class SendOutQueries {
 				.anyMatch(row -> row.status() == Status.LOGGED
 						&& (row.kind() == MessageKind.INVITATION || row.kind() == MessageKind.REMINDER));
 			List<Channel> unreachable = new ArrayList<>();
+			Set<Channel> notReaching = broken.getOrDefault(person.id(), Set.of());
 			for (Channel channel : List.of(Channel.TEAMS, Channel.EMAIL)) {
-				if (!this.routes.isReachable(person.id(), channel)) {
+				if (notReaching.contains(channel)) {
 					unreachable.add(channel);
 				}
 			}
-			ResponseState response = started.get(person.id());
+			ResponseProgress response = started.get(person.id());
 			boolean submitted = response != null && response.isSubmitted();
 			List<RecipientFact> reasons = new ArrayList<>();
 			if (!submitted) {

@@ -1,7 +1,10 @@
 package se.samla.campaigns.internal;
 
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,6 +47,17 @@ class ContactRouteRecords implements ContactRoutes {
 			.query(Boolean.class)
 			.optional()
 			.orElse(true);
+	}
+
+	@Override
+	public Map<PersonId, Set<Channel>> unreachableRoutes() {
+		Map<PersonId, Set<Channel>> routes = new HashMap<>();
+		this.jdbc.sql("SELECT person_id, channel FROM contact_route WHERE reachable = FALSE")
+			.query((rs, n) -> routes
+				.computeIfAbsent(new PersonId(rs.getObject(1, UUID.class)), person -> EnumSet.noneOf(Channel.class))
+				.add(Channel.valueOf(rs.getString(2))))
+			.list();
+		return routes;
 	}
 
 	/** Every broken route at once, as {@code person-uuid/CHANNEL}. */
