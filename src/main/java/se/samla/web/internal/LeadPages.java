@@ -32,6 +32,7 @@ import se.samla.campaigns.SendOutState;
 import se.samla.campaigns.SendOuts;
 import se.samla.digests.Charts;
 import se.samla.directory.Directory;
+import se.samla.directory.Person;
 import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
 
@@ -100,15 +101,16 @@ class LeadPages {
 	}
 
 	@GetMapping("/projektledning/utskick/{id}")
-	String sendOut(@PathVariable String id, @RequestParam(name = "klart", required = false) String done, Principal who,
-			HttpServletResponse response, Model model) {
+	String sendOut(@PathVariable String id, @RequestParam(name = "klart", required = false) String done,
+			@RequestParam(name = "sida", required = false) String page, Principal who, HttpServletResponse response,
+			Model model) {
 		Optional<SendOut> sendOut = this.sendOuts.find(new SendOutId(id));
 		if (sendOut.isEmpty()) {
 			response.setStatus(404);
 			model.addAttribute("language", "sv");
 			return "leads/no-send-out";
 		}
-		figures(sendOut.get(), model);
+		figures(sendOut.get(), page(page), model);
 		model.addAttribute("who", who.getName());
 		model.addAttribute("done", (done != null && ACTIONS.contains(done)) ? done : null);
 		model.addAttribute("history", this.audit.forSendOut(id));
@@ -117,14 +119,15 @@ class LeadPages {
 
 	/** The figures alone, for the page's script to refresh them. */
 	@GetMapping("/projektledning/utskick/{id}/siffror")
-	String liveFigures(@PathVariable String id, HttpServletResponse response, Model model) {
+	String liveFigures(@PathVariable String id, @RequestParam(name = "sida", required = false) String page,
+			HttpServletResponse response, Model model) {
 		Optional<SendOut> sendOut = this.sendOuts.find(new SendOutId(id));
 		if (sendOut.isEmpty()) {
 			response.setStatus(404);
 			model.addAttribute("language", "sv");
 			return "leads/no-send-out";
 		}
-		figures(sendOut.get(), model);
+		figures(sendOut.get(), page(page), model);
 		return "leads/send-out :: figures";
 	}
 
@@ -188,7 +191,12 @@ class LeadPages {
 				: "Det gick inte just nu; utskicket kan vara stängt.";
 	}
 
-	private void figures(SendOut sendOut, Model model) {
+	/** The page asked for of those who have not answered: 1 unless a whole number. */
+	private static int page(String page) {
+		return (page != null && page.matches("[1-9][0-9]{0,6}")) ? Integer.parseInt(page) : 1;
+	}
+
+	private void figures(SendOut sendOut, int page, Model model) {
 		model.addAttribute("language", "sv");
 		model.addAttribute("sendOut", sendOut);
 		model.addAttribute("liveMillis", this.liveMillis);
@@ -196,7 +204,7 @@ class LeadPages {
 		model.addAttribute("paused", sendOut.pausedAt() != null);
 		model.addAttribute("closed", sendOut.closedAt() != null);
 		model.addAttribute("deadline", date(sendOut.deadline()));
-		RoundView round = round(sendOut);
+		RoundView round = round(sendOut, page);
 		model.addAttribute("round", round);
 		model.addAttribute("chartOrganisations", chartImage(sendOut, round, "organisationer"));
 		model.addAttribute("chartNetworks", chartImage(sendOut, round, "natverk"));
@@ -212,7 +220,7 @@ class LeadPages {
 		if (sendOut.isEmpty() || !RATE_CHARTS.containsKey(what)) {
 			return ResponseEntity.notFound().cacheControl(CacheControl.noStore()).build();
 		}
-		List<Charts.Bar> bars = bars(round(sendOut.get()), what);
+		List<Charts.Bar> bars = bars(round(sendOut.get(), 1), what);
 		return Charts.responseRates(what, RATE_CHARTS.get(what), bars)
 			.map(chart -> ResponseEntity.ok()
 				.contentType(MediaType.IMAGE_PNG)
@@ -229,9 +237,10 @@ class LeadPages {
 						Charts.responseRatesHeight(bars));
 	}
 
-	private RoundView round(SendOut sendOut) {
-		return RoundView.of(this.sendOuts.recipients(sendOut), this.queries.recipients(sendOut.id()),
-				this.directory.organisations(), this.queries.texts(), Language.SV);
+	private RoundView round(SendOut sendOut, int page) {
+		List<Person> recipients = this.sendOuts.recipients(sendOut);
+		return RoundView.of(recipients, this.queries.recipients(sendOut.id(), recipients),
+				this.directory.organisations(), this.queries.texts(), Language.SV, page);
 	}
 
 	/** The rates a chart shows: the same figures as the page's tables. */

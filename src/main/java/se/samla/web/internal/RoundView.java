@@ -25,21 +25,37 @@ import se.samla.shared.Language;
  * @param answered how many submitted
  * @param organisations the rate per organisation
  * @param networks the rate per network
- * @param waiting who has not answered, with the reason
+ * @param waiting who has not answered, with the reason: one page of them
+ * @param waitingCount how many have not answered
+ * @param page the page of {@code waiting}, from 1
+ * @param pages how many pages there are of those who have not answered
  * @param unreachable who cannot be reached, with how
  */
 record RoundView(int total, int answered, List<Rate> organisations, List<Rate> networks, List<Waiting> waiting,
-		List<Waiting> unreachable) {
+		int waitingCount, int page, int pages, List<Waiting> unreachable) {
+
+	/** Those who have not answered, a page at a time: a send-out may have thousands. */
+	static final int PAGE = 50;
 
 	static RoundView of(List<Person> recipients, List<RecipientStatus> statuses, List<Organisation> organisations,
 			RecipientFactTexts texts, Language language) {
+		return of(recipients, statuses, organisations, texts, language, 1);
+	}
+
+	/**
+	 * The figures, with page {@code page} (from 1; past the last is the last) of who has
+	 * not answered, in organisation and name order; the reasons are put in words for that
+	 * page only.
+	 */
+	static RoundView of(List<Person> recipients, List<RecipientStatus> statuses, List<Organisation> organisations,
+			RecipientFactTexts texts, Language language, int page) {
 		Map<PersonId, RecipientStatus> byPerson = new LinkedHashMap<>();
 		statuses.forEach(status -> byPerson.put(status.person(), status));
 		Map<OrganisationId, String> names = new LinkedHashMap<>();
 		organisations.forEach(organisation -> names.put(organisation.id(), organisation.name()));
 		Map<String, int[]> perOrganisation = new java.util.TreeMap<>();
 		Map<Network, int[]> perNetwork = new EnumMap<>(Network.class);
-		List<Waiting> waiting = new ArrayList<>();
+		List<Pending> waiting = new ArrayList<>();
 		List<Waiting> unreachable = new ArrayList<>();
 		int answered = 0;
 		for (Person person : recipients) {
@@ -52,8 +68,7 @@ record RoundView(int total, int answered, List<Rate> organisations, List<Rate> n
 				count(perNetwork.computeIfAbsent(network, n -> new int[2]), done);
 			}
 			if (!done) {
-				String why = (status != null) ? texts.describe(status.reasons(), language) : "";
-				waiting.add(new Waiting(person.name(), organisation, why));
+				waiting.add(new Pending(person.name(), organisation, status));
 				if (status != null && (status.noRoute() || !status.unreachable().isEmpty())) {
 					unreachable.add(new Waiting(person.name(), organisation, status.noRoute() ? "ingen kanal"
 							: String.join(", ", status.unreachable().stream().map(Channel::name).toList())));
@@ -65,8 +80,30 @@ record RoundView(int total, int answered, List<Rate> organisations, List<Rate> n
 		List<Rate> networkRates = new ArrayList<>();
 		perNetwork
 			.forEach((network, counts) -> networkRates.add(new Rate(network.displayName(), counts[0], counts[1])));
-		waiting.sort(Comparator.comparing(Waiting::organisation).thenComparing(Waiting::name));
-		return new RoundView(recipients.size(), answered, organisationRates, networkRates, waiting, unreachable);
+		waiting.sort(Comparator.comparing(Pending::organisation).thenComparing(Pending::name));
+		int pages = Math.max(1, (waiting.size() + PAGE - 1) / PAGE);
+		int shown = Math.min(Math.max(page, 1), pages);
+		List<Waiting> onPage = new ArrayList<>();
+		for (Pending pending : waiting.subList((shown - 1) * PAGE, Math.min(shown * PAGE, waiting.size()))) {
+			String why = (pending.status() != null) ? texts.describe(pending.status().reasons(), language) : "";
+			onPage.add(new Waiting(pending.name(), pending.organisation(), why));
+		}
+		return new RoundView(recipients.size(), answered, organisationRates, networkRates, onPage, waiting.size(),
+				shown, pages, unreachable);
+	}
+
+	/** The number of the first person on the page shown, from 1. */
+	public int first() {
+		return (this.page - 1) * PAGE + 1;
+	}
+
+	/** The number of the last person on the page shown. */
+	public int last() {
+		return (this.page - 1) * PAGE + this.waiting.size();
+	}
+
+	/** Someone who has not answered, before the reasons are put in words. */
+	private record Pending(String name, String organisation, RecipientStatus status) {
 	}
 
 	private static void count(int[] counts, boolean done) {
