@@ -26,7 +26,7 @@ public sealed interface RecipientFact {
 	/** The kinds, most telling first: what an operator should look at before the rest. */
 	List<Class<? extends RecipientFact>> ORDER = List.of(NotYetInvited.class, LoggedOnly.class, NoRoute.class,
 			HeldForReview.class, AskedToClarify.class, RepliedNotUnderstood.class, OutOfOffice.class, Unreachable.class,
-			InProgress.class, NoReplyYet.class);
+			TeamsAppNotInstalled.class, InProgress.class, NoReplyYet.class);
 
 	/** A stable name for texts and JSON, e.g. {@code out-of-office}. */
 	String code();
@@ -105,6 +105,23 @@ public sealed interface RecipientFact {
 		@Override
 		public String code() {
 			return (this.channel == Channel.EMAIL) ? "bounced" : "teams-unreachable";
+		}
+
+	}
+
+	/**
+	 * Samla could not install its Teams app for the person, so Teams could not reach them
+	 * and they got email; the installation is tried again for a later message.
+	 *
+	 * @param at when it was last tried
+	 * @param reason what Graph said
+	 * @param forNow whether Graph did not answer (rather than refused)
+	 */
+	record TeamsAppNotInstalled(Instant at, String reason, boolean forNow) implements RecipientFact {
+
+		@Override
+		public String code() {
+			return this.forNow ? "teams-app-not-installed-for-now" : "teams-app-not-installed";
 		}
 
 	}

@@ -12,6 +12,7 @@ import org.springframework.context.MessageSource;
 import se.samla.campaigns.RecipientFact.AskedToClarify;
 import se.samla.campaigns.RecipientFact.HeldForReview;
 import se.samla.campaigns.RecipientFact.NoReplyYet;
+import se.samla.campaigns.RecipientFact.TeamsAppNotInstalled;
 import se.samla.campaigns.RecipientFact.OutOfOffice;
 import se.samla.campaigns.RecipientFact.RepliedNotUnderstood;
 import se.samla.campaigns.RecipientFact.Unreachable;
@@ -46,6 +47,10 @@ public final class RecipientFactTexts {
 		}
 		else if (fact instanceof Unreachable unreachable) {
 			arguments = new Object[] { (unreachable.address() != null) ? unreachable.address() : "" };
+		}
+		else if (fact instanceof TeamsAppNotInstalled notInstalled) {
+			arguments = new Object[] { day(notInstalled.at(), language),
+					(notInstalled.reason() != null) ? notInstalled.reason() : "" };
 		}
 		else if (fact instanceof OutOfOffice away) {
 			arguments = new Object[] { day(away.at(), language), day(away.until(), language) };

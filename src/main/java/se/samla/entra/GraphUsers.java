@@ -50,8 +50,19 @@ public interface GraphUsers {
 		record Installed(boolean alreadyThere) implements AppInstallation {
 		}
 
-		/** Not installed, with the reason. */
+		/**
+		 * Not installed: Graph refused (no permission granted, the app not in the
+		 * tenant's catalog, no token for the registration), with the reason. Asking again
+		 * helps only once the tenant's set-up changed.
+		 */
 		record Refused(String reason) implements AppInstallation {
+		}
+
+		/**
+		 * Not installed for now: Graph did not answer (a timeout, 5xx, throttling beyond
+		 * what is waited out), with the reason. Asking again later may well work.
+		 */
+		record Unavailable(String reason) implements AppInstallation {
 		}
 
 	}

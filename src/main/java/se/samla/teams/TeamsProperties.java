@@ -32,6 +32,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry how a throttled or failed request is retried
  * @param workers how many threads answer activities
  * @param retention how long a handled activity is kept raw
+ * @param installRetry how long after Graph refused to install Samla's app for a person
+ * (the tenant has not granted the permission yet, the app is not in its catalog) the
+ * installation is asked again, for a later message; meanwhile they get email
  */
 @ConfigurationProperties("samla.teams")
 public record TeamsProperties(@DefaultValue("false") boolean enabled, String appId, String appPassword, String tenantId,
@@ -40,7 +43,8 @@ public record TeamsProperties(@DefaultValue("false") boolean enabled, String app
 		@DefaultValue("https://smba.trafficmanager.net/emea/") String serviceUrl,
 		@DefaultValue("smba.trafficmanager.net") List<String> allowedServiceUrlHosts,
 		@DefaultValue("262144") int maxActivityBytes, @DefaultValue Limits limits, @DefaultValue Retry retry,
-		@DefaultValue("4") int workers, @DefaultValue("30d") Duration retention) {
+		@DefaultValue("4") int workers, @DefaultValue("30d") Duration retention,
+		@DefaultValue("1d") Duration installRetry) {
 
 	public TeamsProperties {
 		allowedServiceUrlHosts = (allowedServiceUrlHosts != null) ? List.copyOf(allowedServiceUrlHosts) : List.of();

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * How the bot stands with each tenant, for operators: the registrations it signs in as,
  * and what keeps it from a tenant (a refused token, people in a tenant without a
- * registration, activities refused), with the reasons. The people concerned are reached
- * by email meanwhile.
+ * registration, activities refused, Samla's app refused installation), with the reasons.
+ * The people concerned are reached by email meanwhile.
  *
  * @param registrations one per tenant
  * @param problems what went wrong, per tenant and kind, with the latest reason
@@ -32,8 +32,8 @@ public record TeamsStatus(List<RegistrationLine> registrations, List<Problem> pr
 	 * What keeps the bot from a tenant.
 	 *
 	 * @param tenantId the tenant
-	 * @param kind {@code TOKEN_REFUSED}, {@code NO_REGISTRATION} or
-	 * {@code ACTIVITY_REFUSED}
+	 * @param kind {@code TOKEN_REFUSED}, {@code NO_REGISTRATION},
+	 * {@code ACTIVITY_REFUSED} or {@code APP_NOT_INSTALLED}
 	 * @param reason the latest reason (Entra's, the Bot Connector's, or why an activity
 	 * was refused)
 	 * @param occurrences how often it happened

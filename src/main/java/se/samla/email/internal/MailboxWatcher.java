@@ -1,5 +1,6 @@
 package se.samla.email.internal;
 
+import java.time.Duration;
 import java.util.Properties;
 
 import jakarta.mail.Folder;
@@ -21,11 +22,18 @@ import se.samla.email.ImapProperties;
  * run the mailbox job as soon as something arrives, so replies are read within seconds
  * instead of at the next poll. It only nudges: reading stays in the Quartz job, which
  * runs on one instance at a time. Without IDLE support it does nothing and polling
- * carries on.
+ * carries on. A connection the server ends (Exchange does when the token expires) is
+ * opened again at once; one that cannot be opened is tried again a minute later.
  */
 class MailboxWatcher implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(MailboxWatcher.class);
+
+	/** After a connection could not be opened (the server down, no token). */
+	private static final Duration RETRY_DELAY = Duration.ofMinutes(1);
+
+	/** After a connection that was idling ended. */
+	private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(1);
 
 	private final ImapProperties properties;
 
@@ -38,6 +46,9 @@ class MailboxWatcher implements SmartLifecycle {
 	private volatile Store store;
 
 	private Thread thread;
+
+	/** Whether the current connection got as far as idling. */
+	private volatile boolean idled;
 
 	MailboxWatcher(ImapProperties properties, Scheduler scheduler, MailLogin login) {
 		this.properties = properties;
@@ -75,6 +86,7 @@ class MailboxWatcher implements SmartLifecycle {
 
 	private void watch() {
 		while (this.running) {
+			this.idled = false;
 			try {
 				idleOnce();
 			}
@@ -82,8 +94,21 @@ class MailboxWatcher implements SmartLifecycle {
 				if (!this.running) {
 					return;
 				}
-				log.debug("IMAP IDLE interrupted ({}); trying again in a minute", ex.toString());
-				sleep(60_000);
+				if (!this.idled) {
+					log.debug("IMAP IDLE could not begin ({}); trying again in {}", ex.toString(), RETRY_DELAY);
+					sleep(RETRY_DELAY.toMillis());
+					continue;
+				}
+				// Exchange ends connections (when the token they were opened with
+				// expires,
+				// after half an hour of idling): connect again at once, so replies are
+				// not
+				// left to the next poll; the sign-in renews a token the server refuses
+				log.debug("IMAP IDLE connection ended ({}); connecting again", ex.toString());
+			}
+			if (this.running) {
+				// never a tight loop against a server that ends every connection at once
+				sleep(RECONNECT_PAUSE.toMillis());
 			}
 		}
 	}
@@ -108,6 +133,7 @@ class MailboxWatcher implements SmartLifecycle {
 			}
 			IMAPFolder folder = (IMAPFolder) imap.getFolder(this.properties.folder());
 			folder.open(Folder.READ_ONLY);
+			this.idled = true;
 			while (this.running && folder.isOpen()) {
 				folder.idle(true);
 				if (this.running) {

@@ -102,10 +102,12 @@ class GraphClient implements GraphUsers {
 			if (answer.status() == 409) {
 				return new AppInstallation.Installed(true);
 			}
-			return new AppInstallation.Refused(answer.refusal());
+			return answer.passing() ? new AppInstallation.Unavailable(answer.refusal())
+					: new AppInstallation.Refused(answer.refusal());
 		}
 		catch (Unanswered ex) {
-			return new AppInstallation.Refused(ex.getMessage());
+			return ex.passing ? new AppInstallation.Unavailable(ex.getMessage())
+					: new AppInstallation.Refused(ex.getMessage());
 		}
 	}
 
@@ -128,7 +130,7 @@ class GraphClient implements GraphUsers {
 						+ query("externalId eq '" + registration.appId() + "'") + "&$select=id,externalId",
 				null, false);
 		if (answer.status() != 200) {
-			throw new Unanswered("the app catalog could not be read: " + answer.refusal());
+			throw new Unanswered("the app catalog could not be read: " + answer.refusal(), answer.passing());
 		}
 		JsonNode apps = answer.body().path("value");
 		if (apps.size() != 1) {
@@ -157,6 +159,9 @@ class GraphClient implements GraphUsers {
 				token = this.tokens.token(registration, AccessTokens.GRAPH);
 			}
 			catch (TokenRefusedException ex) {
+				// Entra refused the registration, or could not be reached: a matter of
+				// the
+				// set-up either way, which an operator sees in the token problems
 				throw new Unanswered("no Graph token: " + ex.reason());
 			}
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.properties.url() + path))
@@ -178,11 +183,11 @@ class GraphClient implements GraphUsers {
 				response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			}
 			catch (IOException ex) {
-				throw new Unanswered("Graph could not be reached (" + ex.getClass().getSimpleName() + ")");
+				throw new Unanswered("Graph could not be reached (" + ex.getClass().getSimpleName() + ")", true);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new Unanswered("interrupted while asking Graph");
+				throw new Unanswered("interrupted while asking Graph", true);
 			}
 			int status = response.statusCode();
 			if (status == 401 && !renewed) {
@@ -194,7 +199,7 @@ class GraphClient implements GraphUsers {
 			if ((status == 429 || status == 503) && attempt < this.properties.attempts()) {
 				Duration wait = retryAfter(response, attempt);
 				if (wait.compareTo(this.properties.longestWait()) > 0) {
-					throw new Unanswered("Graph asks to wait " + wait.toSeconds() + " s (HTTP " + status + ")");
+					throw new Unanswered("Graph asks to wait " + wait.toSeconds() + " s (HTTP " + status + ")", true);
 				}
 				log.info("Graph throttled tenant {} (HTTP {}); waiting {} s", registration.tenantId(), status,
 						wait.toSeconds());
@@ -239,6 +244,14 @@ class GraphClient implements GraphUsers {
 	private record Answer(int status, JsonNode body) {
 
 		/**
+		 * Whether Graph failed for now rather than refused: a timeout, throttling, a
+		 * server error. Asking again later may work.
+		 */
+		boolean passing() {
+			return this.status == 408 || this.status == 429 || this.status >= 500;
+		}
+
+		/**
 		 * Graph's error code and message:
 		 * {@code HTTP 403 Authorization_RequestDenied: …}.
 		 */
@@ -261,11 +274,21 @@ class GraphClient implements GraphUsers {
 
 	}
 
-	/** Graph gave no usable answer: the message is the reason. */
+	/**
+	 * Graph gave no usable answer: the message is the reason; {@code passing} when it may
+	 * answer later (unreachable, throttled, a server error).
+	 */
 	private static final class Unanswered extends RuntimeException {
 
+		private final boolean passing;
+
 		Unanswered(String reason) {
+			this(reason, false);
+		}
+
+		Unanswered(String reason, boolean passing) {
 			super(reason, null, false, false);
+			this.passing = passing;
 		}
 
 	}
@@ -283,7 +306,7 @@ class GraphClient implements GraphUsers {
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
-					throw new Unanswered("interrupted while waiting for Graph");
+					throw new Unanswered("interrupted while waiting for Graph", true);
 				}
 			};
 		}

@@ -37,7 +37,8 @@ import se.samla.web.AnswerLinks;
  * message to email; so does a tenant where the bot has no registration, or one whose
  * token is refused (for now: the person's route is not marked broken). Before the first
  * chat with a person, Samla's app is installed for them where their tenant allows it; if
- * that fails they are reached by email, with the reason.
+ * that fails they are reached by email, with the reason, and it is tried again for a
+ * later message ({@link AppInstaller}).
  */
 class TeamsChannel implements MessageChannel {
 
@@ -117,9 +118,11 @@ class TeamsChannel implements MessageChannel {
 		}
 		if (this.conversations.find(person.teams().entraObjectId()).isEmpty()) {
 			// no chat yet: the bot can open one only if the person has the app
-			Optional<String> notInstalled = this.installer.install(person);
+			// not installed: email for this message, without marking the person's Teams
+			// route broken, as the installation is asked again for a later one
+			Optional<AppInstaller.NotInstalled> notInstalled = this.installer.install(person);
 			if (notInstalled.isPresent()) {
-				return new Delivery.Unreachable(notInstalled.get());
+				return Delivery.Unreachable.forNow(notInstalled.get().reason());
 			}
 		}
 		try {

@@ -15,6 +15,7 @@ import se.samla.campaigns.SendOuts;
 import se.samla.directory.Directory;
 import se.samla.entra.AccessTokens;
 import se.samla.entra.EntraRegistrations;
+import se.samla.entra.GraphProperties;
 import se.samla.entra.GraphUsers;
 import se.samla.teams.TeamsProperties;
 import se.samla.teams.TeamsTenants;
@@ -73,9 +74,12 @@ class TeamsConfiguration {
 	@Bean
 	TeamsChannel teamsChannel(TeamsProperties properties, Messenger messenger, Conversations conversations,
 			ResponseManagement responses, Directory directory, Bot bot, Clock clock, EntraRegistrations registrations,
-			GraphUsers graph, TenantProblems problems, AnswerLinks links) {
+			GraphUsers graph, GraphProperties graphProperties, AppInstalls installs, TenantProblems problems,
+			AnswerLinks links) {
 		return new TeamsChannel(properties, messenger, conversations, responses, directory, bot, clock,
-				new AppInstaller(registrations, graph), problems, links);
+				new AppInstaller(registrations, graph, graphProperties, installs, problems, properties.installRetry(),
+						clock),
+				problems, links);
 	}
 
 	@Bean

@@ -20,11 +20,11 @@ import static se.samla.shared.SqlTime.instant;
 import static se.samla.shared.SqlTime.toSql;
 
 /**
- * A person's Teams chat with the bot: the conversation reference and the activities Teams
- * delivered in it (raw, while retained). Erasure deletes both; what the bot sent keeps
- * its key (so nothing is sent twice) without the conversation it went to. Handled
- * activities are deleted once past {@code samla.teams.retention}, whether or not Teams is
- * enabled now.
+ * A person's Teams chat with the bot: the conversation reference, the activities Teams
+ * delivered in it (raw, while retained) and Samla's attempts to install its app for them.
+ * Erasure deletes both; what the bot sent keeps its key (so nothing is sent twice)
+ * without the conversation it went to. Handled activities are deleted once past
+ * {@code samla.teams.retention}, whether or not Teams is enabled now.
  */
 @Component
 @Order(40)
@@ -73,6 +73,19 @@ class TeamsPersonalData implements PersonalDataHolder {
 			activities.add(row);
 		}
 		teams.put("activities", activities);
+		teams.put("appInstallations",
+				this.jdbc
+					.sql("SELECT tenant_id, outcome, reason, tried_at FROM teams_app_install WHERE aad_object_id = ?")
+					.param(entraId(subject))
+					.query((rs, n) -> {
+						Map<String, Object> row = new LinkedHashMap<>();
+						row.put("tenantId", rs.getString("tenant_id"));
+						row.put("outcome", rs.getString("outcome"));
+						row.put("reason", rs.getString("reason"));
+						row.put("triedAt", instant(rs, "tried_at"));
+						return row;
+					})
+					.list());
 		return teams;
 	}
 
@@ -96,8 +109,12 @@ class TeamsPersonalData implements PersonalDataHolder {
 		int references = this.jdbc.sql("DELETE FROM teams_conversation WHERE LOWER(aad_object_id) = ?")
 			.param(entraId(subject))
 			.update();
+		int installations = this.jdbc.sql("DELETE FROM teams_app_install WHERE aad_object_id = ?")
+			.param(entraId(subject))
+			.update();
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		counts.put("teamsConversationsDeleted", references);
+		counts.put("teamsAppInstallationsDeleted", installations);
 		counts.put("teamsActivitiesDeleted", activities);
 		counts.put("teamsSentUnlinked", sent);
 		return counts;

@@ -35,7 +35,14 @@ class TenantProblems {
 		 * An activity from the tenant was refused: no registration there, or a token for
 		 * another app.
 		 */
-		ACTIVITY_REFUSED
+		ACTIVITY_REFUSED,
+
+		/**
+		 * Graph refused to install Samla's app for a person (the permission not granted,
+		 * the app not in the tenant's catalog): they get email, and it is asked again
+		 * later.
+		 */
+		APP_NOT_INSTALLED
 
 	}
 

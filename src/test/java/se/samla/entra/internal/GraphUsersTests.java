@@ -196,6 +196,28 @@ class GraphUsersTests {
 				new AppInstallation.Refused("HTTP 403 (is the application permission granted, with admin consent?)"));
 	}
 
+	@Test
+	void anInstallationGraphCannotServeForNowIsUnavailableNotRefused() {
+		this.microsoft.stubFor(post(urlPathEqualTo("/v1.0/users/" + ANNA + "/teamwork/installedApps"))
+			.willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
+		this.microsoft.stubFor(post(
+				urlPathEqualTo("/v1.0/users/" + "0f0f0f0f-2222-4c2b-8a7d-bbbbbbbbbbbb" + "/teamwork/installedApps"))
+			.willReturn(aResponse().withStatus(500)));
+
+		assertThat(this.graph.installTeamsApp(this.karlskoga, ANNA))
+			.isEqualTo(new AppInstallation.Unavailable("HTTP 503"));
+		assertThat(this.pauses).hasSize(3);
+		assertThat(this.graph.installTeamsApp(this.karlskoga, "0f0f0f0f-2222-4c2b-8a7d-bbbbbbbbbbbb"))
+			.isEqualTo(new AppInstallation.Unavailable("HTTP 500"));
+	}
+
+	@Test
+	void anAppMissingFromTheTenantsCatalogIsRefused() {
+		this.microsoft.stubFor(get(urlPathEqualTo("/v1.0/appCatalogs/teamsApps")).willReturn(okJson("{\"value\":[]}")));
+
+		assertThat(this.graph.installTeamsApp(this.orebro, ANNA)).isInstanceOf(AppInstallation.Refused.class);
+	}
+
 	private void notByName(String address) {
 		this.microsoft.stubFor(get(urlPathEqualTo("/v1.0/users/" + address)).willReturn(aResponse().withStatus(404)
 			.withHeader("Content-Type", "application/json")

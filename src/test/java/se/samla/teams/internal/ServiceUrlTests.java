@@ -20,15 +20,13 @@ import se.samla.teams.TeamsProperties;
 @ExtendWith(OutputCaptureExtension.class)
 class ServiceUrlTests {
 
-	final BotConnector connector = new BotConnector(
-			new TeamsProperties(false, "app", "secret", "tenant", "https://login.example/token",
-					"https://login.example/openid", "https://smba.trafficmanager.net/emea/",
-					List.of("smba.trafficmanager.net", "localhost", "127.0.0.1", "127.1.2.3", "::1"), 262144,
-					new TeamsProperties.Limits(7, 8, 60, 1800, 50),
-					new TeamsProperties.Retry(5, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(30),
-							java.time.Duration.ofSeconds(20)),
-					1, java.time.Duration.ofDays(30)),
-			null, null, null, Sleeper.real());
+	final BotConnector connector = new BotConnector(new TeamsProperties(false, "app", "secret", "tenant",
+			"https://login.example/token", "https://login.example/openid", "https://smba.trafficmanager.net/emea/",
+			List.of("smba.trafficmanager.net", "localhost", "127.0.0.1", "127.1.2.3", "::1"), 262144,
+			new TeamsProperties.Limits(7, 8, 60, 1800, 50),
+			new TeamsProperties.Retry(5, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(30),
+					java.time.Duration.ofSeconds(20)),
+			1, java.time.Duration.ofDays(30), java.time.Duration.ofDays(1)), null, null, null, Sleeper.real());
 
 	@ParameterizedTest
 	@ValueSource(strings = { "https://smba.trafficmanager.net/emea/", "http://localhost:8080/teams/",
