@@ -5,7 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -40,10 +42,15 @@ import se.samla.answers.ResponseManagement;
 import se.samla.answers.ResponseState;
 import se.samla.answers.Source;
 import se.samla.answers.StepKey;
+import se.samla.campaigns.Audience;
+import se.samla.campaigns.SendOut;
+import se.samla.campaigns.SendOutOperations;
+import se.samla.campaigns.SendOutRules;
 import se.samla.campaigns.SendOuts;
 import se.samla.campaigns.internal.Dispatcher;
 import se.samla.directory.Directory;
 import se.samla.directory.DirectoryImport;
+import se.samla.directory.OrganisationId;
 import se.samla.directory.Person;
 import se.samla.email.MailReview;
 import se.samla.email.internal.InboundProcessor;
@@ -56,6 +63,7 @@ import se.samla.support.MutableClock;
 import se.samla.support.Stockholm;
 import se.samla.support.TestClockConfiguration;
 import se.samla.surveys.AnswerValue.TextAnswer;
+import se.samla.surveys.QuestionnaireId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.samla.support.Mails.recipient;
@@ -122,6 +130,9 @@ class ProjectLeadsToolsTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	SendOutOperations operations;
+
 	@BeforeAll
 	static void startBrowser() {
 		browser = Browser.start();
@@ -167,6 +178,26 @@ class ProjectLeadsToolsTests {
 			.contains("Kartläggning Hallsberg")
 			.contains("torsdag 17 december 2026 kl. 08:00");
 		browser.assertAccessible("leads-plans");
+	}
+
+	@Test
+	void aStepSentBeforeItsPlannedTimeShowsAsSentNotPlanned() throws Exception {
+		// opened on a Saturday: the plan puts the invitation on Monday's first working
+		// hour, but "send now" sends it at once
+		this.clock.set(Stockholm.at(2026, 12, 5, 10, 0));
+		SendOutId sendOut = new SendOutId("plan-lekeberg");
+		this.sendOuts.define(new SendOut(sendOut, "Kartläggning Lekeberg", new QuestionnaireId("steg2"),
+				new Audience(Set.of(), Set.of(new OrganisationId("lekeberg")), List.of(), false),
+				Stockholm.at(2026, 12, 5, 10, 0), Stockholm.at(2026, 12, 18, 17, 0), null, null, "test",
+				SendOutRules.defaults(Stockholm.ZONE), null));
+		this.operations.sendNow(sendOut);
+		this.dispatcher.run();
+
+		browser.open(url("/projektledning/utskick/plan-lekeberg/plan"));
+
+		assertThat(row("Inbjudan")).contains("måndag 7 december 2026").contains("Skickat").doesNotContain("Planerat");
+		assertThat(cells(row("Inbjudan"))).endsWith("2", "0");
+		assertThat(row("Påminnelse 1")).contains("Planerat");
 	}
 
 	@Test

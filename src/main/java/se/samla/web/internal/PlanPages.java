@@ -97,7 +97,7 @@ class PlanPages {
 			}
 			boolean past = !at.isAfter(now);
 			steps.add(new Step(language.dateTime(at), at.toString(), what(progress, sendOut, language), past,
-					status(past, progress.sent() > 0, state, language), progress.sent(), progress.waiting(), false));
+					status(progress, past, state, language), progress.sent(), progress.waiting(), false));
 		}
 		if (!deadlineShown) {
 			steps.add(deadline(sendOut, language, now));
@@ -122,15 +122,22 @@ class PlanPages {
 		return text(language, "leads.plan.kind." + kind.name(), progress.planned().number());
 	}
 
-	private String status(boolean past, boolean sent, SendOutState state, LeadLanguage language) {
-		if (past) {
-			return text(language, sent ? "leads.plan.status.sent" : "leads.plan.status.past");
+	/**
+	 * A step's state follows what went out, not only the clock: a step sent before its
+	 * planned time (the send-out opened outside working hours and its invitations went at
+	 * once, or "send now") is sent; one whose time has come and that still has messages
+	 * to send is due.
+	 */
+	private String status(PlanProgress progress, boolean past, SendOutState state, LeadLanguage language) {
+		if (progress.sent() > 0) {
+			return text(language, (progress.waiting() > 0) ? "leads.plan.status.sending" : "leads.plan.status.sent");
 		}
 		return switch (state) {
 			case PAUSED -> text(language, "leads.plan.status.paused");
-			case CLOSED -> text(language, "leads.plan.status.closed");
+			case CLOSED -> text(language, past ? "leads.plan.status.past" : "leads.plan.status.closed");
 			case DISABLED -> text(language, "leads.plan.status.disabled");
-			default -> text(language, "leads.plan.status.planned");
+			default -> text(language, !past ? "leads.plan.status.planned"
+					: (progress.waiting() > 0) ? "leads.plan.status.due" : "leads.plan.status.past");
 		};
 	}
 
