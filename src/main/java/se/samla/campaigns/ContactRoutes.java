@@ -16,4 +16,10 @@ public interface ContactRoutes {
 
 	boolean isReachable(PersonId person, Channel channel);
 
+	/**
+	 * Every broken route at once (one query, for pages that look at everyone): the
+	 * channels by which each person is known not to be reachable.
+	 */
+	java.util.Map<PersonId, java.util.Set<Channel>> unreachableChannels();
+
 }

@@ -91,6 +91,7 @@ public class SendOutQueries {
 			.forEach(source -> source.facts(id)
 				.forEach(
 						(person, facts) -> channelFacts.computeIfAbsent(person, p -> new ArrayList<>()).addAll(facts)));
+		Map<PersonId, java.util.Set<Channel>> broken = this.routes.unreachableChannels();
 		List<RecipientStatus> statuses = new ArrayList<>();
 		for (Person person : this.sendOuts.recipients(sendOut)) {
 			List<OutboxRow> mine = rows.getOrDefault(person.id(), List.of());
@@ -107,7 +108,7 @@ public class SendOutQueries {
 						&& (row.kind() == MessageKind.INVITATION || row.kind() == MessageKind.REMINDER));
 			List<Channel> unreachable = new ArrayList<>();
 			for (Channel channel : List.of(Channel.TEAMS, Channel.EMAIL)) {
-				if (!this.routes.isReachable(person.id(), channel)) {
+				if (broken.getOrDefault(person.id(), java.util.Set.of()).contains(channel)) {
 					unreachable.add(channel);
 				}
 			}

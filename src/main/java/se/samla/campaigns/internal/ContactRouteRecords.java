@@ -46,6 +46,18 @@ class ContactRouteRecords implements ContactRoutes {
 			.orElse(true);
 	}
 
+	@Override
+	public java.util.Map<PersonId, Set<Channel>> unreachableChannels() {
+		java.util.Map<PersonId, Set<Channel>> broken = new java.util.HashMap<>();
+		this.jdbc.sql("SELECT person_id, channel FROM contact_route WHERE reachable = FALSE")
+			.query((rs, n) -> broken
+				.computeIfAbsent(new PersonId(rs.getObject(1, UUID.class)),
+						p -> java.util.EnumSet.noneOf(Channel.class))
+				.add(Channel.valueOf(rs.getString(2))))
+			.list();
+		return broken;
+	}
+
 	/** Every broken route at once, as {@code person-uuid/CHANNEL}. */
 	Set<String> unreachable() {
 		return new HashSet<>(this.jdbc.sql("SELECT person_id, channel FROM contact_route WHERE reachable = FALSE")

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +29,6 @@ import se.samla.campaigns.SendOutQueries;
 import se.samla.campaigns.SendOutState;
 import se.samla.campaigns.SendOuts;
 import se.samla.directory.Directory;
-import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
 
 /**
@@ -61,8 +62,12 @@ class LeadPages {
 
 	private final long liveMillis;
 
+	private final MessageSource messages;
+
 	LeadPages(SendOuts sendOuts, SendOutOperations operations, SendOutQueries queries, ResponseManagement responses,
-			Directory directory, LeadAudit audit, CampaignProperties campaigns, se.samla.web.WebProperties web) {
+			Directory directory, LeadAudit audit, CampaignProperties campaigns, se.samla.web.WebProperties web,
+			MessageSource messages) {
+		this.messages = messages;
 		this.liveMillis = web.liveInterval().toMillis();
 		this.sendOuts = sendOuts;
 		this.operations = operations;
@@ -74,31 +79,33 @@ class LeadPages {
 	}
 
 	@GetMapping("/projektledning")
-	String sendOutList(Principal who, Model model) {
+	String sendOutList(Principal who, HttpServletRequest request, Model model) {
+		LeadLanguage language = LeadLanguage.of(who, this.directory, this.zone, request, model);
 		List<SendOutLine> lines = new ArrayList<>();
 		for (SendOut sendOut : this.sendOuts.all()) {
 			int recipients = this.sendOuts.recipients(sendOut).size();
 			int answered = this.responses.submitted(sendOut.id()).size();
-			lines.add(new SendOutLine(sendOut.id().value(), sendOut.title(), state(this.sendOuts.state(sendOut)),
-					date(sendOut.deadline()), recipients, answered, RoundView.Rate.percent(answered, recipients)));
+			lines.add(new SendOutLine(sendOut.id().value(), sendOut.title(),
+					state(this.sendOuts.state(sendOut), language), date(sendOut.deadline()), recipients, answered,
+					RoundView.Rate.percent(answered, recipients)));
 		}
-		model.addAttribute("language", "sv");
-		model.addAttribute("who", who.getName());
 		model.addAttribute("sendOuts", lines);
 		return "leads/send-outs";
 	}
 
 	@GetMapping("/projektledning/utskick/{id}")
-	String sendOut(@PathVariable String id, @RequestParam(name = "klart", required = false) String done, Principal who,
+	String sendOut(@PathVariable String id, @RequestParam(name = "klart", required = false) String done,
+			@RequestParam(name = "organisation", required = false) String organisation,
+			@RequestParam(name = "varfor", required = false) String reason,
+			@RequestParam(name = "sida", defaultValue = "1") int page, Principal who, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
+		LeadLanguage language = LeadLanguage.of(who, this.directory, this.zone, request, model);
 		Optional<SendOut> sendOut = this.sendOuts.find(new SendOutId(id));
 		if (sendOut.isEmpty()) {
 			response.setStatus(404);
-			model.addAttribute("language", "sv");
 			return "leads/no-send-out";
 		}
-		figures(sendOut.get(), model);
-		model.addAttribute("who", who.getName());
+		figures(sendOut.get(), new RoundView.Filter(organisation, reason, page), language, model);
 		model.addAttribute("done", (done != null && ACTIONS.contains(done)) ? done : null);
 		model.addAttribute("history", this.audit.forSendOut(id));
 		return "leads/send-out";
@@ -106,21 +113,26 @@ class LeadPages {
 
 	/** The figures alone, for the page's script to refresh them. */
 	@GetMapping("/projektledning/utskick/{id}/siffror")
-	String liveFigures(@PathVariable String id, HttpServletResponse response, Model model) {
+	String liveFigures(@PathVariable String id,
+			@RequestParam(name = "organisation", required = false) String organisation,
+			@RequestParam(name = "varfor", required = false) String reason,
+			@RequestParam(name = "sida", defaultValue = "1") int page, Principal who, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		LeadLanguage language = LeadLanguage.of(who, this.directory, this.zone, request, model);
 		Optional<SendOut> sendOut = this.sendOuts.find(new SendOutId(id));
 		if (sendOut.isEmpty()) {
 			response.setStatus(404);
-			model.addAttribute("language", "sv");
 			return "leads/no-send-out";
 		}
-		figures(sendOut.get(), model);
+		figures(sendOut.get(), new RoundView.Filter(organisation, reason, page), language, model);
 		return "leads/send-out :: figures";
 	}
 
 	@GetMapping("/projektledning/utskick/{id}/bekrafta/{action}")
-	String confirm(@PathVariable String id, @PathVariable String action, HttpServletResponse response, Model model) {
+	String confirm(@PathVariable String id, @PathVariable String action, Principal who, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		LeadLanguage.of(who, this.directory, this.zone, request, model);
 		Optional<SendOut> sendOut = this.sendOuts.find(new SendOutId(id));
-		model.addAttribute("language", "sv");
 		if (sendOut.isEmpty() || !ACTIONS.contains(action)) {
 			response.setStatus(404);
 			return "leads/no-send-out";
@@ -134,10 +146,10 @@ class LeadPages {
 	@PostMapping("/projektledning/utskick/{id}/{action}")
 	String act(@PathVariable String id, @PathVariable String action,
 			@RequestParam(name = "deadline", required = false) String deadline, Principal who,
-			HttpServletResponse response, Model model) {
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		LeadLanguage language = LeadLanguage.of(who, this.directory, this.zone, request, model);
 		SendOutId sendOut = new SendOutId(id);
 		Optional<SendOut> found = this.sendOuts.find(sendOut);
-		model.addAttribute("language", "sv");
 		if (found.isEmpty() || !ACTIONS.contains(action)) {
 			response.setStatus(404);
 			return "leads/no-send-out";
@@ -165,38 +177,36 @@ class LeadPages {
 			model.addAttribute("sendOut", found.get());
 			model.addAttribute("action", action);
 			model.addAttribute("deadline", date(found.get().deadline()));
-			model.addAttribute("errors", List.of(new AnswerPages.ErrorLink("deadline", problem(action))));
+			model.addAttribute("errors", List.of(new AnswerPages.ErrorLink("deadline", problem(action, language))));
 			return "leads/confirm";
 		}
 		this.audit.record(who.getName(), action, id, detail);
 		return "redirect:/projektledning/utskick/" + id + "?klart=" + action;
 	}
 
-	private static String problem(String action) {
-		return "forlang".equals(action) ? "Skriv ett datum efter utskickets start, till exempel 2026-12-22."
-				: "Det gick inte just nu; utskicket kan vara stängt.";
+	private String problem(String action, LeadLanguage language) {
+		return this.messages.getMessage("forlang".equals(action) ? "leads.problem.deadline" : "leads.problem.action",
+				null, language.locale());
 	}
 
-	private void figures(SendOut sendOut, Model model) {
-		model.addAttribute("language", "sv");
+	private void figures(SendOut sendOut, RoundView.Filter filter, LeadLanguage language, Model model) {
 		model.addAttribute("sendOut", sendOut);
 		model.addAttribute("liveMillis", this.liveMillis);
-		model.addAttribute("state", state(this.sendOuts.state(sendOut)));
+		model.addAttribute("state", state(this.sendOuts.state(sendOut), language));
 		model.addAttribute("paused", sendOut.pausedAt() != null);
 		model.addAttribute("closed", sendOut.closedAt() != null);
 		model.addAttribute("deadline", date(sendOut.deadline()));
 		model.addAttribute("round",
 				RoundView.of(this.sendOuts.recipients(sendOut), this.queries.recipients(sendOut.id()),
-						this.directory.organisations(), this.queries.texts(), Language.SV));
+						this.directory.organisations(), this.queries.texts(), language.language(), filter));
 	}
 
-	private static String state(SendOutState state) {
-		return switch (state) {
-			case SCHEDULED -> "Planerat";
-			case OPEN -> "Öppet";
-			case PAUSED -> "Pausat";
-			default -> "Avslutat";
+	private String state(SendOutState state, LeadLanguage language) {
+		SendOutState shown = switch (state) {
+			case SCHEDULED, OPEN, PAUSED -> state;
+			default -> SendOutState.CLOSED;
 		};
+		return this.messages.getMessage("leads.state." + shown.name(), null, language.locale());
 	}
 
 	private String date(Instant instant) {
