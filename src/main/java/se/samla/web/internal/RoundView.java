@@ -91,12 +91,12 @@ record RoundView(Rate overall, List<Rate> organisations, List<Rate> networks, Wa
 	}
 
 	/** The recipients. */
-	int total() {
+	public int total() {
 		return this.overall.total();
 	}
 
 	/** How many submitted. */
-	int answered() {
+	public int answered() {
 		return this.overall.answered();
 	}
 
