@@ -169,7 +169,7 @@ class EntraSignInTests {
 		browser.click("Prov med Microsoft");
 		browser.click("Pausa");
 		browser.click("Ja, gör det");
-		assertThat(browser.text()).contains("anna.lind@example.org: pausa");
+		assertThat(browser.text()).contains("anna.lind@example.org: Pausa");
 		assertThat(this.sendOuts.find(sendOut).orElseThrow().pausedAt()).isNotNull();
 		assertThat(audit("anna.lind@example.org")).contains("sign-in Microsoft Entra ID, tenant " + REGION,
 				"pausa null");

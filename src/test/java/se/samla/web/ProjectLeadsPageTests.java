@@ -153,7 +153,7 @@ class ProjectLeadsPageTests {
 		browser.click("Ja, gör det");
 		assertThat(browser.text()).contains("Utskicket är pausat.")
 			.contains("Läge: Pausat")
-			.contains("anna.lind@example.org: pausa");
+			.contains("anna.lind@example.org: Pausa");
 		assertThat(this.sendOuts.find(sendOut).orElseThrow().pausedAt()).isNotNull();
 
 		browser.click("Återuppta");

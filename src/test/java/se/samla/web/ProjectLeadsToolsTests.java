@@ -356,6 +356,56 @@ class ProjectLeadsToolsTests {
 		}
 	}
 
+	@Test
+	void aProjectLeadWhoChoseEnglishReadsTheSendOutsASendOutAndAConfirmationInEnglishWhileSwedishLeadsReadSwedish()
+			throws Exception {
+		Stockholm.stepTwo(this.sendOuts, "lead-english", "Mapping Kumla", "kumla");
+		browser.open(url("/projektledning/utskick/lead-english"));
+		assertThat(browser.text()).contains("Har inte svarat").contains("Åtgärder");
+		assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("sv");
+
+		String csv = "Namn;E-post;Organisation;Roll;Nätverk;Kanal;Språk;Entra-id;Tenant-id\n"
+				+ "Oscar Reed;oscar.reed@example.org;Region Örebro län;Projektledare;Projektledare;E-post;en;;\n";
+		assertThat(this.directoryImport
+			.importPeople("english-lead-pages.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+					false)
+			.applied()).isTrue();
+		browser.click("Logga ut");
+		LeadSignIn.signIn(browser, mail, url(""), "oscar.reed@example.org", "Signed in as ");
+		List<String> swedish = List.of("Utskick ", "Läge", "Sista svarsdag", "Svarsfrekvens", "Har inte svarat",
+				"Åtgärder", "Händelser", "Inloggad", "Logga ut", "Pausa", "Förläng", "Stäng", "Bekräfta", "Avbryt",
+				" av ", "inbjud", "Planerat", "Öppet");
+		try {
+			browser.open(url("/projektledning"));
+			assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Send-outs");
+			assertThat(browser.text()).contains("Response rate").contains("Deadline");
+			assertThat(browser.text()).doesNotContain(swedish);
+			assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+			browser.assertAccessible("leads-send-outs-en");
+
+			browser.open(url("/projektledning/utskick/lead-english"));
+			assertThat(browser.text()).contains("have answered (0 of ")
+				.contains("Answers by organisation")
+				.contains("Have not answered")
+				.contains("Not invited yet")
+				.contains("Actions");
+			assertThat(browser.text()).doesNotContain(swedish);
+			assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+			browser.assertAccessible("leads-send-out-en");
+
+			browser.open(url("/projektledning/utskick/lead-english/bekrafta/forlang"));
+			assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Extend Mapping Kumla");
+			assertThat(browser.text()).contains("New deadline").contains("Yes, do it").contains("Cancel");
+			assertThat(browser.text()).doesNotContain(swedish);
+			assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+			browser.assertAccessible("leads-confirm-en");
+		}
+		finally {
+			browser.open(url("/projektledning"));
+			browser.click("Sign out");
+		}
+	}
+
 	/** Feeds a reply to the invitation from another sender to intake: it is held. */
 	private UUID hold(MimeMessage invitation, String from, String messageId, String body, boolean attachment)
 			throws Exception {

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +35,6 @@ import se.samla.campaigns.SendOuts;
 import se.samla.digests.Charts;
 import se.samla.directory.Directory;
 import se.samla.directory.Person;
-import se.samla.shared.Language;
 import se.samla.shared.SendOutId;
 
 /**
@@ -49,13 +50,14 @@ class LeadPages {
 
 	static final String ROLE = "ROLE_PROJEKTLEDARE";
 
-	private static final Set<String> ACTIONS = Set.of("pausa", "ateruppta", "skicka-nu", "forlang", "stang");
-
 	/**
-	 * The charts of a send-out's page, by the name in their address, with their titles.
+	 * The charts of a send-out's page, by the name in their address, with their titles'
+	 * keys.
 	 */
-	private static final Map<String, String> RATE_CHARTS = Map.of("organisationer", "Svarsfrekvens per organisation",
-			"natverk", "Svarsfrekvens per nätverk");
+	private static final Map<String, String> RATE_CHARTS = Map.of("organisationer", "leads.chart.organisations",
+			"natverk", "leads.chart.networks");
+
+	private static final Set<String> ACTIONS = Set.of("pausa", "ateruppta", "skicka-nu", "forlang", "stang");
 
 	private final SendOuts sendOuts;
 
@@ -73,8 +75,12 @@ class LeadPages {
 
 	private final long liveMillis;
 
+	private final MessageSource messages;
+
 	LeadPages(SendOuts sendOuts, SendOutOperations operations, SendOutQueries queries, ResponseManagement responses,
-			Directory directory, LeadAudit audit, CampaignProperties campaigns, se.samla.web.WebProperties web) {
+			Directory directory, LeadAudit audit, CampaignProperties campaigns, se.samla.web.WebProperties web,
+			MessageSource messages) {
+		this.messages = messages;
 		this.liveMillis = web.liveInterval().toMillis();
 		this.sendOuts = sendOuts;
 		this.operations = operations;
@@ -86,32 +92,33 @@ class LeadPages {
 	}
 
 	@GetMapping("/projektledning")
-	String sendOutList(Principal who, Model model) {
+	String sendOutList(Principal who, HttpServletRequest request, Model model) {
+		LeadLanguage language = LeadLanguage.of(who, this.directory, this.zone, request, model);
 		List<SendOutLine> lines = new ArrayList<>();
 		for (SendOut sendOut : this.sendOuts.all()) {
 			int recipients = this.sendOuts.recipients(sendOut).size();
 			int answered = this.responses.submitted(sendOut.id()).size();
-			lines.add(new SendOutLine(sendOut.id().value(), sendOut.title(), state(this.sendOuts.state(sendOut)),
-					date(sendOut.deadline()), recipients, answered, RoundView.Rate.percent(answered, recipients)));
+			lines.add(new SendOutLine(sendOut.id().value(), sendOut.title(),
+					state(this.sendOuts.state(sendOut), language), date(sendOut.deadline()), recipients, answered,
+					RoundView.Rate.percent(answered, recipients)));
 		}
-		model.addAttribute("language", "sv");
-		model.addAttribute("who", who.getName());
 		model.addAttribute("sendOuts", lines);
 		return "leads/send-outs";
 	}
 
 	@GetMapping("/projektledning/utskick/{id}")
 	String sendOut(@PathVariable String id, @RequestParam(name = "klart", required = false) String done,
-			@RequestParam(name = "sida", required = false) String page, Principal who, HttpServletResponse response,
-			Model model) {
+			@RequestParam(name = "organisation", required = false) String organisation,
+			@RequestParam(name = "varfor", required = false) String reason,
+			@RequestParam(name = "sida", defaultValue = "1") int page, Principal who, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		LeadLanguage language = LeadLanguage.of(who, this.directory, this.zone, request, model);
 		Optional<SendOut> sendOut = this.sendOuts.find(new SendOutId(id));
 		if (sendOut.isEmpty()) {
 			response.setStatus(404);
-			model.addAttribute("language", "sv");
 			return "leads/no-send-out";
 		}
-		figures(sendOut.get(), page(page), model);
-		model.addAttribute("who", who.getName());
+		figures(sendOut.get(), new RoundView.Filter(organisation, reason, page), language, model);
 		model.addAttribute("done", (done != null && ACTIONS.contains(done)) ? done : null);
 		model.addAttribute("history", this.audit.forSendOut(id));
 		return "leads/send-out";
@@ -119,22 +126,26 @@ class LeadPages {
 
 	/** The figures alone, for the page's script to refresh them. */
 	@GetMapping("/projektledning/utskick/{id}/siffror")
-	String liveFigures(@PathVariable String id, @RequestParam(name = "sida", required = false) String page,
+	String liveFigures(@PathVariable String id,
+			@RequestParam(name = "organisation", required = false) String organisation,
+			@RequestParam(name = "varfor", required = false) String reason,
+			@RequestParam(name = "sida", defaultValue = "1") int page, Principal who, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
+		LeadLanguage language = LeadLanguage.of(who, this.directory, this.zone, request, model);
 		Optional<SendOut> sendOut = this.sendOuts.find(new SendOutId(id));
 		if (sendOut.isEmpty()) {
 			response.setStatus(404);
-			model.addAttribute("language", "sv");
 			return "leads/no-send-out";
 		}
-		figures(sendOut.get(), page(page), model);
+		figures(sendOut.get(), new RoundView.Filter(organisation, reason, page), language, model);
 		return "leads/send-out :: figures";
 	}
 
 	@GetMapping("/projektledning/utskick/{id}/bekrafta/{action}")
-	String confirm(@PathVariable String id, @PathVariable String action, HttpServletResponse response, Model model) {
+	String confirm(@PathVariable String id, @PathVariable String action, Principal who, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		LeadLanguage.of(who, this.directory, this.zone, request, model);
 		Optional<SendOut> sendOut = this.sendOuts.find(new SendOutId(id));
-		model.addAttribute("language", "sv");
 		if (sendOut.isEmpty() || !ACTIONS.contains(action)) {
 			response.setStatus(404);
 			return "leads/no-send-out";
@@ -148,10 +159,10 @@ class LeadPages {
 	@PostMapping("/projektledning/utskick/{id}/{action}")
 	String act(@PathVariable String id, @PathVariable String action,
 			@RequestParam(name = "deadline", required = false) String deadline, Principal who,
-			HttpServletResponse response, Model model) {
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		LeadLanguage language = LeadLanguage.of(who, this.directory, this.zone, request, model);
 		SendOutId sendOut = new SendOutId(id);
 		Optional<SendOut> found = this.sendOuts.find(sendOut);
-		model.addAttribute("language", "sv");
 		if (found.isEmpty() || !ACTIONS.contains(action)) {
 			response.setStatus(404);
 			return "leads/no-send-out";
@@ -179,49 +190,56 @@ class LeadPages {
 			model.addAttribute("sendOut", found.get());
 			model.addAttribute("action", action);
 			model.addAttribute("deadline", date(found.get().deadline()));
-			model.addAttribute("errors", List.of(new AnswerPages.ErrorLink("deadline", problem(action))));
+			model.addAttribute("errors", List.of(new AnswerPages.ErrorLink("deadline", problem(action, language))));
 			return "leads/confirm";
 		}
 		this.audit.record(who.getName(), action, id, detail);
 		return "redirect:/projektledning/utskick/" + id + "?klart=" + action;
 	}
 
-	private static String problem(String action) {
-		return "forlang".equals(action) ? "Skriv ett datum efter utskickets start, till exempel 2026-12-22."
-				: "Det gick inte just nu; utskicket kan vara stängt.";
+	private String problem(String action, LeadLanguage language) {
+		return this.messages.getMessage("forlang".equals(action) ? "leads.problem.deadline" : "leads.problem.action",
+				null, language.locale());
 	}
 
-	/** The page asked for of those who have not answered: 1 unless a whole number. */
-	private static int page(String page) {
-		return (page != null && page.matches("[1-9][0-9]{0,6}")) ? Integer.parseInt(page) : 1;
-	}
-
-	private void figures(SendOut sendOut, int page, Model model) {
-		model.addAttribute("language", "sv");
+	private void figures(SendOut sendOut, RoundView.Filter filter, LeadLanguage language, Model model) {
 		model.addAttribute("sendOut", sendOut);
 		model.addAttribute("liveMillis", this.liveMillis);
-		model.addAttribute("state", state(this.sendOuts.state(sendOut)));
+		model.addAttribute("state", state(this.sendOuts.state(sendOut), language));
 		model.addAttribute("paused", sendOut.pausedAt() != null);
 		model.addAttribute("closed", sendOut.closedAt() != null);
 		model.addAttribute("deadline", date(sendOut.deadline()));
-		RoundView round = round(sendOut, page);
+		RoundView round = round(sendOut, filter, language);
 		model.addAttribute("round", round);
-		model.addAttribute("chartOrganisations", chartImage(sendOut, round, "organisationer"));
-		model.addAttribute("chartNetworks", chartImage(sendOut, round, "natverk"));
+		model.addAttribute("chartOrganisations", chartImage(sendOut, round, "organisationer", language));
+		model.addAttribute("chartNetworks", chartImage(sendOut, round, "natverk", language));
+	}
+
+	/**
+	 * The round's figures, the directory read once for both the recipients and their
+	 * standing.
+	 */
+	private RoundView round(SendOut sendOut, RoundView.Filter filter, LeadLanguage language) {
+		List<Person> recipients = this.sendOuts.recipients(sendOut);
+		return RoundView.of(recipients, this.queries.recipients(sendOut.id(), recipients),
+				this.directory.organisations(), this.queries.texts(), language.language(), filter);
 	}
 
 	/**
 	 * The rate per organisation or per network as a chart, for the page's image: only for
-	 * signed-in project leads (as the page), and never kept by a cache.
+	 * signed-in project leads (as the page), in their language, and never kept by a
+	 * cache.
 	 */
 	@GetMapping("/projektledning/utskick/{id}/diagram/{what}.png")
-	ResponseEntity<byte[]> rateChart(@PathVariable String id, @PathVariable String what) {
+	ResponseEntity<byte[]> rateChart(@PathVariable String id, @PathVariable String what, Principal who,
+			HttpServletRequest request, Model model) {
 		Optional<SendOut> sendOut = this.sendOuts.find(new SendOutId(id));
 		if (sendOut.isEmpty() || !RATE_CHARTS.containsKey(what)) {
 			return ResponseEntity.notFound().cacheControl(CacheControl.noStore()).build();
 		}
-		List<Charts.Bar> bars = bars(round(sendOut.get(), 1), what);
-		return Charts.responseRates(what, RATE_CHARTS.get(what), bars)
+		LeadLanguage language = LeadLanguage.of(who, this.directory, this.zone, request, model);
+		List<Charts.Bar> bars = bars(round(sendOut.get(), RoundView.Filter.NONE, language), what);
+		return Charts.responseRates(what, chartTitle(what, language), bars)
 			.map(chart -> ResponseEntity.ok()
 				.contentType(MediaType.IMAGE_PNG)
 				.cacheControl(CacheControl.noStore())
@@ -229,18 +247,16 @@ class LeadPages {
 			.orElseGet(() -> ResponseEntity.notFound().cacheControl(CacheControl.noStore()).build());
 	}
 
-	private static ChartImage chartImage(SendOut sendOut, RoundView round, String what) {
+	private ChartImage chartImage(SendOut sendOut, RoundView round, String what, LeadLanguage language) {
 		List<Charts.Bar> bars = bars(round, what);
 		return bars.isEmpty() ? null
 				: new ChartImage("/projektledning/utskick/" + sendOut.id().value() + "/diagram/" + what + ".png",
-						Charts.responseRatesAltText(RATE_CHARTS.get(what), bars), Charts.WIDTH,
+						Charts.responseRatesAltText(chartTitle(what, language), bars), Charts.WIDTH,
 						Charts.responseRatesHeight(bars));
 	}
 
-	private RoundView round(SendOut sendOut, int page) {
-		List<Person> recipients = this.sendOuts.recipients(sendOut);
-		return RoundView.of(recipients, this.queries.recipients(sendOut.id(), recipients),
-				this.directory.organisations(), this.queries.texts(), Language.SV, page);
+	private String chartTitle(String what, LeadLanguage language) {
+		return this.messages.getMessage(RATE_CHARTS.get(what), null, language.locale());
 	}
 
 	/** The rates a chart shows: the same figures as the page's tables. */
@@ -253,13 +269,12 @@ class LeadPages {
 	record ChartImage(String src, String alt, int width, int height) {
 	}
 
-	private static String state(SendOutState state) {
-		return switch (state) {
-			case SCHEDULED -> "Planerat";
-			case OPEN -> "Öppet";
-			case PAUSED -> "Pausat";
-			default -> "Avslutat";
+	private String state(SendOutState state, LeadLanguage language) {
+		SendOutState shown = switch (state) {
+			case SCHEDULED, OPEN, PAUSED -> state;
+			default -> SendOutState.CLOSED;
 		};
+		return this.messages.getMessage("leads.state." + shown.name(), null, language.locale());
 	}
 
 	private String date(Instant instant) {

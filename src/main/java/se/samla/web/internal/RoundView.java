@@ -3,10 +3,13 @@ package se.samla.web.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
+import se.samla.campaigns.RecipientFact;
 import se.samla.campaigns.RecipientFactTexts;
 import se.samla.campaigns.RecipientStatus;
 import se.samla.directory.Network;
@@ -14,110 +17,141 @@ import se.samla.directory.Organisation;
 import se.samla.directory.OrganisationId;
 import se.samla.directory.Person;
 import se.samla.directory.PersonId;
-import se.samla.shared.Channel;
 import se.samla.shared.Language;
 
 /**
- * A round's figures as the project leads' page shows them: the response rate overall, per
- * organisation and per network, who has not answered and why, and who no channel reaches.
+ * A round's figures as the project leads' page shows them: the counts overall, per
+ * organisation and per network (answered, invited, reminded, unreachable, not yet
+ * invited), and one page of those who have not answered, with why. Everyone is counted in
+ * one pass over their standing; the reasons are written out only for the people on the
+ * page shown, so that a round of 10,000 stays quick.
  *
- * @param total the recipients
- * @param answered how many submitted
- * @param organisations the rate per organisation
- * @param networks the rate per network
- * @param waiting who has not answered, with the reason: one page of them
- * @param waitingCount how many have not answered
- * @param page the page of {@code waiting}, from 1
- * @param pages how many pages there are of those who have not answered
- * @param unreachable who cannot be reached, with how
+ * @param overall the counts for everyone
+ * @param organisations the counts per organisation, by name
+ * @param networks the counts per network
+ * @param waiting the page of those who have not answered
+ * @param reasons the kinds of reason among those who have not answered (their codes, most
+ * telling first), for the filter
  */
-record RoundView(int total, int answered, List<Rate> organisations, List<Rate> networks, List<Waiting> waiting,
-		int waitingCount, int page, int pages, List<Waiting> unreachable) {
+record RoundView(Rate overall, List<Rate> organisations, List<Rate> networks, WaitingPage waiting,
+		List<String> reasons) {
 
-	/** Those who have not answered, a page at a time: a send-out may have thousands. */
-	static final int PAGE = 50;
+	/** How many who have not answered one page lists. */
+	static final int PAGE_SIZE = 50;
 
 	static RoundView of(List<Person> recipients, List<RecipientStatus> statuses, List<Organisation> organisations,
-			RecipientFactTexts texts, Language language) {
-		return of(recipients, statuses, organisations, texts, language, 1);
-	}
-
-	/**
-	 * The figures, with page {@code page} (from 1; past the last is the last) of who has
-	 * not answered, in organisation and name order; the reasons are put in words for that
-	 * page only.
-	 */
-	static RoundView of(List<Person> recipients, List<RecipientStatus> statuses, List<Organisation> organisations,
-			RecipientFactTexts texts, Language language, int page) {
-		Map<PersonId, RecipientStatus> byPerson = new LinkedHashMap<>();
+			RecipientFactTexts texts, Language language, Filter filter) {
+		Map<PersonId, RecipientStatus> byPerson = new HashMap<>();
 		statuses.forEach(status -> byPerson.put(status.person(), status));
-		Map<OrganisationId, String> names = new LinkedHashMap<>();
+		Map<OrganisationId, String> names = new HashMap<>();
 		organisations.forEach(organisation -> names.put(organisation.id(), organisation.name()));
-		Map<String, int[]> perOrganisation = new java.util.TreeMap<>();
-		Map<Network, int[]> perNetwork = new EnumMap<>(Network.class);
-		List<Pending> waiting = new ArrayList<>();
-		List<Waiting> unreachable = new ArrayList<>();
-		int answered = 0;
+		Map<String, Counter> perOrganisation = new TreeMap<>();
+		Map<Network, Counter> perNetwork = new EnumMap<>(Network.class);
+		Counter overall = new Counter();
+		Map<String, Class<?>> kinds = new HashMap<>();
+		List<Light> waiting = new ArrayList<>();
 		for (Person person : recipients) {
 			RecipientStatus status = byPerson.get(person.id());
-			boolean done = status != null && status.submittedAt() != null;
-			answered += done ? 1 : 0;
 			String organisation = names.getOrDefault(person.organisation(), person.organisation().value());
-			count(perOrganisation.computeIfAbsent(organisation, o -> new int[2]), done);
+			overall.add(status);
+			perOrganisation.computeIfAbsent(organisation, o -> new Counter()).add(status);
 			for (Network network : person.networks()) {
-				count(perNetwork.computeIfAbsent(network, n -> new int[2]), done);
+				perNetwork.computeIfAbsent(network, n -> new Counter()).add(status);
 			}
-			if (!done) {
-				waiting.add(new Pending(person.name(), organisation, status));
-				if (status != null && (status.noRoute() || !status.unreachable().isEmpty())) {
-					unreachable.add(new Waiting(person.name(), organisation, status.noRoute() ? "ingen kanal"
-							: String.join(", ", status.unreachable().stream().map(Channel::name).toList())));
+			if (status == null || status.submittedAt() == null) {
+				List<RecipientFact> reasons = (status != null) ? status.reasons() : List.of();
+				reasons.forEach(reason -> kinds.putIfAbsent(reason.code(), reason.getClass()));
+				if (filter.matches(organisation, reasons)) {
+					waiting.add(new Light(person.name(), organisation, status));
 				}
 			}
 		}
-		List<Rate> organisationRates = new ArrayList<>();
-		perOrganisation.forEach((name, counts) -> organisationRates.add(new Rate(name, counts[0], counts[1])));
-		List<Rate> networkRates = new ArrayList<>();
-		perNetwork
-			.forEach((network, counts) -> networkRates.add(new Rate(network.displayName(), counts[0], counts[1])));
-		waiting.sort(Comparator.comparing(Pending::organisation).thenComparing(Pending::name));
-		int pages = Math.max(1, (waiting.size() + PAGE - 1) / PAGE);
-		int shown = Math.min(Math.max(page, 1), pages);
-		List<Waiting> onPage = new ArrayList<>();
-		for (Pending pending : waiting.subList((shown - 1) * PAGE, Math.min(shown * PAGE, waiting.size()))) {
-			String why = (pending.status() != null) ? texts.describe(pending.status().reasons(), language) : "";
-			onPage.add(new Waiting(pending.name(), pending.organisation(), why));
-		}
-		return new RoundView(recipients.size(), answered, organisationRates, networkRates, onPage, waiting.size(),
-				shown, pages, unreachable);
+		waiting.sort(Comparator.comparing(Light::organisation).thenComparing(Light::name));
+		int pages = Math.max(1, (waiting.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+		int page = Math.min(Math.max(1, filter.page()), pages);
+		List<Waiting> shown = waiting.subList((page - 1) * PAGE_SIZE, Math.min(waiting.size(), page * PAGE_SIZE))
+			.stream()
+			.map(light -> new Waiting(light.name(), light.organisation(),
+					(light.status() != null) ? texts.describe(light.status().reasons(), language) : ""))
+			.toList();
+		List<String> codes = kinds.keySet()
+			.stream()
+			.sorted(Comparator.comparing((String code) -> RecipientFact.ORDER.indexOf(kinds.get(code)))
+				.thenComparing(Comparator.naturalOrder()))
+			.toList();
+		return new RoundView(overall.rate(null), rates(perOrganisation, Function.identity()),
+				rates(perNetwork, Network::displayName),
+				new WaitingPage(shown, waiting.size(), page, pages, filter.organisation(), filter.reason()), codes);
 	}
 
-	/** The number of the first person on the page shown, from 1. */
-	public int first() {
-		return (this.page - 1) * PAGE + 1;
+	private static <K> List<Rate> rates(Map<K, Counter> counters, Function<K, String> name) {
+		List<Rate> rates = new ArrayList<>();
+		counters.forEach((key, counter) -> rates.add(counter.rate(name.apply(key))));
+		return rates;
 	}
 
-	/** The number of the last person on the page shown. */
-	public int last() {
-		return (this.page - 1) * PAGE + this.waiting.size();
+	/** The recipients. */
+	public int total() {
+		return this.overall.total();
 	}
 
-	/** Someone who has not answered, before the reasons are put in words. */
-	private record Pending(String name, String organisation, RecipientStatus status) {
-	}
-
-	private static void count(int[] counts, boolean done) {
-		counts[0]++;
-		counts[1] += done ? 1 : 0;
+	/** How many submitted. */
+	public int answered() {
+		return this.overall.answered();
 	}
 
 	/** The share who answered, in whole percent. */
 	public int percent() {
-		return Rate.percent(this.answered, this.total);
+		return this.overall.percent();
 	}
 
-	/** Who answered out of how many. */
-	record Rate(String name, int total, int answered) {
+	/** Counts one group as each person's standing comes by. */
+	private static final class Counter {
+
+		int total;
+
+		int answered;
+
+		int invited;
+
+		int reminded;
+
+		int unreachable;
+
+		int notInvited;
+
+		void add(RecipientStatus status) {
+			this.total++;
+			if (status == null) {
+				return;
+			}
+			boolean answered = status.submittedAt() != null;
+			this.answered += answered ? 1 : 0;
+			this.invited += (status.invitedAt() != null) ? 1 : 0;
+			this.reminded += (status.reminders() > 0) ? 1 : 0;
+			this.unreachable += (!answered && unreachable(status)) ? 1 : 0;
+			this.notInvited += status.reasons().stream().anyMatch(RecipientFact.NotYetInvited.class::isInstance) ? 1
+					: 0;
+		}
+
+		Rate rate(String name) {
+			return new Rate(name, this.total, this.answered, this.invited, this.reminded, this.unreachable,
+					this.notInvited);
+		}
+
+	}
+
+	/** Whether no channel reaches someone, or one of them is known not to. */
+	static boolean unreachable(RecipientStatus status) {
+		return status.noRoute() || !status.unreachable().isEmpty();
+	}
+
+	/**
+	 * A group's counts: who answered out of how many, and of them how many were invited,
+	 * reminded at least once, cannot be reached (of those who have not answered), or are
+	 * not invited yet.
+	 */
+	record Rate(String name, int total, int answered, int invited, int reminded, int unreachable, int notInvited) {
 
 		public int percent() {
 			return percent(this.answered, this.total);
@@ -127,6 +161,51 @@ record RoundView(int total, int answered, List<Rate> organisations, List<Rate> n
 			return (whole == 0) ? 0 : (int) Math.round(100.0 * part / whole);
 		}
 
+	}
+
+	/**
+	 * What the list of those who have not answered shows: an organisation, a reason, a
+	 * page.
+	 */
+	record Filter(String organisation, String reason, int page) {
+
+		static final Filter NONE = new Filter(null, null, 1);
+
+		Filter {
+			organisation = (organisation == null || organisation.isBlank()) ? null : organisation;
+			reason = (reason == null || reason.isBlank()) ? null : reason;
+		}
+
+		boolean matches(String organisation, List<RecipientFact> reasons) {
+			return (this.organisation == null || this.organisation.equals(organisation))
+					&& (this.reason == null || reasons.stream().anyMatch(fact -> fact.code().equals(this.reason)));
+		}
+
+	}
+
+	/**
+	 * One page of those who have not answered.
+	 *
+	 * @param people the people on it, with why
+	 * @param matching how many match the filter
+	 * @param page this page, from 1
+	 * @param pages how many pages
+	 * @param organisation the organisation filtered by, or {@code null}
+	 * @param reason the reason filtered by, or {@code null}
+	 */
+	record WaitingPage(List<Waiting> people, int matching, int page, int pages, String organisation, String reason) {
+
+		public int first() {
+			return (this.matching == 0) ? 0 : (this.page - 1) * PAGE_SIZE + 1;
+		}
+
+		public int last() {
+			return (this.page - 1) * PAGE_SIZE + this.people.size();
+		}
+
+	}
+
+	private record Light(String name, String organisation, RecipientStatus status) {
 	}
 
 	/** Someone who has not answered, and why. */
