@@ -55,6 +55,9 @@ public final class Browser implements AutoCloseable {
 		options.setBinary(CHROMIUM);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
 				"--window-size=1280,900", "--lang=sv-SE");
+		// as a Swedish user's browser asks for pages: headless Chromium sends en-US
+		// whatever --lang says
+		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "sv-SE,sv,en"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
 			.usingAnyFreePort()
 			.build();

@@ -171,6 +171,47 @@ class ProjectLeadsPageTests {
 	}
 
 	@Test
+	void theSignInPagesSpeakTheBrowsersLanguageAndOfferTheOther() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		java.util.function.Function<String, String> page = (accept) -> {
+			try {
+				return http.send(
+						HttpRequest.newBuilder(URI.create(url("/logga-in"))).header("Accept-Language", accept).build(),
+						HttpResponse.BodyHandlers.ofString())
+					.body();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
+		assertThat(page.apply("en-GB,en;q=0.9,sv;q=0.5")).contains("<html lang=\"en\"")
+			.contains("Sign in as a project lead")
+			.contains("På svenska")
+			.doesNotContain("Logga in som projektledare");
+		assertThat(page.apply("sv-SE,sv;q=0.9,en;q=0.8")).contains("<html lang=\"sv\"")
+			.contains("Logga in som projektledare")
+			.contains("In English");
+		// neither Swedish nor English asked for: Swedish
+		assertThat(page.apply("de-DE,de;q=0.9")).contains("Logga in som projektledare");
+
+		// the browser asks for Swedish; the link on the page switches, and the form keeps
+		// it
+		browser.open(url("/logga-in"));
+		browser.find(By.linkText("In English")).click();
+		assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Sign in as a project lead");
+		assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+		browser.assertAccessible("leads-sign-in-en");
+		browser.click("Send sign-in link");
+		assertThat(browser.text()).contains("Write your email address.").doesNotContain("Skriv din e-postadress");
+		browser.assertAccessible("leads-sign-in-error-en");
+		browser.type(By.id("epost"), "anna.lind@example.org");
+		browser.click("Send sign-in link");
+		assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Check your email");
+		browser.assertAccessible("leads-link-sent-en");
+		mail.purgeEmailFromAllMailboxes();
+	}
+
+	@Test
 	void theKeyboardAloneSignsInFollowsTheRateAndPausesAndResumes() throws Exception {
 		SendOutId sendOut = Stockholm.round(this.sendOuts, "ledning-tangentbord", "Webbprov tangentbord", "webbprov",
 				"degerfors");

@@ -45,6 +45,39 @@ final class LeadLanguage {
 		return new LeadLanguage(language, zone);
 	}
 
+	/**
+	 * The language for someone not signed in (the sign-in pages): {@code lang=en|sv} when
+	 * the page asks, else the first of Swedish and English in the browser's preferences
+	 * ({@code Accept-Language}), else Swedish.
+	 */
+	static LeadLanguage forVisitor(ZoneId zone, HttpServletRequest request, Model model) {
+		Language language = visitorLanguage(request);
+		request.setAttribute(AnswerPages.LOCALE, language.locale());
+		model.addAttribute("language", language.locale().getLanguage());
+		return new LeadLanguage(language, zone);
+	}
+
+	private static Language visitorLanguage(HttpServletRequest request) {
+		String asked = request.getParameter("lang");
+		if ("en".equals(asked)) {
+			return Language.EN;
+		}
+		if ("sv".equals(asked)) {
+			return Language.SV;
+		}
+		if (request.getHeader("Accept-Language") != null) {
+			for (Locale preferred : java.util.Collections.list(request.getLocales())) {
+				if ("sv".equals(preferred.getLanguage())) {
+					return Language.SV;
+				}
+				if ("en".equals(preferred.getLanguage())) {
+					return Language.EN;
+				}
+			}
+		}
+		return Language.SV;
+	}
+
 	Language language() {
 		return this.language;
 	}

@@ -1,11 +1,13 @@
 package se.samla.web.internal;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import se.samla.campaigns.CampaignProperties;
 import se.samla.web.WebProperties;
 import se.samla.web.internal.EntraSignInOutcome.Failure;
 
@@ -33,7 +36,14 @@ class SignInPages {
 
 	private final boolean emailLink;
 
-	SignInPages(SignIn signIn, EntraSignIn entra, LeadSessions sessions, WebProperties properties) {
+	private final MessageSource messages;
+
+	private final ZoneId zone;
+
+	SignInPages(SignIn signIn, EntraSignIn entra, LeadSessions sessions, WebProperties properties,
+			MessageSource messages, CampaignProperties campaigns) {
+		this.messages = messages;
+		this.zone = campaigns.zone();
 		this.signIn = signIn;
 		this.entra = entra;
 		this.sessions = sessions;
@@ -41,21 +51,22 @@ class SignInPages {
 	}
 
 	@GetMapping("/logga-in")
-	String signInForm(Model model) {
-		options(model);
+	String signInForm(HttpServletRequest request, Model model) {
+		options(request, model);
 		return "leads/sign-in";
 	}
 
 	@PostMapping("/logga-in")
-	String requestLink(@RequestParam(name = "epost", defaultValue = "") String email, HttpServletResponse response,
-			Model model) {
-		options(model);
+	String requestLink(@RequestParam(name = "epost", defaultValue = "") String email, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		LeadLanguage language = options(request, model);
 		if (!this.emailLink) {
 			response.setStatus(404);
 			return "leads/sign-in";
 		}
 		if (!email.contains("@")) {
-			model.addAttribute("errors", List.of(new AnswerPages.ErrorLink("epost", "Skriv din e-postadress.")));
+			model.addAttribute("errors", List.of(new AnswerPages.ErrorLink("epost",
+					this.messages.getMessage("signin.email.missing", null, language.locale()))));
 			return "leads/sign-in";
 		}
 		this.signIn.request(email);
@@ -67,8 +78,8 @@ class SignInPages {
 	 * up.
 	 */
 	@GetMapping("/logga-in/{token}")
-	String confirmSignIn(@PathVariable String token, Model model) {
-		model.addAttribute("language", "sv");
+	String confirmSignIn(@PathVariable String token, HttpServletRequest request, Model model) {
+		LeadLanguage.forVisitor(this.zone, request, model);
 		model.addAttribute("token", token);
 		return "leads/sign-in-confirm";
 	}
@@ -78,7 +89,7 @@ class SignInPages {
 		Optional<String> email = this.emailLink ? this.signIn.consume(token) : Optional.empty();
 		if (email.isEmpty()) {
 			response.setStatus(404);
-			model.addAttribute("language", "sv");
+			LeadLanguage.forVisitor(this.zone, request, model);
 			return "leads/link-used";
 		}
 		this.sessions.start(email.get(), "e-postlänk", request, response);
@@ -91,7 +102,7 @@ class SignInPages {
 		if (!(request.getAttribute(EntraSignInOutcome.FAILURE) instanceof Failure failure)) {
 			return "redirect:/logga-in";
 		}
-		options(model);
+		options(request, model);
 		model.addAttribute("failure", failure.name());
 		if (failure == Failure.NOT_ALLOWED) {
 			response.setStatus(403);
@@ -101,10 +112,10 @@ class SignInPages {
 		return "leads/sign-in-failed";
 	}
 
-	private void options(Model model) {
-		model.addAttribute("language", "sv");
+	private LeadLanguage options(HttpServletRequest request, Model model) {
 		model.addAttribute("microsoft", this.entra.buttons());
 		model.addAttribute("emailLink", this.emailLink);
+		return LeadLanguage.forVisitor(this.zone, request, model);
 	}
 
 }
