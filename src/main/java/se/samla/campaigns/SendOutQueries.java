@@ -215,20 +215,19 @@ public class SendOutQueries {
 	 */
 	public List<PlanProgress> progress(SendOutId id) {
 		SendOut sendOut = require(id);
-		Map<String, Integer> sent = new HashMap<>();
-		this.outbox.sentCounts(id).forEach(count -> sent.put(count.kind() + "/" + count.number(), count.sent()));
+		Map<String, OutboxRecords.SentCount> sent = new HashMap<>();
+		this.outbox.sentCounts(id).forEach(count -> sent.put(count.kind() + "/" + count.number(), count));
 		Map<String, Integer> waiting = new HashMap<>();
 		for (ScheduledMessage message : this.schedules.schedule(sendOut, this.clock.instant())) {
 			if (!message.teamsCard()) {
 				waiting.merge(message.kind() + "/" + message.number(), 1, Integer::sum);
 			}
 		}
-		return SendOutPlanner.forSendOut(sendOut)
-			.plan(sendOut)
-			.stream()
-			.map(step -> new PlanProgress(step, sent.getOrDefault(step.kind() + "/" + step.number(), 0),
-					waiting.getOrDefault(step.kind() + "/" + step.number(), 0)))
-			.toList();
+		return SendOutPlanner.forSendOut(sendOut).plan(sendOut).stream().map(step -> {
+			OutboxRecords.SentCount out = sent.get(step.kind() + "/" + step.number());
+			return new PlanProgress(step, (out != null) ? out.sent() : 0,
+					waiting.getOrDefault(step.kind() + "/" + step.number(), 0), (out != null) ? out.lastSent() : null);
+		}).toList();
 	}
 
 }

@@ -195,7 +195,9 @@ class ProjectLeadsToolsTests {
 
 		browser.open(url("/projektledning/utskick/plan-lekeberg/plan"));
 
-		assertThat(row("Inbjudan")).contains("måndag 7 december 2026").contains("Skickat").doesNotContain("Planerat");
+		assertThat(row("Inbjudan")).contains("måndag 7 december 2026")
+			.contains("Skickat lördag 5 december 2026 kl. 10:00")
+			.doesNotContain("Planerat");
 		assertThat(cells(row("Inbjudan"))).endsWith("2", "0");
 		assertThat(row("Påminnelse 1")).contains("Planerat");
 	}

@@ -241,13 +241,13 @@ public class OutboxRecords {
 	 */
 	public List<SentCount> sentCounts(SendOutId sendOut) {
 		return this.jdbc.sql("""
-				SELECT kind, number, COUNT(*) AS sent FROM outbox
+				SELECT kind, number, COUNT(*) AS sent, MAX(finished_at) AS last_sent FROM outbox
 				WHERE send_out_id = ? AND status = 'SENT' AND (reference IS NULL OR reference NOT LIKE 'logged:%')
 				GROUP BY kind, number
 				""")
 			.param(sendOut.value())
 			.query((rs, n) -> new SentCount(MessageKind.valueOf(rs.getString("kind")), rs.getInt("number"),
-					rs.getInt("sent")))
+					rs.getInt("sent"), instant(rs, "last_sent")))
 			.list();
 	}
 
@@ -286,7 +286,7 @@ public class OutboxRecords {
 	}
 
 	/** How many messages of a kind and number went out. */
-	public record SentCount(MessageKind kind, int number, int sent) {
+	public record SentCount(MessageKind kind, int number, int sent, Instant lastSent) {
 	}
 
 	/** A recorded message as the planning side needs it. */

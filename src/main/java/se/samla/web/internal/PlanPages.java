@@ -130,7 +130,10 @@ class PlanPages {
 	 */
 	private String status(PlanProgress progress, boolean past, SendOutState state, LeadLanguage language) {
 		if (progress.sent() > 0) {
-			return text(language, (progress.waiting() > 0) ? "leads.plan.status.sending" : "leads.plan.status.sent");
+			// when it went out, which may be before the time the plan gives it
+			return (progress.waiting() > 0) ? text(language, "leads.plan.status.sending")
+					: text(language, "leads.plan.status.sent",
+							(progress.lastSent() != null) ? language.dateTime(progress.lastSent()) : "");
 		}
 		return switch (state) {
 			case PAUSED -> text(language, "leads.plan.status.paused");
