@@ -46,23 +46,30 @@ public final class LeadSignIn {
 		int before = mail.getReceivedMessagesForDomain(address).length;
 		browser.type(By.id("epost"), address);
 		browser.click("Skicka inloggningslänk");
+		browser.open(base + linkPath(mail, address, before));
+		browser.click("Logga in");
+		browser.open(base + "/projektledning/granskning");
+		assertThat(browser.text()).contains(signedInAs + address);
+	}
+
+	/**
+	 * The path ({@code /logga-in/…}) of the newest sign-in link mailed to the address,
+	 * waiting up to five seconds for a message after the first {@code before}.
+	 */
+	public static String linkPath(GreenMail mail, String address, int before) throws InterruptedException {
 		long until = System.currentTimeMillis() + 5000;
 		while (mail.getReceivedMessagesForDomain(address).length <= before && System.currentTimeMillis() < until) {
 			Thread.sleep(50);
 		}
-		MimeMessage[] messages = mail.getReceivedMessagesForDomain(address);
 		String link = null;
-		for (MimeMessage message : messages) {
+		for (MimeMessage message : mail.getReceivedMessagesForDomain(address)) {
 			Matcher matcher = LINK.matcher(GreenMailUtil.getBody(message));
 			if (matcher.find()) {
 				link = matcher.group(1);
 			}
 		}
 		assertThat(link).as("a sign-in link for %s", address).isNotNull();
-		browser.open(base + link);
-		browser.click("Logga in");
-		browser.open(base + "/projektledning/granskning");
-		assertThat(browser.text()).contains(signedInAs + address);
+		return link;
 	}
 
 	/** A GET with the browser's session cookie, redirects not followed. */
