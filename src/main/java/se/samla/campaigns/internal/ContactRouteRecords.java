@@ -3,7 +3,6 @@ package se.samla.campaigns.internal;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -58,13 +57,6 @@ class ContactRouteRecords implements ContactRoutes {
 				.add(Channel.valueOf(rs.getString(2))))
 			.list();
 		return routes;
-	}
-
-	/** Every broken route at once, as {@code person-uuid/CHANNEL}. */
-	Set<String> unreachable() {
-		return new HashSet<>(this.jdbc.sql("SELECT person_id, channel FROM contact_route WHERE reachable = FALSE")
-			.query((rs, n) -> rs.getObject(1, UUID.class) + "/" + rs.getString(2))
-			.list());
 	}
 
 	String reason(PersonId person, Channel channel) {

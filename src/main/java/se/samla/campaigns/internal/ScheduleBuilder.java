@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,8 +76,7 @@ public class ScheduleBuilder {
 			recorded.computeIfAbsent(message.person(), person -> new ArrayList<>()).add(message);
 		}
 		Set<PersonId> submitted = this.responses.submitted(sendOut.id());
-		Set<String> unreachable = this.routes.unreachable();
-		Routes route = new Routes(unreachable);
+		Routes route = new Routes(this.routes.unreachableRoutes());
 		List<ScheduledMessage> schedule = new ArrayList<>();
 		List<Person> recipients = this.sendOuts.recipients(sendOut);
 		Reminders reminders = new Reminders(planner, plan, sendOut, next);
@@ -286,10 +284,10 @@ public class ScheduleBuilder {
 	 */
 	private final class Routes {
 
-		private final Set<String> unreachable;
+		private final Map<PersonId, Set<Channel>> unreachable;
 
-		Routes(Set<String> unreachable) {
-			this.unreachable = new HashSet<>(unreachable);
+		Routes(Map<PersonId, Set<Channel>> unreachable) {
+			this.unreachable = unreachable;
 		}
 
 		/**
@@ -308,7 +306,7 @@ public class ScheduleBuilder {
 					}
 					MessageChannel route = real.orElseGet(() -> ScheduleBuilder.this.channels.standIn(channel));
 					if (route.canReach(person)
-							&& !this.unreachable.contains(person.id().value() + "/" + channel.name())) {
+							&& !this.unreachable.getOrDefault(person.id(), Set.of()).contains(channel)) {
 						return channel;
 					}
 				}
