@@ -44,22 +44,10 @@ public class DigestCompilation {
 		this.email = BodyLimits.of(properties.email());
 	}
 
-	public Digest compile(SendOut sendOut, Questionnaire questionnaire, List<Person> recipients,
-			List<ResponseState> responses, List<Organisation> organisations, Map<PersonId, Person> people,
-			Map<PersonId, String> unreachable, Map<PersonId, String> reasons,
-			Map<ResponseId, Map<StepKey, String>> answerChannels, SendOut previous,
-			List<ResponseState> previousResponses, List<PlanActivity> activities, List<Network> networks, View view,
-			Language language, Instant now) {
-		return DigestCompiler.compile(new DigestSource(sendOut, questionnaire, recipients, responses, organisations,
-				people, unreachable, reasons, answerChannels, previous, previousResponses, activities, networks,
-				this.themes, view, language, now));
-	}
-
 	/**
-	 * Compiles a digest as
-	 * {@link #compile(SendOut, Questionnaire, List, List, List, Map, Map, Map, Map, SendOut, List, List, List, View, Language, Instant)}
-	 * does, with the earlier rounds (newest first) for the follow-up's status year by
-	 * year.
+	 * Compiles a digest, with the earlier rounds (newest first): the previous one for the
+	 * changes, and for a yearly follow-up the ones before for each activity's status year
+	 * by year.
 	 */
 	public Digest compile(SendOut sendOut, Questionnaire questionnaire, List<Person> recipients,
 			List<ResponseState> responses, List<Organisation> organisations, Map<PersonId, Person> people,
@@ -90,11 +78,6 @@ public class DigestCompilation {
 		return HtmlDigest.toString(digest, texts, this.email, charts);
 	}
 
-	/** The email's HTML body without charts. */
-	public String html(Digest digest, DigestTexts texts) {
-		return html(digest, texts, List.of());
-	}
-
 	/** The email's plain-text body, bounded as the HTML is. */
 	public String text(Digest digest, DigestTexts texts) {
 		return TextDigest.toString(digest, texts, this.email);
@@ -110,18 +93,9 @@ public class DigestCompilation {
 		out.flush();
 	}
 
-	/** The whole digest as HTML without charts. */
-	public void fullHtml(Digest digest, DigestTexts texts, Writer out) throws IOException {
-		fullHtml(digest, texts, List.of(), Chart::fileName, out);
-	}
-
 	/** The workbook: every answer, and the charts on a sheet of their own. */
 	public void xlsx(Digest digest, DigestTexts texts, List<Chart> charts, OutputStream out) throws IOException {
 		XlsxDigest.write(digest, texts, charts, out);
-	}
-
-	public void xlsx(Digest digest, DigestTexts texts, OutputStream out) throws IOException {
-		xlsx(digest, texts, List.of(), out);
 	}
 
 	public void csv(Digest digest, DigestTexts texts, Writer out) throws IOException {
